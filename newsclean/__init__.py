@@ -1,0 +1,42 @@
+"""newsclean: scraped news pages, as plain text, turned into clean article text.
+
+>>> import newsclean
+>>> doc = newsclean.clean("Storm closes coast road\\nListen to this article\\nThe road closed at dawn.")
+>>> doc.title, doc.text
+('Storm closes coast road', 'The road closed at dawn.')
+"""
+
+from __future__ import annotations
+
+import functools
+
+from newsclean.chain import Chain, UnknownFilterError, default_chain
+from newsclean.config import DEFAULT_CONFIG, Config
+from newsclean.document import Caption, Document, Edit
+from newsclean.reasons import Flag, Reason
+
+__version__ = "0.1.0"
+
+
+@functools.cache
+def _chain_for(config: Config) -> Chain:
+    return default_chain(config)
+
+
+def clean(text: str, *, config: Config | None = None, **meta: str | None) -> Document:
+    """Clean one page with the default chain; `meta` as in `Document.from_text`."""
+    return _chain_for(config or DEFAULT_CONFIG)(Document.from_text(text, **meta))
+
+
+__all__ = [
+    "Caption",
+    "Chain",
+    "Config",
+    "Document",
+    "Edit",
+    "Flag",
+    "Reason",
+    "UnknownFilterError",
+    "clean",
+    "default_chain",
+]

@@ -1,0 +1,56 @@
+"""`Config`: every threshold and switch of the default chain, in one frozen object.
+
+>>> Config().min_kept_share
+0.1
+>>> Config(min_kept_share=0.2).min_kept_share
+0.2
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+def _share(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be between 0 and 1, not {value!r}")
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{attribute.name} must be at least 1, not {value!r}")
+
+
+@attrs.frozen
+class Config:
+    """Thresholds and switches of the filters.
+
+    Attributes:
+        lang: ISO 639-1 code that forces the page language; `None` detects it from the
+            text (see `newsclean.language.detect_language`).
+        min_kept_share: a document that keeps less than this share of its words is
+            flagged `mostly_removed` (nothing is put back; the flag tells you to look).
+        max_headline_words: a line with more words than this is never taken for a
+            headline in a teaser list or for a title.
+        max_byline_words: the most words a byline may have after its `By`.
+        max_dateline_chars: the longest line that can be a dateline.
+        teaser_stop_run: a teaser list ends at this many consecutive prose lines.
+        select_article: run the article model that drops lines outside the article.
+        article_min_words: article selection is skipped (and the document flagged
+            `no_article_found`) when the selected stretch has fewer words than this.
+        drop_repeats_min_chars: exact repeats of a kept line are dropped only when the
+            line has at least this many characters (short repeats such as "Q:" stay).
+    """
+
+    lang: str | None = None
+    min_kept_share: float = attrs.field(default=0.1, validator=_share)
+    max_headline_words: int = attrs.field(default=40, validator=_positive)
+    max_byline_words: int = attrs.field(default=6, validator=_positive)
+    max_dateline_chars: int = attrs.field(default=90, validator=_positive)
+    teaser_stop_run: int = attrs.field(default=2, validator=_positive)
+    select_article: bool = True
+    article_min_words: int = attrs.field(default=10, validator=_positive)
+    drop_repeats_min_chars: int = attrs.field(default=12, validator=_positive)
+
+
+DEFAULT_CONFIG = Config()

@@ -1,0 +1,184 @@
+"""The data model: a frozen `Document`, its `Caption`s and the `Edit` log.
+
+Filters never mutate a document: they return a new one with `attrs.evolve`, appending
+to `edits`. The edit log alone rebuilds the input:
+
+>>> doc = Document.from_text("Hello  world")
+>>> doc = doc.with_edits([Edit("demo", Reason.WHITESPACE, 5, "  ", " ")])
+>>> doc.text
+'Hello world'
+>>> doc.restore()
+'Hello  world'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from newsclean.reasons import Flag, Reason
+
+
+@attrs.frozen(slots=True)
+class Edit:
+    """One change: at offset `start` of the text as it was just before this edit,
+    `removed` was replaced by `inserted` (empty for a removal)."""
+
+    filter: str
+    reason: Reason
+    start: int
+    removed: str
+    inserted: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form."""
+        return {
+            "filter": self.filter,
+            "reason": self.reason.value,
+            "start": self.start,
+            "removed": self.removed,
+            "inserted": self.inserted,
+        }
+
+    @classmethod
+    def from_dict(cls, row: Mapping[str, Any]) -> Edit:
+        """Inverse of `to_dict`."""
+        return cls(
+            filter=str(row["filter"]),
+            reason=Reason(row["reason"]),
+            start=int(row["start"]),
+            removed=str(row["removed"]),
+            inserted=str(row.get("inserted", "")),
+        )
+
+
+@attrs.frozen(slots=True)
+class Caption:
+    """An image caption found on the page, without its credit (`Getty`, `Reuters`...)."""
+
+    text: str
+    credit: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "credit": self.credit}
+
+
+def _tuple_of_captions(value: Iterable[Caption]) -> tuple[Caption, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _tuple_of_edits(value: Iterable[Edit]) -> tuple[Edit, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _frozenset_of_flags(value: Iterable[Flag]) -> frozenset[Flag]:
+    return value if isinstance(value, frozenset) else frozenset(value)
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """A page being cleaned: the current `text`, the metadata found, and the edit log.
+
+    `published` is an ISO 8601 date (`2022-09-13`) or date-time (`2022-09-13T14:12`).
+    """
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    lang: str | None = None
+    id: str | None = None
+    url: str | None = None
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=_tuple_of_captions)
+    flags: frozenset[Flag] = attrs.field(default=frozenset(), converter=_frozenset_of_flags)
+    edits: tuple[Edit, ...] = attrs.field(default=(), converter=_tuple_of_edits)
+
+    @classmethod
+    def from_text(cls, text: str, **meta: str | None) -> Document:
+        """Build a document from raw page text; `meta` may give `title`, `published`,
+        `byline`, `lang`, `id` and `url`.
+
+        >>> Document.from_text("Body", url="https://example.test/a").url
+        'https://example.test/a'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        unknown = set(meta) - _META_FIELDS
+        if unknown:
+            raise TypeError(
+                f"unknown metadata {sorted(unknown)}; known: {sorted(_META_FIELDS)}"
+            )
+        return cls(text=text, **meta)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The non-blank lines of the clean text, stripped."""
+        return [line.strip() for line in self.text.split("\n") if line.strip()]
+
+    def with_edits(self, edits: Iterable[Edit], **changes: Any) -> Document:
+        """Apply `edits` in order to the text and append them to the log.
+
+        Each edit's `start` is an offset in the text left by the edits before it. A
+        filter that has built the new text already passes it as `text=` to skip the
+        replay. Returns `self` when there is nothing to change.
+        """
+        added = tuple(edits)
+        if not added and not changes:
+            return self
+        if "text" not in changes:
+            changes["text"] = apply_edits(self.text, added)
+        return attrs.evolve(self, edits=self.edits + added, **changes)
+
+    def restore(self) -> str:
+        """Rebuild the input text by undoing the edit log, newest first.
+
+        >>> from newsclean import clean
+        >>> page = "Title\\nListen to this article\\nThe council met on Monday and agreed."
+        >>> clean(page).restore() == page
+        True
+        """
+        text = self.text
+        for edit in reversed(self.edits):
+            text = text[: edit.start] + edit.removed + text[edit.start + len(edit.inserted):]
+        return text
+
+    def removed_by(self, reason: Reason) -> list[str]:
+        """The texts removed or replaced for `reason`, in the order they were edited."""
+        return [edit.removed for edit in self.edits if edit.reason is reason]
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The metadata, captions, flags and removal counts as plain JSON-ready values
+        (the text itself is not included); `explain` adds the edit log."""
+        counts: dict[str, int] = {}
+        for edit in self.edits:
+            lines = edit.removed.count("\n") + (0 if edit.removed.endswith("\n") else 1)
+            if not edit.inserted and edit.removed.strip():
+                counts[edit.reason.value] = counts.get(edit.reason.value, 0) + lines
+        out: dict[str, Any] = {
+            "title": self.title,
+            "published": self.published,
+            "byline": self.byline,
+            "lang": self.lang,
+            "captions": [caption.to_dict() for caption in self.captions],
+            "flags": sorted(flag.value for flag in self.flags),
+            "removed_lines": sum(counts.values()),
+            "removed_by_reason": dict(sorted(counts.items())),
+        }
+        if explain:
+            out["edits"] = [edit.to_dict() for edit in self.edits]
+        return out
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Replay `edits` on `text`, checking that each one matches what it replaces."""
+    for edit in edits:
+        end = edit.start + len(edit.removed)
+        if text[edit.start:end] != edit.removed:
+            raise ValueError(f"edit does not match the text at {edit.start}: {edit!r}")
+        text = text[: edit.start] + edit.inserted + text[end:]
+    return text
+
+
+_META_FIELDS = frozenset({"title", "published", "byline", "lang", "id", "url"})

@@ -1,0 +1,104 @@
+"""Per-line account of what a chain did to a page, rebuilt from the edit log alone.
+
+>>> from newsclean import clean
+>>> doc = clean("Storm closes road\\nListen to this article\\nThe road closed at dawn.")
+>>> for row in line_statuses(doc):
+...     print(row.number, row.kept, row.reason, row.text)
+1 False title Storm closes road
+2 False audio_widget Listen to this article
+3 True None The road closed at dawn.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from newsclean.document import Document, Edit
+from newsclean.lines import line_starts
+from newsclean.reasons import Reason
+
+
+@attrs.frozen
+class LineStatus:
+    """One input line: kept or removed, and by which filter for which reason (for a kept
+    line, the last filter that changed part of it, if any)."""
+
+    number: int
+    text: str
+    kept: bool
+    filter: str | None = None
+    reason: Reason | None = None
+
+
+def _to_input_offset(position: int, earlier: list[Edit]) -> int:
+    """Map an offset in the text after `earlier` edits back to the input text."""
+    for edit in reversed(earlier):
+        if position < edit.start:
+            continue
+        if position >= edit.start + len(edit.inserted):
+            position += len(edit.removed) - len(edit.inserted)
+        else:
+            position = edit.start
+    return position
+
+
+def line_statuses(doc: Document) -> list[LineStatus]:
+    """What happened to each line of the input (`doc.restore()`)."""
+    source = doc.restore()
+    lines = source.split("\n")
+    starts = line_starts(lines)
+    removed_by: dict[int, Edit] = {}
+    changed_by: dict[int, Edit] = {}
+    edits = list(doc.edits)
+    for k, edit in enumerate(edits):
+        begin = _to_input_offset(edit.start, edits[:k])
+        end = _to_input_offset(edit.start + len(edit.removed), edits[:k])
+        first = bisect.bisect_right(starts, begin) - 1
+        last = bisect.bisect_right(starts, max(begin, end - 1)) - 1
+        for number in range(first, last + 1):
+            line_begin, line_end = starts[number], starts[number + 1] - 1
+            whole = (
+                not edit.inserted.strip()
+                and not source[line_begin:max(begin, line_begin)].strip()
+                and not source[min(end, line_end):line_end].strip()
+            )
+            if whole and lines[number].strip():
+                removed_by[number] = edit
+            elif edit.removed.strip() or edit.inserted.strip():
+                changed_by.setdefault(number, edit)
+    rows = []
+    for number, text in enumerate(lines):
+        edit = removed_by.get(number) or changed_by.get(number)
+        rows.append(
+            LineStatus(
+                number=number + 1,
+                text=text,
+                kept=number not in removed_by,
+                filter=edit.filter if edit else None,
+                reason=edit.reason if edit else None,
+            )
+        )
+    return rows
+
+
+def render_explanation(doc: Document) -> str:
+    """The page line by line: `+` kept, `-` removed, `~` kept but changed, with the filter
+    and reason; then the metadata and captions found."""
+    out = []
+    for row in line_statuses(doc):
+        if not row.text.strip() and row.filter is None:
+            continue
+        mark = "+" if row.kept and row.filter is None else "~" if row.kept else "-"
+        why = f"  [{row.filter}: {row.reason}]" if row.filter else ""
+        out.append(f"{row.number:5d} {mark} {row.text}{why}")
+    out.append("")
+    for field in ("title", "published", "byline", "lang"):
+        out.append(f"{field}: {getattr(doc, field)}")
+    for caption in doc.captions:
+        credit = f" ({caption.credit})" if caption.credit else ""
+        out.append(f"caption: {caption.text}{credit}")
+    if doc.flags:
+        out.append("flags: " + ", ".join(sorted(flag.value for flag in doc.flags)))
+    return "\n".join(out) + "\n"

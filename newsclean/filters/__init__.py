@@ -1,0 +1,60 @@
+"""The filters: each a pure function `(Document, Config) -> Document`, named for what it
+does, living in a module named for its concern.
+
+>>> sorted(FILTERS)[:3]
+['drop_outside_article', 'extract_byline', 'extract_captions']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsclean.config import Config
+from newsclean.document import Document
+from newsclean.filters.article import drop_outside_article
+from newsclean.filters.boilerplate import remove_boilerplate
+from newsclean.filters.captions import extract_captions
+from newsclean.filters.encoding import fix_encoding
+from newsclean.filters.language import detect_page_language
+from newsclean.filters.metadata import extract_byline, extract_dateline, extract_title
+from newsclean.filters.repeats import remove_repeated_lines
+from newsclean.filters.teasers import remove_teaser_lists
+from newsclean.filters.whitespace import normalize_whitespace, tidy_blank_lines
+
+Filter = Callable[[Document, Config], Document]
+
+FILTERS: dict[str, Filter] = {
+    f.__name__: f
+    for f in (
+        fix_encoding,
+        normalize_whitespace,
+        detect_page_language,
+        extract_title,
+        extract_dateline,
+        extract_byline,
+        extract_captions,
+        remove_boilerplate,
+        remove_teaser_lists,
+        drop_outside_article,
+        remove_repeated_lines,
+        tidy_blank_lines,
+    )
+}
+"""Every filter by name, in the default chain's order."""
+
+__all__ = [
+    "FILTERS",
+    "Filter",
+    "detect_page_language",
+    "drop_outside_article",
+    "extract_byline",
+    "extract_captions",
+    "extract_dateline",
+    "extract_title",
+    "fix_encoding",
+    "normalize_whitespace",
+    "remove_boilerplate",
+    "remove_repeated_lines",
+    "remove_teaser_lists",
+    "tidy_blank_lines",
+]

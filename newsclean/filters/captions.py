@@ -1,0 +1,130 @@
+"""Image captions: moved from the text into `Document.captions`, with their credit.
+
+An image shows in a dump as its alt-text line, often followed by a caption line that
+repeats it and adds a credit (`Picture: Getty`, `Photo: Reuters`, `(AP Photo/Jane Doe)`).
+The caption goes to the captions, its alt-text line is dropped as a duplicate; a lone
+line that ends in a credit is a caption too. When the alt text is the page's first
+paragraph and reads as a sentence, it is the standfirst and stays, once.
+
+>>> from newsclean.document import Document
+>>> page = "The council met.\\nA flooded street in Leeds\\nA flooded street in Leeds. Picture: Getty\\nRain fell all day."
+>>> doc = extract_captions(Document.from_text(page, lang="en"))
+>>> doc.text
+'The council met.\\nRain fell all day.'
+>>> doc.captions[0].text, doc.captions[0].credit
+('A flooded street in Leeds.', 'Getty')
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+from newsclean.config import DEFAULT_CONFIG, Config
+from newsclean.document import Caption, Document
+from newsclean.lines import drop_lines, line_starts
+from newsclean.reasons import Reason
+from newsclean.resources import all_credit_words
+from newsclean.text import ends_sentence
+
+# The longest credit kept as a credit (a longer tail is not a credit).
+MAX_CREDIT_CHARS = 80
+# A caption has at most this many words.
+MAX_CAPTION_WORDS = 80
+# Agencies whose bracketed credit ends a caption: "(AP Photo/Jane Doe)", "(Reuters)".
+_BRACKET_CREDIT = re.compile(
+    r"\s*[(\[](?P<credit>(?:AP|AFP|EPA|Reuters|Getty|PA|dpa|ANSA|EFE|TASS|ТАСС|Xinhua|Photo|Foto|Фото)"
+    r"[^()\[\]\n]{0,70})[)\]]\s*$"
+)
+_BRACKET_CREDIT_ANY = re.compile(_BRACKET_CREDIT.pattern.replace(r"\s*$", r"[ \t]*$"), re.MULTILINE)
+# The most words a credit may have.
+MAX_CREDIT_WORDS = 8
+
+
+@functools.cache
+def _credit_pattern() -> re.Pattern[str]:
+    """A credit at the end of a line, matched on lower-cased text (labels are lower case)."""
+    labels = "|".join(re.escape(w) for w in all_credit_words()) or "(?!x)x"
+    return re.compile(
+        rf"(?:^|(?<=[.!?。\s]))[ \t]*[(\[]?(?:{labels})[ \t]*(?::|by\b|/)[ \t]*"
+        rf"(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*$",
+        re.MULTILINE,
+    )
+
+
+def _parse_credit(line: str, match: re.Match[str]) -> tuple[str, str] | None:
+    credit = line[match.start("credit") : match.end("credit")].strip(" .;,")
+    if not credit or len(credit.split()) > MAX_CREDIT_WORDS:
+        return None
+    return line[: match.start()].rstrip(" -–—|/,;"), credit
+
+
+def split_credit(line: str) -> tuple[str, str] | None:
+    """Split a caption line into (caption text, credit), or `None` without a credit.
+
+    >>> split_credit("Flags wave in Kharkiv. Picture: Getty")
+    ('Flags wave in Kharkiv.', 'Getty')
+    >>> split_credit("Fans at the final (AP Photo/Jane Doe)")
+    ('Fans at the final', 'AP Photo/Jane Doe')
+    >>> split_credit("Photo: Reuters")
+    ('', 'Reuters')
+    """
+    lowered = line.lower()
+    if len(lowered) == len(line):
+        match = _credit_pattern().search(lowered)
+        if match is not None:
+            return _parse_credit(line, match)
+    match = _BRACKET_CREDIT.search(line)
+    return None if match is None else _parse_credit(line, match)
+
+
+def _candidate_lines(text: str, lines: Sequence[str]) -> list[int]:
+    """Indices of the lines that may end in a credit, found with whole-text searches."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # case folding changed lengths: look at every line
+        return list(range(len(lines)))
+    starts = line_starts(lines)
+    found = {bisect.bisect_right(starts, m.start()) - 1 for m in _credit_pattern().finditer(lowered)}
+    found.update(bisect.bisect_right(starts, m.start()) - 1 for m in _BRACKET_CREDIT_ANY.finditer(text))
+    return sorted(found)
+
+
+def _same_text(alt: str, caption_text: str) -> bool:
+    return alt.rstrip(" .") == caption_text.rstrip(" .") and bool(alt.strip())
+
+
+def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], list[Caption]]:
+    """Caption and alt-text lines to drop, and the captions found, in page order."""
+    drops: dict[int, Reason] = {}
+    captions: list[Caption] = []
+    first_content = next((i for i, line in enumerate(lines) if line), -1)
+    for i in _candidate_lines(text, lines):
+        line = lines[i]
+        if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
+            continue
+        split = split_credit(line)
+        if split is None:
+            continue
+        caption_text, credit = split
+        drops[i] = Reason.CAPTION
+        previous = i - 1 if i == 0 or lines[i - 1] else i - 2
+        if previous >= 0 and previous not in drops and _same_text(lines[previous], caption_text):
+            is_standfirst = previous == first_content and ends_sentence(lines[previous])
+            if not is_standfirst:
+                drops[previous] = Reason.ALT_TEXT
+        if caption_text:
+            captions.append(Caption(text=caption_text, credit=credit))
+    return drops, captions
+
+
+def extract_captions(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
+    """Move caption lines into `captions` and drop the alt-text lines they repeat."""
+    lines = doc.text.split("\n")
+    drops, captions = find_captions(doc.text, lines)
+    if not drops:
+        return doc
+    return drop_lines(
+        doc, lines, drops, "extract_captions", captions=doc.captions + tuple(captions)
+    )

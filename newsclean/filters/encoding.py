@@ -1,0 +1,84 @@
+"""Encoding repair: mojibake fixed with ftfy, only on the lines that show it.
+
+A cheap pattern (`MOJIBAKE_HINT`) finds the lines where UTF-8 bytes were decoded as
+Latin-1 or Windows-1252; ftfy runs on those lines alone, with every fix that would alter
+correct text (quote uncurling, width folding, Unicode normalisation, HTML unescaping)
+turned off.
+
+>>> from newsclean.document import Document
+>>> fix_encoding(Document.from_text("The mayorâ€™s office said â€œnoâ€\\x9d.")).text
+'The mayor’s office said “no”.'
+>>> doc = Document.from_text("Correct “curly” text, café, ＡＢＣ, 漢字.")
+>>> fix_encoding(doc) is doc
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+import ftfy
+
+from newsclean.config import DEFAULT_CONFIG, Config
+from newsclean.document import Document
+from newsclean.lines import replace_spans
+from newsclean.reasons import Flag, Reason
+
+# A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the
+# same way (cp1252's 0x80-0xBF: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ and
+# NBSP..¿), or a C1 control character, which correct text never holds.
+MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
+    "\u203a\u0153\u017e\u0178]|[\u0080-\u009f]"
+)
+
+# ftfy with only the fixes that undo wrong decoding.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def repair_line(line: str) -> str:
+    """The line with its mojibake undone (or unchanged).
+
+    >>> repair_line("Ã©tÃ© Ã  Paris")
+    'été à Paris'
+    """
+    return ftfy.fix_text(line, FTFY_CONFIG)
+
+
+def _mojibake_line_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
+    done = 0  # end of the last line looked at
+    for hint in MOJIBAKE_HINT.finditer(text):
+        if hint.start() < done:
+            continue
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        done = end = len(text) if end < 0 else end
+        line = text[start:end]
+        yield start, end, repair_line(line), Reason.ENCODING
+
+
+def fix_encoding(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
+    """Repair mojibake line by line; flag the document `encoding_repaired` if any was."""
+    fixed = replace_spans(doc, _mojibake_line_spans(doc.text), "fix_encoding")
+    if fixed is doc:
+        return doc
+    return attrs.evolve(fixed, flags=fixed.flags | {Flag.ENCODING_REPAIRED})

@@ -1,0 +1,181 @@
+"""Page metadata moved out of the text: the title (page header or bare first line, and
+the headline repeated in the page), the dateline and the byline.
+
+>>> from newsclean.document import Document
+>>> page = "date 2022-09-13 Storm hits coast - Example News\\nStorm hits coast\\n13 September 2022, 14:12\\nBy Jane Doe\\nThe storm arrived at dawn."
+>>> doc = extract_byline(extract_dateline(extract_title(Document.from_text(page))))
+>>> doc.title, doc.published, doc.byline
+('Storm hits coast', '2022-09-13T14:12', 'Jane Doe')
+>>> doc.text
+'The storm arrived at dawn.'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from newsclean.config import DEFAULT_CONFIG, Config
+from newsclean.dates import find_date
+from newsclean.document import Document
+from newsclean.lines import drop_lines
+from newsclean.reasons import Reason
+from newsclean.resources import byline_words
+from newsclean.text import ends_sentence, normalise_line
+
+# The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
+PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
+# What separates a headline from a site or section name in a page title.
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s+::\s+")
+# The longest line taken for a page title.
+MAX_TITLE_CHARS = 300
+# Words a dateline may have besides the date and time ("Published", "Updated", "min read").
+MAX_DATELINE_WORDS = 6
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# Words that join the names of a byline ("By Jane Doe and John Roe").
+NAME_JOINERS = frozenset(
+    "and & und et y e i и і та και en van von der den de da di la le del dos du ten".split()
+)
+
+
+def _title_runs(title: str) -> list[str]:
+    """Contiguous runs of the separated parts of a page title, longest first."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for separator in TITLE_SEPARATORS.finditer(title):
+        bounds.append((pos, separator.start()))
+        pos = separator.end()
+    bounds.append((pos, len(title)))
+    bounds = [(a, b) for a, b in bounds if title[a:b].strip()]
+    runs = {
+        title[bounds[i][0] : bounds[j][1]].strip()
+        for i in range(len(bounds))
+        for j in range(i, len(bounds))
+    }
+    return sorted(runs, key=lambda run: (-len(run), run))
+
+
+def _clean_title(title: str, page_lines: dict[str, int]) -> str:
+    """The headline inside a page title: the longest run of its parts that the page
+    repeats as a line of its own, else the longest part."""
+    runs = _title_runs(title)
+    for run in runs:
+        if normalise_line(run) in page_lines:
+            return run
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    return max(parts, key=len) if parts else title.strip()
+
+
+def _looks_like_title(line: str, config: Config) -> bool:
+    return (
+        0 < len(line) <= MAX_TITLE_CHARS
+        and len(line.split()) <= config.max_headline_words
+        and not line.endswith(".")
+    )
+
+
+def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
+    """Take the title from the page header (`date YYYY-MM-DD title`) or from a bare first
+    line that reads as a title, and drop the lines that repeat the headline."""
+    lines = doc.text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return doc
+    drops: dict[int, Reason] = {}
+    changes: dict[str, str] = {}
+    title = doc.title
+    header = PAGE_HEADER.fullmatch(lines[first].strip())
+    if header:
+        drops[first] = Reason.PAGE_HEADER
+        if doc.published is None:
+            changes["published"] = header.group(1)
+        title = title or (header.group(2) or "").strip() or None
+    elif title is None and len(lines) - first > 2 and _looks_like_title(lines[first], config):
+        drops[first] = Reason.TITLE
+        title = lines[first].strip()
+    if title is None:
+        return drop_lines(doc, lines, drops, "extract_title", **changes)
+    later = {normalise_line(line): i for i, line in enumerate(lines) if i not in drops and line}
+    headline = _clean_title(title, later)
+    wanted = {normalise_line(headline), normalise_line(title)}
+    for i, line in enumerate(lines):
+        if i not in drops and line and normalise_line(line) in wanted:
+            drops[i] = Reason.TITLE
+    if headline != doc.title:
+        changes["title"] = headline
+    return drop_lines(doc, lines, drops, "extract_title", **changes)
+
+
+def _dateline_iso(line: str, config: Config) -> str | None:
+    if len(line) > config.max_dateline_chars or not line:
+        return None
+    lowered = line.lower()
+    found = find_date(lowered)
+    if found is None:
+        return None
+    match, iso = found
+    rest = lowered[: match.start()] + " " + lowered[match.end():]
+    if len(_LETTER_WORD.findall(rest)) > MAX_DATELINE_WORDS or ends_sentence(rest.strip()):
+        return None
+    return iso
+
+
+def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
+    """Drop lines that are a date (and time) with a few words around it; the first one
+    gives `published`, refining a bare date from the page header."""
+    lines = doc.text.split("\n")
+    drops: dict[int, Reason] = {}
+    published = doc.published
+    for i, line in enumerate(lines):
+        if len(line) > config.max_dateline_chars or not line or not _HAS_DIGIT.search(line):
+            continue
+        iso = _dateline_iso(line, config)
+        if iso is None:
+            continue
+        drops[i] = Reason.DATELINE
+        if published is None or (len(published) == 10 and iso.startswith(published)):
+            published = iso
+    changes = {"published": published} if published != doc.published else {}
+    return drop_lines(doc, lines, drops, "extract_dateline", **changes)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def _byline_pattern(lang: str | None) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in byline_words(lang or "en"))
+    return re.compile(rf"(?:{words})\s*:?\s+(?P<name>\S.*)", re.IGNORECASE)
+
+
+def _byline_name(line: str, lang: str | None, config: Config) -> str | None:
+    match = _byline_pattern(lang).fullmatch(line)
+    if match is None:
+        return None
+    name = match.group("name").strip(" ,;|")
+    tokens = name.split()
+    if not tokens or len(tokens) > config.max_byline_words or name.endswith("."):
+        return None
+    for token in tokens:
+        if not (token[0].isupper() or token.lower() in NAME_JOINERS):
+            return None
+    return name
+
+
+def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
+    """Drop author lines (`By Jane Doe`, `Von Anna Weber`, `Autor: Jan Nowak`); the first
+    one gives `byline`."""
+    lines = doc.text.split("\n")
+    drops: dict[int, Reason] = {}
+    byline = doc.byline
+    limit = 12 + 10 * config.max_byline_words
+    for i, line in enumerate(lines):
+        if not line or len(line) > limit:
+            continue
+        name = _byline_name(line, doc.lang, config)
+        if name is None:
+            continue
+        drops[i] = Reason.BYLINE
+        byline = byline or name
+    changes = {"byline": byline} if byline != doc.byline else {}
+    return drop_lines(doc, lines, drops, "extract_byline", **changes)

@@ -1,0 +1,75 @@
+"""Teaser lists: a heading such as "More Latest News", "Most read" or "Related", and the
+run of other articles' headlines (with their alt texts) that follows it.
+
+The list ends where the article resumes: at `Config.teaser_stop_run` consecutive lines
+that read as prose.
+
+>>> from newsclean.document import Document
+>>> page = "Rain fell all day.\\nMost read\\nCouncil sets budget\\nStorm closes roads\\nA view of the river at dusk.\\nRiver levels rise again"
+>>> doc = remove_teaser_lists(Document.from_text(page, lang="en"))
+>>> doc.text
+'Rain fell all day.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsclean.config import DEFAULT_CONFIG, Config
+from newsclean.document import Document
+from newsclean.lines import drop_lines
+from newsclean.reasons import Reason
+from newsclean.resources import CUE_EDGE_CHARS, cue_table
+from newsclean.text import ends_sentence
+
+# A prose line in a teaser list has at least this many words (shorter ones are labels).
+MIN_PROSE_WORDS = 8
+
+
+def _is_prose(line: str) -> bool:
+    return ends_sentence(line) and len(line.split()) >= MIN_PROSE_WORDS
+
+
+def find_teaser_lists(lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
+    """Indices of teaser headings and of the headline lines under them."""
+    headings = cue_table(lang).exact
+    drops: dict[int, Reason] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        key = " ".join(line.lower().strip(CUE_EDGE_CHARS).split()) if 0 < len(line) <= 80 else ""
+        if headings.get(key) is not Reason.TEASER_HEADING:
+            i += 1
+            continue
+        drops[i] = Reason.TEASER_HEADING
+        block: list[int] = []
+        prose_run: list[int] = []
+        j = i + 1
+        while j < len(lines):
+            item = lines[j]
+            if not item:
+                j += 1
+                continue
+            if len(item.split()) > config.max_headline_words:
+                break
+            if _is_prose(item):
+                prose_run.append(j)
+                if len(prose_run) >= config.teaser_stop_run:
+                    break
+            else:
+                block.extend(prose_run)
+                prose_run.clear()
+                block.append(j)
+            j += 1
+        else:
+            block.extend(prose_run)  # prose lines at the very end are alt texts of the list
+        for k in block:
+            drops[k] = Reason.TEASER_LIST
+        i = (block[-1] if block else i) + 1
+    return drops
+
+
+def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
+    """Drop teaser headings and the headline lists under them."""
+    lines = doc.text.split("\n")
+    return drop_lines(doc, lines, find_teaser_lists(lines, doc.lang, config), "remove_teaser_lists")

@@ -1,0 +1,99 @@
+"""Line-level editing shared by the filters: drop whole lines and log each run as one edit.
+
+>>> from newsclean.document import Document
+>>> from newsclean.reasons import Reason
+>>> doc = Document.from_text("Headline\\nShare this article\\nBody text.")
+>>> out = drop_lines(doc, doc.text.split("\\n"), {1: Reason.SHARE}, "demo")
+>>> out.text
+'Headline\\nBody text.'
+>>> out.edits[0].removed
+'Share this article\\n'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate
+from typing import Any
+
+from newsclean.document import Document, Edit
+from newsclean.reasons import Reason
+
+
+def line_starts(lines: Sequence[str]) -> list[int]:
+    """Offsets of each line in `"\\n".join(lines)`, plus one past the end."""
+    return [0, *accumulate(len(line) + 1 for line in lines)]
+
+
+def drop_lines(
+    doc: Document,
+    lines: Sequence[str],
+    drops: Mapping[int, Reason],
+    filter_name: str,
+    **changes: Any,
+) -> Document:
+    """Remove the lines whose indices are keys of `drops`, each with its newline.
+
+    `lines` must be `doc.text.split("\\n")`. Consecutive lines dropped for the same
+    reason make one edit. `changes` are other fields to set (metadata found, captions).
+    Returns `doc` itself when nothing is dropped and nothing changes.
+    """
+    if not drops:
+        return doc.with_edits((), **changes) if changes else doc
+    text = doc.text
+    starts = line_starts(lines)
+    order = sorted(drops)
+    edits: list[Edit] = []
+    shift = 0
+    k = 0
+    while k < len(order):
+        first = last = order[k]
+        reason = drops[first]
+        k += 1
+        while k < len(order) and order[k] == last + 1 and drops[order[k]] is reason:
+            last = order[k]
+            k += 1
+        a, b = starts[first], min(starts[last + 1], len(text))
+        edits.append(Edit(filter_name, reason, a - shift, text[a:b]))
+        shift += b - a
+    kept = [line for i, line in enumerate(lines) if i not in drops]
+    new_text = "\n".join(kept)
+    if kept and (len(lines) - 1) in drops:
+        new_text += "\n"
+    return doc.with_edits(edits, text=new_text, **changes)
+
+
+def replace_spans(
+    doc: Document,
+    spans: Iterable[tuple[int, int, str, Reason]],
+    filter_name: str,
+    **changes: Any,
+) -> Document:
+    """Replace each `(start, end, inserted, reason)` span of `doc.text`, in one pass.
+
+    Spans are in input offsets, ascending and not overlapping; a span whose text
+    equals its replacement is skipped. Returns `doc` when nothing changes.
+
+    >>> from newsclean.document import Document
+    >>> doc = Document.from_text("a  b")
+    >>> replace_spans(doc, [(1, 3, " ", Reason.WHITESPACE)], "demo").text
+    'a b'
+    """
+    text = doc.text
+    edits: list[Edit] = []
+    pieces: list[str] = []
+    last = 0
+    shift = 0
+    for start, end, inserted, reason in spans:
+        removed = text[start:end]
+        if removed == inserted:
+            continue
+        edits.append(Edit(filter_name, reason, start + shift, removed, inserted))
+        pieces.append(text[last:start])
+        pieces.append(inserted)
+        last = end
+        shift += len(inserted) - len(removed)
+    if not edits:
+        return doc.with_edits((), **changes) if changes else doc
+    pieces.append(text[last:])
+    return doc.with_edits(edits, text="".join(pieces), **changes)

@@ -1,0 +1,68 @@
+"""Why a filter changed a document (`Reason`) and what a document carries as a warning (`Flag`).
+
+Both are string enums so that they serialise as their value and compare with plain strings.
+
+>>> Reason.AUDIO_WIDGET.value
+'audio_widget'
+>>> Reason("share") is Reason.SHARE
+True
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Reason(str, enum.Enum):
+    """The reason recorded with every edit. Each kind of boilerplate is counted apart."""
+
+    # encoding and layout repairs (text replaced, not removed)
+    ENCODING = "encoding"
+    CONTROL_CHARS = "control_chars"
+    WHITESPACE = "whitespace"
+    BLANK_LINES = "blank_lines"
+    # page metadata, moved out of the text into fields
+    PAGE_HEADER = "page_header"
+    TITLE = "title"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    # boilerplate lines, one reason per kind
+    AUDIO_WIDGET = "audio_widget"
+    INLINE_TEASER = "inline_teaser"
+    SHARE = "share"
+    SUBSCRIBE = "subscribe"
+    COOKIE = "cookie"
+    NAVIGATION = "navigation"
+    FOOTER = "footer"
+    COMMENTS = "comments"
+    ADVERTISEMENT = "advertisement"
+    WIDGET = "widget"
+    # captions: the caption goes to `Document.captions`, its duplicated alt text is dropped
+    CAPTION = "caption"
+    ALT_TEXT = "alt_text"
+    # lists of other articles' headlines, and their headings
+    TEASER_HEADING = "teaser_heading"
+    TEASER_LIST = "teaser_list"
+    # exact repeats of a line kept earlier
+    REPEATED_LINE = "repeated_line"
+    # lines that the article model places outside the article
+    OUTSIDE_ARTICLE = "outside_article"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Flag(str, enum.Enum):
+    """Warnings a document carries; they never remove text by themselves."""
+
+    ENCODING_REPAIRED = "encoding_repaired"
+    """Some spans were mojibake and were repaired with ftfy."""
+    MOSTLY_REMOVED = "mostly_removed"
+    """The chain removed more than `Config.min_kept_share` of the words."""
+    NO_ARTICLE_FOUND = "no_article_found"
+    """Article selection would have emptied the document, so it was skipped."""
+    GUARD_HIT = "guard_hit"
+    """A pattern hit its time guard; the filter left the document as it was."""
+
+    def __str__(self) -> str:
+        return self.value

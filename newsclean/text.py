@@ -1,0 +1,40 @@
+"""Small string predicates shared by the filters (no state, no I/O).
+
+>>> ends_sentence("It rained.")
+True
+>>> ends_sentence("Most read")
+False
+>>> word_count("Ukraine recaptures 6,000 sq km")
+5
+"""
+
+from __future__ import annotations
+
+import re
+
+# Sentence-final punctuation of the scripts we see, with closing quotes and brackets after it.
+SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"'”’»)\]」』）]*\s*$")
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends like a sentence (punctuation, maybe a closing quote)."""
+    return SENTENCE_END.search(line[-4:]) is not None
+
+
+def word_count(line: str) -> int:
+    """Words in the line; each CJK character counts as one word."""
+    cjk = len(_CJK.findall(line))
+    if not cjk:
+        return len(line.split())
+    return cjk + len(_WORD.findall(_CJK.sub(" ", line)))
+
+
+def normalise_line(line: str) -> str:
+    """Case-folded line with whitespace collapsed, for comparing lines.
+
+    >>> normalise_line("  Most   Read ")
+    'most read'
+    """
+    return " ".join(line.casefold().split())
