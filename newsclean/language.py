@@ -41,16 +41,16 @@ def _sample(text: str) -> str:
 
 
 @functools.cache
-def _stopword_index() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for lang in stopword_languages():
-        for word in stopwords(lang):
-            index.setdefault(word, []).append(lang)
-    return {word: tuple(langs) for word, langs in index.items()}
+def _stopword_sets() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((lang, stopwords(lang)) for lang in stopword_languages())
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or `None` when it cannot tell."""
+    """ISO 639-1 code of the text's language, or `None` when it cannot tell.
+
+    The script decides Chinese, Japanese, Korean and Greek; otherwise each language
+    with a stop-word list gets a vote per distinct stop word of its list in the sample.
+    """
     sample = _sample(text)
     words = _WORD.findall(sample)
     letters = sum(map(len, words))
@@ -66,18 +66,19 @@ def detect_language(text: str) -> str | None:
         return "ko"
     if len(_GREEK.findall(sample)) > SCRIPT_SHARE * letters:
         return "el"
-    cyrillic = len(_CYRILLIC.findall(sample)) > SCRIPT_SHARE * letters
-    index = _stopword_index()
-    votes: dict[str, int] = {}
-    for word in words:
-        for lang in index.get(word.lower(), ()):
-            votes[lang] = votes.get(lang, 0) + 1
-    if cyrillic:
-        if _UKRAINIAN_LETTERS.search(sample):
-            return "uk" if votes.get("uk", 0) >= votes.get("ru", 0) else "ru"
-        return "ru" if votes.get("ru", 0) >= votes.get("uk", 0) else "uk"
-    candidates = {lang: n for lang, n in votes.items() if lang not in {"ru", "uk", "el"}}
+    distinct = set(sample.lower().split())
+    votes = {lang: len(distinct & words_of) for lang, words_of in _stopword_sets()}
+    if len(_CYRILLIC.findall(sample)) > SCRIPT_SHARE * letters:
+        uk, ru = votes.get("uk", 0), votes.get("ru", 0)
+        if uk > ru or (uk == ru and _UKRAINIAN_LETTERS.search(sample)):
+            return "uk"
+        return "ru"
+    candidates = {lang: n for lang, n in votes.items() if lang not in _SCRIPT_DECIDED}
     if not candidates:
         return None
     best = max(sorted(candidates), key=lambda lang: candidates[lang])
     return best if candidates[best] >= MIN_VOTES else None
+
+
+# Languages chosen by their script, never by the Latin-script vote.
+_SCRIPT_DECIDED = frozenset({"ru", "uk", "el", "zh", "ja", "ko"})

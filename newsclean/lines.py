@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate
 from typing import Any
@@ -35,7 +36,8 @@ def drop_lines(
     """Remove the lines whose indices are keys of `drops`, each with its newline.
 
     `lines` must be `doc.text.split("\\n")`. Consecutive lines dropped for the same
-    reason make one edit. `changes` are other fields to set (metadata found, captions).
+    reason make one edit; dropped lines at the end take the newline before them, so the
+    text never ends with a newline it did not have. `changes` are other fields to set (metadata found, captions).
     Returns `doc` itself when nothing is dropped and nothing changes.
     """
     if not drops:
@@ -43,6 +45,10 @@ def drop_lines(
     text = doc.text
     starts = line_starts(lines)
     order = sorted(drops)
+    # The dropped lines that end the text take the newline before them with them.
+    tail = len(lines)
+    while tail > 0 and (tail - 1) in drops:
+        tail -= 1
     edits: list[Edit] = []
     shift = 0
     k = 0
@@ -54,13 +60,12 @@ def drop_lines(
             last = order[k]
             k += 1
         a, b = starts[first], min(starts[last + 1], len(text))
+        if first == tail and tail > 0:
+            a -= 1
         edits.append(Edit(filter_name, reason, a - shift, text[a:b]))
         shift += b - a
     kept = [line for i, line in enumerate(lines) if i not in drops]
-    new_text = "\n".join(kept)
-    if kept and (len(lines) - 1) in drops:
-        new_text += "\n"
-    return doc.with_edits(edits, text=new_text, **changes)
+    return doc.with_edits(edits, text="\n".join(kept), **changes)
 
 
 def replace_spans(
@@ -97,3 +102,30 @@ def replace_spans(
         return doc.with_edits((), **changes) if changes else doc
     pieces.append(text[last:])
     return doc.with_edits(edits, text="".join(pieces), **changes)
+
+
+def lines_equal_to(text: str, lines: Sequence[str], wanted: Iterable[str]) -> set[int]:
+    """Indices of the lines that equal one of `wanted` (lower-case strings), ignoring case.
+
+    Searches the lower-cased text as a whole instead of comparing line by line.
+
+    >>> text = "Most read\\nA\\nmost READ"
+    >>> sorted(lines_equal_to(text, text.split("\\n"), ["most read"]))
+    [0, 2]
+    """
+    lowered = text.lower()
+    wanted = [w for w in wanted if w and "\n" not in w]
+    if len(lowered) != len(text):  # case mapping changed lengths: compare line by line
+        keys = set(wanted)
+        return {i for i, line in enumerate(lines) if line.lower() in keys}
+    haystack = "\n" + lowered + "\n"
+    starts: list[int] | None = None
+    found: set[int] = set()
+    for key in wanted:
+        needle = "\n" + key + "\n"
+        at = haystack.find(needle)
+        while at >= 0:
+            starts = starts or line_starts(lines)
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = haystack.find(needle, at + 1)
+    return found

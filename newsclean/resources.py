@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from importlib import resources
 
 import attrs
@@ -148,6 +149,21 @@ def cue_table(lang: str | None) -> CueTable:
 
 # What `normalise_cue` strips from both ends of a line before a whole-line lookup.
 CUE_EDGE_CHARS = " \t\u00a0.…:;,!»«›‹>→←<|•·*-–—_/\\()[]{}\"'“”„‘’#+=~^"
+
+
+# Lines longer than this are never looked up as whole-line cues.
+MAX_CUE_CHARS = 80
+
+
+def cue_keys(lines: Sequence[str]) -> list[str]:
+    """Each line's whole-line cue key: lower-cased, trimmed of punctuation at both ends
+    ("" for a line too long to be a cue). Assumes spaces are already collapsed.
+
+    >>> cue_keys(["Loading audio...", "» Read more", "x" * 100])
+    ['loading audio', 'read more', '']
+    """
+    edge = CUE_EDGE_CHARS
+    return [line.lower().strip(edge) if len(line) <= MAX_CUE_CHARS else "" for line in lines]
 
 
 def normalise_cue(line: str) -> str:

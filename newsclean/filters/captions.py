@@ -45,20 +45,33 @@ MAX_CREDIT_WORDS = 8
 
 @functools.cache
 def _credit_pattern() -> re.Pattern[str]:
-    """A credit at the end of a line, matched on lower-cased text (labels are lower case)."""
+    """A credit label, its `:`, `by` or `/`, and the rest of the line, on lower-cased text.
+
+    The labels come first so that a scan skips quickly to their first letters; where
+    the label stands is checked by `_credit_at`.
+    """
     labels = "|".join(re.escape(w) for w in all_credit_words()) or "(?!x)x"
     return re.compile(
-        rf"(?:^|(?<=[.!?。\s]))[ \t]*[(\[]?(?:{labels})[ \t]*(?::|by\b|/)[ \t]*"
-        rf"(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*$",
-        re.MULTILINE,
+        rf"(?:{labels})[ \t]*(?::|by\b|/)[ \t]*(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)"
+        rf"[)\]]?[ \t]*(?=\n|\Z)"
     )
 
 
-def _parse_credit(line: str, match: re.Match[str]) -> tuple[str, str] | None:
-    credit = line[match.start("credit") : match.end("credit")].strip(" .;,")
-    if not credit or len(credit.split()) > MAX_CREDIT_WORDS:
+# What may stand right before a credit label: the line start, an opening bracket, or
+# the end of the caption's sentence.
+_BEFORE_LABEL = re.compile(r"(?:[.!?。][\"'”’]?[ \t]+|[ \t]+[-–—|/][ \t]+|[ \t]*[(\[][ \t]*)$")
+
+
+def _credit_at(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """(start of the credit part, start of the line) when the label stands where a
+    credit's label stands, else `None`."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    if not text[line_start : match.start()].strip(" \t([-–—|"):
+        return line_start, line_start
+    before = _BEFORE_LABEL.search(text, line_start, match.start())
+    if before is None:
         return None
-    return line[: match.start()].rstrip(" -–—|/,;"), credit
+    return before.start(), line_start
 
 
 def split_credit(line: str) -> tuple[str, str] | None:
@@ -70,24 +83,46 @@ def split_credit(line: str) -> tuple[str, str] | None:
     ('Fans at the final', 'AP Photo/Jane Doe')
     >>> split_credit("Photo: Reuters")
     ('', 'Reuters')
+    >>> split_credit("He took a photo: it was blurred") is None
+    True
     """
     lowered = line.lower()
     if len(lowered) == len(line):
-        match = _credit_pattern().search(lowered)
-        if match is not None:
-            return _parse_credit(line, match)
+        for match in _credit_pattern().finditer(lowered):
+            where = _credit_at(lowered, match)
+            if where is not None:
+                return _split(line, where[0], match.start("credit"), match.end("credit"))
     match = _BRACKET_CREDIT.search(line)
-    return None if match is None else _parse_credit(line, match)
+    if match is None:
+        return None
+    return _split(line, match.start(), match.start("credit"), match.end("credit"))
+
+
+def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str, str] | None:
+    credit = line[credit_start:credit_end].strip(" .;,)]")
+    if not credit or len(credit.split()) > MAX_CREDIT_WORDS:
+        return None
+    text = line[:cut].rstrip(" -–—|/,;([")
+    if text and not text.endswith((".", "!", "?", "。")) and line[cut : cut + 1] in ".!?。":
+        text += line[cut]
+    return text, credit
 
 
 def _candidate_lines(text: str, lines: Sequence[str]) -> list[int]:
-    """Indices of the lines that may end in a credit, found with whole-text searches."""
+    """Indices of the lines that may end in a credit, found with whole-text scans."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # case folding changed lengths: look at every line
+    if len(lowered) != len(text):  # case mapping changed lengths: look at every line
         return list(range(len(lines)))
-    starts = line_starts(lines)
-    found = {bisect.bisect_right(starts, m.start()) - 1 for m in _credit_pattern().finditer(lowered)}
-    found.update(bisect.bisect_right(starts, m.start()) - 1 for m in _BRACKET_CREDIT_ANY.finditer(text))
+    starts: list[int] | None = None
+    found: set[int] = set()
+    for match in _credit_pattern().finditer(lowered):
+        if _credit_at(lowered, match) is not None:
+            starts = starts or line_starts(lines)
+            found.add(bisect.bisect_right(starts, match.start()) - 1)
+    if "(" in text or "[" in text:
+        for match in _BRACKET_CREDIT_ANY.finditer(text):
+            starts = starts or line_starts(lines)
+            found.add(bisect.bisect_right(starts, match.start()) - 1)
     return sorted(found)
 
 

@@ -12,16 +12,17 @@ the headline repeated in the page), the dateline and the byline.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from newsclean.config import DEFAULT_CONFIG, Config
-from newsclean.dates import find_date
+from newsclean.dates import DATE_PATTERN, find_date
 from newsclean.document import Document
-from newsclean.lines import drop_lines
+from newsclean.lines import drop_lines, line_starts, lines_equal_to
 from newsclean.reasons import Reason
 from newsclean.resources import byline_words
-from newsclean.text import ends_sentence, normalise_line
+from newsclean.text import ends_sentence
 
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
 PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
@@ -55,12 +56,16 @@ def _title_runs(title: str) -> list[str]:
     return sorted(runs, key=lambda run: (-len(run), run))
 
 
-def _clean_title(title: str, page_lines: dict[str, int]) -> str:
+def _key(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def _clean_title(title: str, page_after_title: str) -> str:
     """The headline inside a page title: the longest run of its parts that the page
-    repeats as a line of its own, else the longest part."""
-    runs = _title_runs(title)
-    for run in runs:
-        if normalise_line(run) in page_lines:
+    repeats as a line of its own (`page_after_title` is the lower-cased page after the
+    title line, framed by newlines), else the longest part."""
+    for run in _title_runs(title):
+        if "\n" + _key(run) + "\n" in page_after_title:
             return run
     parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
     return max(parts, key=len) if parts else title.strip()
@@ -77,44 +82,45 @@ def _looks_like_title(line: str, config: Config) -> bool:
 def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Take the title from the page header (`date YYYY-MM-DD title`) or from a bare first
     line that reads as a title, and drop the lines that repeat the headline."""
-    lines = doc.text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
+    text = doc.text
+    start = len(text) - len(text.lstrip("\n"))
+    if start == len(text):
         return doc
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    first_line = text[start:end]
+    first = text.count("\n", 0, start)
     drops: dict[int, Reason] = {}
     changes: dict[str, str] = {}
     title = doc.title
-    header = PAGE_HEADER.fullmatch(lines[first].strip())
+    header = PAGE_HEADER.fullmatch(first_line)
     if header:
         drops[first] = Reason.PAGE_HEADER
         if doc.published is None:
             changes["published"] = header.group(1)
         title = title or (header.group(2) or "").strip() or None
-    elif title is None and len(lines) - first > 2 and _looks_like_title(lines[first], config):
+    elif title is None and text.count("\n", end) >= 2 and _looks_like_title(first_line, config):
         drops[first] = Reason.TITLE
-        title = lines[first].strip()
+        title = first_line.strip()
+    lines = text.split("\n")
     if title is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
-    later = {normalise_line(line): i for i, line in enumerate(lines) if i not in drops and line}
-    headline = _clean_title(title, later)
-    wanted = {normalise_line(headline), normalise_line(title)}
-    for i, line in enumerate(lines):
-        if i not in drops and line and normalise_line(line) in wanted:
-            drops[i] = Reason.TITLE
+    headline = _clean_title(title, "\n" + text[end:].lower() + "\n")
+    for i in lines_equal_to(text, lines, {_key(headline), _key(title)}):
+        drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline
     return drop_lines(doc, lines, drops, "extract_title", **changes)
 
 
-def _dateline_iso(line: str, config: Config) -> str | None:
-    if len(line) > config.max_dateline_chars or not line:
-        return None
+def _dateline_iso(line: str) -> str | None:
+    """ISO date of a line that is a date with a few words around it, else `None`."""
     lowered = line.lower()
     found = find_date(lowered)
     if found is None:
         return None
-    match, iso = found
-    rest = lowered[: match.start()] + " " + lowered[match.end():]
+    start, end, iso = found
+    rest = lowered[:start] + " " + lowered[end:]
     if len(_LETTER_WORD.findall(rest)) > MAX_DATELINE_WORDS or ends_sentence(rest.strip()):
         return None
     return iso
@@ -123,36 +129,46 @@ def _dateline_iso(line: str, config: Config) -> str | None:
 def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop lines that are a date (and time) with a few words around it; the first one
     gives `published`, refining a bare date from the page header."""
-    lines = doc.text.split("\n")
+    text = doc.text
+    lines: list[str] | None = None
+    starts: list[int] = []
     drops: dict[int, Reason] = {}
     published = doc.published
-    for i, line in enumerate(lines):
-        if len(line) > config.max_dateline_chars or not line or not _HAS_DIGIT.search(line):
+    seen = -1
+    for match in DATE_PATTERN.finditer(text):
+        if lines is None:
+            lines = text.split("\n")
+            starts = line_starts(lines)
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index == seen:
             continue
-        iso = _dateline_iso(line, config)
+        seen = index
+        line = lines[index]
+        if len(line) > config.max_dateline_chars:
+            continue
+        iso = _dateline_iso(line)
         if iso is None:
             continue
-        drops[i] = Reason.DATELINE
+        drops[index] = Reason.DATELINE
         if published is None or (len(published) == 10 and iso.startswith(published)):
             published = iso
+    if lines is None:
+        return doc
     changes = {"published": published} if published != doc.published else {}
     return drop_lines(doc, lines, drops, "extract_dateline", **changes)
 
 
-_HAS_DIGIT = re.compile(r"\d")
-
-
 @functools.cache
 def _byline_pattern(lang: str | None) -> re.Pattern[str]:
+    """A line that starts with a byline word, found in a lower-cased page framed by
+    newlines (the leading newline makes the scan skip to line starts fast)."""
     words = "|".join(re.escape(w) for w in byline_words(lang or "en"))
-    return re.compile(rf"(?:{words})\s*:?\s+(?P<name>\S.*)", re.IGNORECASE)
+    return re.compile(rf"\n(?:{words})[ \t]*:?[ \t]+(?=[^\n])")
 
 
-def _byline_name(line: str, lang: str | None, config: Config) -> str | None:
-    match = _byline_pattern(lang).fullmatch(line)
-    if match is None:
-        return None
-    name = match.group("name").strip(" ,;|")
+def _byline_name(line: str, config: Config) -> str | None:
+    """The name in a byline's tail ("Jane Doe" of "By Jane Doe"), or `None`."""
+    name = line.strip(" ,;|")
     tokens = name.split()
     if not tokens or len(tokens) > config.max_byline_words or name.endswith("."):
         return None
@@ -165,17 +181,29 @@ def _byline_name(line: str, lang: str | None, config: Config) -> str | None:
 def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop author lines (`By Jane Doe`, `Von Anna Weber`, `Autor: Jan Nowak`); the first
     one gives `byline`."""
-    lines = doc.text.split("\n")
+    text = doc.text
+    lowered = "\n" + text.lower()
+    if len(lowered) != len(text) + 1:
+        return doc
     drops: dict[int, Reason] = {}
     byline = doc.byline
     limit = 12 + 10 * config.max_byline_words
-    for i, line in enumerate(lines):
-        if not line or len(line) > limit:
+    lines: list[str] | None = None
+    starts: list[int] = []
+    for match in _byline_pattern(doc.lang).finditer(lowered):
+        end = text.find("\n", match.end() - 1)
+        end = len(text) if end < 0 else end
+        if end - match.start() > limit:
             continue
-        name = _byline_name(line, doc.lang, config)
+        name = _byline_name(text[match.end() - 1 : end], config)
         if name is None:
             continue
-        drops[i] = Reason.BYLINE
+        if lines is None:
+            lines = text.split("\n")
+            starts = line_starts(lines)
+        drops[bisect.bisect_right(starts, match.start()) - 1] = Reason.BYLINE
         byline = byline or name
+    if lines is None:
+        return doc
     changes = {"byline": byline} if byline != doc.byline else {}
     return drop_lines(doc, lines, drops, "extract_byline", **changes)

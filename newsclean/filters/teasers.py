@@ -19,7 +19,7 @@ from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
-from newsclean.resources import CUE_EDGE_CHARS, cue_table
+from newsclean.resources import cue_keys, cue_table
 from newsclean.text import ends_sentence
 
 # A prose line in a teaser list has at least this many words (shorter ones are labels).
@@ -32,14 +32,12 @@ def _is_prose(line: str) -> bool:
 
 def find_teaser_lists(lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
     """Indices of teaser headings and of the headline lines under them."""
-    headings = cue_table(lang).exact
+    exact = cue_table(lang).exact
+    headings = [i for i, r in enumerate(map(exact.get, cue_keys(lines))) if r is Reason.TEASER_HEADING]
     drops: dict[int, Reason] = {}
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        key = " ".join(line.lower().strip(CUE_EDGE_CHARS).split()) if 0 < len(line) <= 80 else ""
-        if headings.get(key) is not Reason.TEASER_HEADING:
-            i += 1
+    done = -1
+    for i in headings:
+        if i <= done:
             continue
         drops[i] = Reason.TEASER_HEADING
         block: list[int] = []
@@ -65,7 +63,7 @@ def find_teaser_lists(lines: Sequence[str], lang: str | None, config: Config) ->
             block.extend(prose_run)  # prose lines at the very end are alt texts of the list
         for k in block:
             drops[k] = Reason.TEASER_LIST
-        i = (block[-1] if block else i) + 1
+        done = block[-1] if block else i
     return drops
 
 

@@ -18,30 +18,53 @@ from newsclean.document import Document
 from newsclean.lines import replace_spans
 from newsclean.reasons import Reason
 
-# One alternative per repair; the group name says which.
-_WHITESPACE_FIXES = re.compile(
-    r"(?P<crlf>\r\n?)"
-    r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+)"
-    r"|(?P<edge>^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$)"
-    r"|(?P<run>[ \t\u00a0]{2,})",
-    re.MULTILINE,
-)
-_REPLACEMENTS = {
-    "crlf": ("\n", Reason.WHITESPACE),
-    "control": ("", Reason.CONTROL_CHARS),
-    "edge": ("", Reason.WHITESPACE),
-    "run": (" ", Reason.WHITESPACE),
-}
+# Each repair is a separate pass, run only when a cheap substring test says it is needed,
+# so a clean page costs a few scans.
+_CRLF = re.compile(r"\r\n?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+# Spaces at a line's edge, with any control characters among them (removed with them).
+_EDGE_RUN = r"[ \t\u00a0\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[ \t\u00a0\u3000][ \t\u00a0\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*"
+_LINE_END_SPACE = re.compile(rf"{_EDGE_RUN}(?=\r?(?:\n|\Z))")
+_LINE_START_SPACE = re.compile(rf"(?:(?<=\n)|\A){_EDGE_RUN}")
+_SPACE_RUN = re.compile(r"[ \t\u00a0][ \t\u00a0\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[ \t\u00a0]")
+_EDGE_SPACES = (" \n", "\t\n", "\u00a0\n", "\u3000\n", "\n ", "\n\t", "\n\u00a0", "\n\u3000")
 _BLANK_RUNS = re.compile(r"\A\n+|\n+\Z|\n{3,}")
 
-
-def _whitespace_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
-    for match in _WHITESPACE_FIXES.finditer(text):
-        inserted, reason = _REPLACEMENTS[match.lastgroup or "run"]
-        yield match.start(), match.end(), inserted, reason
+Span = tuple[int, int, str, Reason]
 
 
-def _blank_run_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
+def _whitespace_spans(text: str) -> list[Span]:
+    spans: list[tuple[int, int, int, str, Reason]] = []  # start, -end, priority, ...
+
+    def add(pattern: re.Pattern[str], priority: int, inserted: str, reason: Reason) -> None:
+        spans.extend((m.start(), -m.end(), priority, inserted, reason) for m in pattern.finditer(text))
+
+    dirty = False
+    if "\r" in text:
+        add(_CRLF, 0, "\n", Reason.WHITESPACE)
+        dirty = True
+    if _CONTROL.search(text):
+        add(_CONTROL, 1, "", Reason.CONTROL_CHARS)
+        dirty = True
+    if dirty or any(edge in text for edge in _EDGE_SPACES) or text[:1].isspace() or text[-1:].isspace():
+        add(_LINE_END_SPACE, 2, "", Reason.WHITESPACE)
+        add(_LINE_START_SPACE, 2, "", Reason.WHITESPACE)
+    if dirty or "  " in text or "\t" in text or "\u00a0\u00a0" in text:
+        add(_SPACE_RUN, 3, " ", Reason.WHITESPACE)
+    spans.sort()
+    merged: list[Span] = []
+    end = 0
+    for start, negative_end, _, inserted, reason in spans:
+        stop = -negative_end
+        if start >= end:
+            merged.append((start, stop, inserted, reason))
+            end = stop
+    return merged
+
+
+def _blank_run_spans(text: str) -> Iterator[Span]:
+    if "\n\n\n" not in text and not text.startswith("\n") and not text.endswith("\n"):
+        return
     for match in _BLANK_RUNS.finditer(text):
         at_edge = match.start() == 0 or match.end() == len(text)
         yield match.start(), match.end(), "" if at_edge else "\n\n", Reason.BLANK_LINES

@@ -1,0 +1,267 @@
+"""The article model: which lines of a page belong to its article.
+
+Two logistic stages over features of each non-blank line and of its neighbours, then a
+decision over the sequence:
+
+1. `line_features`: length, sentence punctuation, share of function words, position in
+   the page and after the repeated headline, and the same averaged over windows of
+   neighbours (so a short line inside prose differs from a short line in a menu);
+2. stage one scores each line; the best-scoring stretch of the page (a maximum-sum
+   segment of `score - segment_offset`, weighted by the square root of line length) is
+   the article's core;
+3. stage two rescores each line from its own features, its neighbours' stage-one
+   scores and where it stands relative to the core; lines at or above `threshold` stay.
+
+The weights are package data (`data/model/article.json`) written by
+`training/train_article_model.py` from the benchmark pages; nothing is downloaded.
+
+>>> lines = ["Home", "News", "Sport", "The council met on Monday to agree the budget for next year.",
+...          "It said that the roads would be repaired before the winter.", "Privacy policy"]
+>>> [bool(k) for k in keep_mask(lines, lang="en", headline_at=None)]
+[False, False, False, True, True, False]
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from newsclean.resources import stopwords
+from newsclean.text import SENTENCE_END
+
+FloatArray = npt.NDArray[np.float64]
+
+# Lines are measured in characters; Chinese and Japanese characters carry about this many
+# times the content of a Latin-script character.
+CJK_LENGTH_SCALE = 2.5
+CJK_LANGUAGES = frozenset({"zh", "ja"})
+# A line this long (scaled characters) is long; one shorter than SHORT_LINE is short.
+LONG_LINE = 80
+SHORT_LINE = 30
+# Function words are counted only on lines at least this long (shorter ones: share 0).
+STOPWORD_MIN_CHARS = 20
+
+STAGE1_FEATURES = (
+    "log_length", "ends_sentence", "long", "short", "position", "text_before",
+    "stopword_share", "log_commas", "after_headline", "log_headline_distance",
+    "punct_window1", "punct_window3", "length_window1", "length_window3",
+    "long_window2", "long_window5", "short_window2", "stopword_window2",
+    "punct_x_length", "log_core_distance",
+)
+STAGE2_FEATURES = (
+    "stage1", "stage1_window1", "stage1_window2", "stage1_window5",
+    "in_segment", "log_segment_distance", "segment_position",
+)
+
+
+@attrs.frozen
+class LogisticStage:
+    """Standardise, then a logistic regression."""
+
+    mean: FloatArray
+    scale: FloatArray
+    weights: FloatArray
+    bias: float
+
+    def predict(self, features: FloatArray) -> FloatArray:
+        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+        return out
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> LogisticStage:
+        return cls(
+            mean=np.asarray(row["mean"], dtype=np.float64),
+            scale=np.asarray(row["scale"], dtype=np.float64),
+            weights=np.asarray(row["weights"], dtype=np.float64),
+            bias=float(row["bias"]),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mean": [round(float(x), 6) for x in self.mean],
+            "scale": [round(float(x), 6) for x in self.scale],
+            "weights": [round(float(x), 6) for x in self.weights],
+            "bias": round(self.bias, 6),
+        }
+
+
+@attrs.frozen
+class ArticleModel:
+    """Both stages and the decision thresholds."""
+
+    stage1: LogisticStage
+    stage2: LogisticStage
+    segment_offset: float
+    threshold: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stage1_features": list(STAGE1_FEATURES),
+            "stage2_features": list(STAGE2_FEATURES),
+            "stage1": self.stage1.to_dict(),
+            "stage2": self.stage2.to_dict(),
+            "segment_offset": self.segment_offset,
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> ArticleModel:
+        if tuple(row["stage1_features"]) != STAGE1_FEATURES or tuple(row["stage2_features"]) != STAGE2_FEATURES:
+            raise ValueError("article model was trained on other features; retrain it")
+        return cls(
+            stage1=LogisticStage.from_dict(row["stage1"]),
+            stage2=LogisticStage.from_dict(row["stage2"]),
+            segment_offset=float(row["segment_offset"]),
+            threshold=float(row["threshold"]),
+        )
+
+
+MODEL_FILE = "article.json"
+
+
+@functools.cache
+def shipped_model() -> ArticleModel:
+    """The model shipped as package data."""
+    path = resources.files("newsclean") / "data" / "model" / MODEL_FILE
+    return ArticleModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def window_mean(values: FloatArray, radius: int) -> FloatArray:
+    """Mean of each value and its `radius` neighbours on each side (fewer at the edges).
+
+    >>> window_mean(np.array([1.0, 0.0, 0.0, 1.0]), 1).tolist()
+    [0.5, 0.3333333333333333, 0.3333333333333333, 0.5]
+    """
+    n = len(values)
+    sums = np.concatenate(([0.0], np.cumsum(values)))
+    index = np.arange(n)
+    low = np.maximum(index - radius, 0)
+    high = np.minimum(index + radius + 1, n)
+    out: FloatArray = (sums[high] - sums[low]) / (high - low)
+    return out
+
+
+def _distance_to_span(n: int, start: int, end: int) -> FloatArray:
+    index = np.arange(n)
+    out: FloatArray = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0)).astype(np.float64)
+    return out
+
+
+def max_segment(values: FloatArray) -> tuple[int, int]:
+    """`(start, end)` of the contiguous stretch with the largest sum (empty: `(0, 0)`).
+
+    >>> max_segment(np.array([-1.0, 2.0, -0.5, 2.0, -3.0]))
+    (1, 4)
+    """
+    if len(values) == 0:
+        return 0, 0
+    sums = np.concatenate(([0.0], np.cumsum(values)))
+    lowest_before = np.minimum.accumulate(sums[:-1])
+    gains = sums[1:] - lowest_before
+    end = int(np.argmax(gains)) + 1
+    if gains[end - 1] <= 0:
+        return 0, 0
+    start = int(np.argmax(sums[:end] == lowest_before[end - 1]))
+    return start, end
+
+
+def _longest_long_run(long: FloatArray, lengths: FloatArray) -> tuple[int, int]:
+    """The run of consecutive long lines with the most text."""
+    return max_segment(np.where(long > 0, lengths, -lengths.mean() if len(lengths) else 0.0))
+
+
+def line_features(lines: Sequence[str], lang: str | None, headline_at: int | None) -> FloatArray:
+    """Stage-one features, one row per line (see `STAGE1_FEATURES`).
+
+    `headline_at` is the index of the line the page's headline stood before (the article
+    usually starts there), or `None`.
+    """
+    n = len(lines)
+    scale = CJK_LENGTH_SCALE if lang in CJK_LANGUAGES else 1.0
+    lengths = np.fromiter(map(len, lines), dtype=np.float64, count=n) * scale
+    log_length = np.log1p(lengths)
+    ends = np.fromiter((SENTENCE_END.search(line, max(len(line) - 4, 0)) is not None for line in lines), dtype=np.float64, count=n)
+    long = (lengths >= LONG_LINE).astype(np.float64)
+    short = (lengths < SHORT_LINE).astype(np.float64)
+    index = np.arange(n, dtype=np.float64)
+    position = index / max(n - 1, 1)
+    total = lengths.sum() or 1.0
+    text_before = (np.cumsum(lengths) - lengths) / total
+    words_of = stopwords(lang) if lang else frozenset()
+    if words_of and scale == 1.0:
+        shares = []
+        for line in lines:
+            if len(line) < STOPWORD_MIN_CHARS:
+                shares.append(0.0)
+                continue
+            words = line.lower().split()
+            shares.append(len([w for w in words if w in words_of]) / len(words))
+        stopword_share = np.asarray(shares, dtype=np.float64)
+    else:
+        stopword_share = np.zeros(n)
+    commas = np.fromiter((line.count(",") + line.count("，") + line.count("、") for line in lines), dtype=np.float64, count=n)
+    if headline_at is None:
+        after_headline = np.zeros(n)
+        headline_distance = np.zeros(n)
+    else:
+        after_headline = (index >= headline_at).astype(np.float64)
+        headline_distance = np.log1p(np.abs(index - headline_at))
+    core_start, core_end = _longest_long_run(long, lengths)
+    core_distance = np.log1p(_distance_to_span(n, core_start, core_end))
+    return np.column_stack(
+        (
+            log_length, ends, long, short, position, text_before,
+            stopword_share, np.log1p(commas), after_headline, headline_distance,
+            window_mean(ends, 1), window_mean(ends, 3),
+            window_mean(log_length, 1), window_mean(log_length, 3),
+            window_mean(long, 2), window_mean(long, 5), window_mean(short, 2),
+            window_mean(stopword_share, 2), ends * log_length, core_distance,
+        )
+    )
+
+
+def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> FloatArray:
+    """Stage-two features from stage-one scores (see `STAGE2_FEATURES`)."""
+    n = len(stage1)
+    start, end = max_segment((stage1 - offset) * np.sqrt(lengths))
+    in_segment = np.zeros(n)
+    in_segment[start:end] = 1.0
+    distance = np.log1p(_distance_to_span(n, start, end))
+    segment_position = (np.arange(n) - start) / max(end - start, 1)
+    return np.column_stack(
+        (
+            stage1, window_mean(stage1, 1), window_mean(stage1, 2), window_mean(stage1, 5),
+            in_segment, distance, np.clip(segment_position, -2.0, 3.0),
+        )
+    )
+
+
+def score_lines(
+    lines: Sequence[str], lang: str | None, headline_at: int | None, model: ArticleModel | None = None
+) -> FloatArray:
+    """Probability that each line belongs to the article."""
+    model = model or shipped_model()
+    if not lines:
+        return np.zeros(0)
+    first = line_features(lines, lang, headline_at)
+    stage1 = model.stage1.predict(first)
+    lengths = np.fromiter(map(len, lines), dtype=np.float64, count=len(lines))
+    second = np.hstack((first, segment_features(stage1, lengths, model.segment_offset)))
+    return model.stage2.predict(second)
+
+
+def keep_mask(
+    lines: Sequence[str], lang: str | None, headline_at: int | None, model: ArticleModel | None = None
+) -> npt.NDArray[np.bool_]:
+    """Which lines the model keeps."""
+    model = model or shipped_model()
+    out: npt.NDArray[np.bool_] = score_lines(lines, lang, headline_at, model) >= model.threshold
+    return out

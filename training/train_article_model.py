@@ -1,0 +1,211 @@
+"""Train the article model (`newsclean/data/model/article.json`) on benchmark pages.
+
+    python training/train_article_model.py ../shared/eval/dev.jsonl ../shared/eval/dev-ml.jsonl
+
+Each page goes through the rule filters of the default chain; every remaining line is
+labelled in or out of the article by matching it against the page's human-written
+article body. Both logistic stages are fitted with Newton's method (numpy only, no
+randomness but the fixed fold split), so the output is the same on every run.
+Cross-validation is grouped by page: a page's lines are never in training and test at
+once. The script prints cross-validated and fitted F1 (token F1 of the kept lines, as the
+benchmark's scorer counts it) per file and language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsclean.article_model import (  # noqa: E402
+    ArticleModel,
+    LogisticStage,
+    line_features,
+    segment_features,
+)
+from newsclean.chain import default_chain  # noqa: E402
+from newsclean.document import Document  # noqa: E402
+from newsclean.filters.article import headline_index  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "model" / "article.json"
+RULES_ONLY = ("drop_outside_article", "remove_repeated_lines", "tidy_blank_lines")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TOKEN = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
+# A line this long (in normalised characters) counts as in the article when it appears
+# anywhere in the article body; shorter lines must match a whole line of it.
+SUBSTRING_MIN_CHARS = 25
+L2 = 1.0
+FOLDS = 5
+SEGMENT_OFFSETS = (0.3, 0.4, 0.5)
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5)
+
+
+def normalise(text: str) -> str:
+    return " ".join(TOKEN.findall(text.lower()))
+
+
+def token_f1(truth: str, predicted: str) -> float:
+    t, p = Counter(TOKEN.findall(truth.lower())), Counter(TOKEN.findall(predicted.lower()))
+    nt, np_ = sum(t.values()), sum(p.values())
+    if nt == 0:
+        return 1.0 if np_ == 0 else 0.0
+    if np_ == 0:
+        return 0.0
+    overlap = sum((t & p).values())
+    if overlap == 0:
+        return 0.0
+    precision, recall = overlap / np_, overlap / nt
+    return 2 * precision * recall / (precision + recall)
+
+
+def load_pages(paths: list[str]) -> list[dict[str, Any]]:
+    chain = default_chain(skip=RULES_ONLY)
+    pages = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                doc = chain(Document.from_text(record["text"]))
+                lines = doc.text.split("\n")
+                indices = [i for i, text in enumerate(lines) if text]
+                content = [lines[i] for i in indices]
+                truth_text = normalise(record["truth"])
+                truth_lines = {normalise(t) for t in record["truth"].split("\n")}
+                labels = []
+                for text in content:
+                    key = normalise(text)
+                    labels.append(bool(key) and (key in truth_lines or (len(key) >= SUBSTRING_MIN_CHARS and key in truth_text)))
+                pages.append(
+                    {
+                        "file": Path(path).name,
+                        "lang": doc.lang or "?",
+                        "lines": content,
+                        "labels": np.asarray(labels, dtype=np.float64),
+                        "features": line_features(content, doc.lang, headline_index(doc, indices)),
+                        "lengths": np.asarray([len(t) for t in content], dtype=np.float64),
+                        "truth": record["truth"],
+                    }
+                )
+    return pages
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray) -> LogisticStage:
+    mean = x.mean(0)
+    scale = x.std(0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack(((x - mean) / scale, np.ones((len(x), 1))))
+    w = np.zeros(z.shape[1])
+    ridge = L2 * np.eye(len(w))
+    ridge[-1, -1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
+        gradient = z.T @ (p - y) + ridge @ w
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + ridge
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return LogisticStage(mean=mean, scale=scale, weights=w[:-1], bias=float(w[-1]))
+
+
+def stack(pages: list[dict[str, Any]], key: str) -> tuple[np.ndarray, np.ndarray]:
+    rows = [p for p in pages if len(p["lines"])]
+    return np.vstack([p[key] for p in rows]), np.concatenate([p["labels"] for p in rows])
+
+
+def folds_of(pages: list[dict[str, Any]]) -> list[int]:
+    """Page i goes to fold i mod FOLDS, in file order (deterministic, no shuffling)."""
+    return [i % FOLDS for i in range(len(pages))]
+
+
+def out_of_fold(pages: list[dict[str, Any]], key: str, out: str) -> None:
+    fold = folds_of(pages)
+    for f in range(FOLDS):
+        train = [p for p, k in zip(pages, fold) if k != f]
+        model = fit_logistic(*stack(train, key))
+        for p, k in zip(pages, fold):
+            if k == f:
+                p[out] = model.predict(p[key]) if len(p["lines"]) else np.zeros(0)
+
+
+def add_stage2(pages: list[dict[str, Any]], source: str, offset: float) -> None:
+    for p in pages:
+        if len(p["lines"]):
+            p["stage2_in"] = np.hstack((p["features"], segment_features(p[source], p["lengths"], offset)))
+        else:
+            p["stage2_in"] = np.zeros((0, p["features"].shape[1] + 7))
+
+
+def kept_text(page: dict[str, Any], scores: np.ndarray, threshold: float) -> str:
+    seen: set[str] = set()
+    out = []
+    for text, score in zip(page["lines"], scores):
+        if score >= threshold and text not in seen:
+            out.append(text)
+            seen.add(text)
+    return "\n".join(out)
+
+
+def report(pages: list[dict[str, Any]], key: str, threshold: float) -> dict[str, float]:
+    groups: dict[str, list[float]] = {}
+    for p in pages:
+        f1 = token_f1(p["truth"], kept_text(p, p[key], threshold))
+        groups.setdefault(p["file"], []).append(f1)
+        if p["file"] != "dev.jsonl":
+            groups.setdefault(f"  {p['lang']}", []).append(f1)
+    return {name: statistics.fmean(values) for name, values in sorted(groups.items())}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="+", help="benchmark JSONL files with text and truth")
+    parser.add_argument("-o", "--output", default=str(OUT))
+    args = parser.parse_args()
+    pages = load_pages(args.data)
+    print(f"{len(pages)} pages, {sum(len(p['lines']) for p in pages)} lines", file=sys.stderr)
+    out_of_fold(pages, "features", "stage1_oof")
+    best: tuple[float, float, float] | None = None
+    for offset in SEGMENT_OFFSETS:
+        add_stage2(pages, "stage1_oof", offset)
+        out_of_fold(pages, "stage2_in", "stage2_oof")
+        for threshold in THRESHOLDS:
+            scores = report(pages, "stage2_oof", threshold)
+            overall = statistics.fmean(v for k, v in scores.items() if not k.startswith(" "))
+            if best is None or overall > best[0]:
+                best = (overall, offset, threshold)
+    assert best is not None
+    _, offset, threshold = best
+    add_stage2(pages, "stage1_oof", offset)
+    out_of_fold(pages, "stage2_in", "stage2_oof")
+    cross_validated = report(pages, "stage2_oof", threshold)
+    stage1 = fit_logistic(*stack(pages, "features"))
+    stage2 = fit_logistic(*stack(pages, "stage2_in"))
+    model = ArticleModel(stage1=stage1, stage2=stage2, segment_offset=offset, threshold=threshold)
+    for p in pages:
+        if len(p["lines"]):
+            first = stage1.predict(p["features"])
+            p["fitted"] = stage2.predict(np.hstack((p["features"], segment_features(first, p["lengths"], offset))))
+        else:
+            p["fitted"] = np.zeros(0)
+    fitted = report(pages, "fitted", threshold)
+    print(f"segment offset {offset}, threshold {threshold}")
+    print(f"{'set':<14} {'cross-validated F1':>18} {'fitted F1':>10}")
+    for name in cross_validated:
+        print(f"{name:<14} {cross_validated[name]:>18.4f} {fitted[name]:>10.4f}")
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
