@@ -1,0 +1,78 @@
+"""`normalize_whitespace` and `tidy_blank_lines`: line ends, control characters, spaces
+and blank-line runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Document, Reason
+from newsclean.document import apply_edits
+from newsclean.filters import normalize_whitespace, tidy_blank_lines
+
+# (input, expected after normalize_whitespace)
+NORMALIZE = [
+    (" date 2022-09-13 Storm hits coast\r\nBody text.\r\n", "date 2022-09-13 Storm hits coast\nBody text.\n"),
+    ("Line one\rLine two", "Line one\nLine two"),
+    ("The   council  met \t on Monday.", "The council met on Monday."),
+    ("   Indented paragraph.   ", "Indented paragraph."),
+    ("Der Rat\u00a0\u00a0tagte am Montag.", "Der Rat tagte am Montag."),
+    ("\u3000研究人员发现新物种。\u3000", "研究人员发现新物种。"),
+    ("Bell\x07 rang\x00 twice.", "Bell rang twice."),
+    ("Form\x0cfeed and\x1bescape", "Formfeed andescape"),
+    ("Trailing spaces   \nNext line", "Trailing spaces\nNext line"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), NORMALIZE)
+def test_normalize_whitespace(raw: str, expected: str) -> None:
+    doc = normalize_whitespace(Document.from_text(raw))
+    assert doc.text == expected
+    assert doc.restore() == raw
+    assert apply_edits(raw, doc.edits) == doc.text
+
+
+def test_control_characters_have_their_own_reason() -> None:
+    doc = normalize_whitespace(Document.from_text("Bell\x07 rang."))
+    assert Reason.CONTROL_CHARS in {edit.reason for edit in doc.edits}
+    doc = normalize_whitespace(Document.from_text("Wide   gap."))
+    assert {edit.reason for edit in doc.edits} == {Reason.WHITESPACE}
+
+
+# Text that is already normal, including characters a careless cleaner would touch.
+ALREADY_NORMAL = [
+    "The council met on Monday.\n\nIt agreed a budget.",
+    "Blank lines\n\n\n\nare left for tidy_blank_lines.",
+    "A single space between words, a tab nowhere.",
+    "Ein geschütztes Leerzeichen: 10\u00a0km.",
+    "“Curly quotes”, ‘single ones’, «guillemets», „Anführungszeichen“.",
+    "研究人员在青岚山发现一种树蛙。\n它体长约3厘米。",
+    "Emoji stay 👍🏽 and so does zero-width joining 👩‍⚕️.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ALREADY_NORMAL)
+def test_normal_text_is_the_same_object(text: str) -> None:
+    doc = Document.from_text(text)
+    assert normalize_whitespace(doc) is doc
+
+
+TIDY = [
+    ("\n\nTitle\n\n\n\nBody.\n\n", "Title\n\nBody."),
+    ("A\n\n\nB\n\n\n\n\nC", "A\n\nB\n\nC"),
+    ("A\nB\n", "A\nB"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), TIDY)
+def test_tidy_blank_lines(raw: str, expected: str) -> None:
+    doc = tidy_blank_lines(Document.from_text(raw))
+    assert doc.text == expected
+    assert {edit.reason for edit in doc.edits} == {Reason.BLANK_LINES}
+    assert doc.restore() == raw
+
+
+@pytest.mark.parametrize("text", ["A\n\nB", "A\nB", "Only one line.", ""])
+def test_tidy_blank_lines_leaves_tidy_text(text: str) -> None:
+    doc = Document.from_text(text)
+    assert tidy_blank_lines(doc) is doc
