@@ -47,6 +47,8 @@ class Reason(str, enum.Enum):
     REPEATED_LINE = "repeated_line"
     # lines that the article model places outside the article
     OUTSIDE_ARTICLE = "outside_article"
+    # lines seen on a large share of the same site's pages (a site profile)
+    SITE_BOILERPLATE = "site_boilerplate"
 
     def __str__(self) -> str:
         return self.value
