@@ -32,6 +32,9 @@ DATE_PATTERN = re.compile(
     r"|(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>\d{4})(?!\d)"
     r"|(?P<na>\d{1,2})[./-](?P<nb>\d{1,2})[./-](?P<ny>\d{4}|\d{2})(?![\d.:/]\d)"
 )
+# Every dateline we parse has a four-digit year: a fast scan for years finds the lines
+# worth parsing.
+YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _MONTH_BEFORE = re.compile(r"(?P<mm>[^\W\d_]{3,12})\.?\s+$")
 TIME_PATTERN = re.compile(
     r"(?<![\d.:])(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"

@@ -64,8 +64,10 @@ def line_statuses(doc: Document) -> list[LineStatus]:
                 and not source[line_begin:max(begin, line_begin)].strip()
                 and not source[min(end, line_end):line_end].strip()
             )
-            if whole and lines[number].strip():
-                removed_by[number] = edit
+            if whole and lines[number].strip() and edit.removed.strip():
+                # The first edit that removed a line is its remover: later edits' ranges,
+                # mapped back to the input, can span lines removed before them.
+                removed_by.setdefault(number, edit)
             elif edit.removed.strip() or edit.inserted.strip():
                 changed_by.setdefault(number, edit)
     rows = []

@@ -22,11 +22,12 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
-_WORD = re.compile(r"[^\W\d_]+")
 
 # Detection reads at most this many characters, from the middle of long pages, where the
 # article usually is (menus at the top are often in another language).
 SAMPLE_CHARS = 6000
+# Scripts are counted on this many characters of the sample.
+SCRIPT_SAMPLE_CHARS = 2000
 # A script must make up this share of the sampled letters to decide the language.
 SCRIPT_SHARE = 0.2
 # Fewer stop-word hits than this leave the language undecided.
@@ -52,32 +53,36 @@ def detect_language(text: str) -> str | None:
     with a stop-word list gets a vote per distinct stop word of its list in the sample.
     """
     sample = _sample(text)
-    words = _WORD.findall(sample)
-    letters = sum(map(len, words))
-    if not letters:
-        return None
-    kana = len(_KANA.findall(sample))
-    han = len(_HAN.findall(sample))
-    if kana > 0.05 * letters and kana + han > SCRIPT_SHARE * letters:
-        return "ja"
-    if han > SCRIPT_SHARE * letters:
-        return "zh"
-    if len(_HANGUL.findall(sample)) > SCRIPT_SHARE * letters:
-        return "ko"
-    if len(_GREEK.findall(sample)) > SCRIPT_SHARE * letters:
-        return "el"
+    script = sample[:SCRIPT_SAMPLE_CHARS]
+    if not script.isascii():
+        letters = len(script) - script.count(" ") - script.count("\n") or 1
+        kana = len(_KANA.findall(script))
+        han = len(_HAN.findall(script))
+        if kana > 0.05 * letters and kana + han > SCRIPT_SHARE * letters:
+            return "ja"
+        if han > SCRIPT_SHARE * letters:
+            return "zh"
+        if len(_HANGUL.findall(script)) > SCRIPT_SHARE * letters:
+            return "ko"
+        if len(_GREEK.findall(script)) > SCRIPT_SHARE * letters:
+            return "el"
+        if len(_CYRILLIC.findall(script)) > SCRIPT_SHARE * letters:
+            return _russian_or_ukrainian(sample)
     distinct = set(sample.lower().split())
     votes = {lang: len(distinct & words_of) for lang, words_of in _stopword_sets()}
-    if len(_CYRILLIC.findall(sample)) > SCRIPT_SHARE * letters:
-        uk, ru = votes.get("uk", 0), votes.get("ru", 0)
-        if uk > ru or (uk == ru and _UKRAINIAN_LETTERS.search(sample)):
-            return "uk"
-        return "ru"
     candidates = {lang: n for lang, n in votes.items() if lang not in _SCRIPT_DECIDED}
     if not candidates:
         return None
     best = max(sorted(candidates), key=lambda lang: candidates[lang])
     return best if candidates[best] >= MIN_VOTES else None
+
+
+def _russian_or_ukrainian(sample: str) -> str:
+    distinct = set(sample.lower().split())
+    uk, ru = len(distinct & stopwords("uk")), len(distinct & stopwords("ru"))
+    if uk > ru or (uk == ru and _UKRAINIAN_LETTERS.search(sample)):
+        return "uk"
+    return "ru"
 
 
 # Languages chosen by their script, never by the Latin-script vote.

@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -22,8 +23,17 @@ from newsclean.reasons import Reason
 
 
 def line_starts(lines: Sequence[str]) -> list[int]:
-    """Offsets of each line in `"\\n".join(lines)`, plus one past the end."""
-    return [0, *accumulate(len(line) + 1 for line in lines)]
+    """Offsets of each line in `"\\n".join(lines)`, plus one past the end.
+
+    >>> line_starts(["ab", "", "c"])
+    [0, 3, 4, 6]
+    """
+    starts = [0]
+    starts.extend(accumulate(map(_PLUS_ONE, map(len, lines))))
+    return starts
+
+
+_PLUS_ONE = (1).__add__
 
 
 def drop_lines(
@@ -104,16 +114,19 @@ def replace_spans(
     return doc.with_edits(edits, text="".join(pieces), **changes)
 
 
-def lines_equal_to(text: str, lines: Sequence[str], wanted: Iterable[str]) -> set[int]:
+def lines_equal_to(
+    text: str, lines: Sequence[str], wanted: Iterable[str], *, lowered: str | None = None
+) -> set[int]:
     """Indices of the lines that equal one of `wanted` (lower-case strings), ignoring case.
 
-    Searches the lower-cased text as a whole instead of comparing line by line.
+    Searches the lower-cased text (`lowered`, when the caller has it) as a whole instead
+    of comparing line by line.
 
     >>> text = "Most read\\nA\\nmost READ"
     >>> sorted(lines_equal_to(text, text.split("\\n"), ["most read"]))
     [0, 2]
     """
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     wanted = [w for w in wanted if w and "\n" not in w]
     if len(lowered) != len(text):  # case mapping changed lengths: compare line by line
         keys = set(wanted)
@@ -129,3 +142,17 @@ def lines_equal_to(text: str, lines: Sequence[str], wanted: Iterable[str]) -> se
             found.add(bisect.bisect_right(starts, at) - 1)
             at = haystack.find(needle, at + 1)
     return found
+
+
+def framed_matches(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Matches of a pattern that starts with a newline, scanned over `"\\n" + text + "\\n"`,
+    each with the index of the line it starts (`starts` from `line_starts`).
+
+    >>> text = "Home\\nThe rain fell."
+    >>> [(i, m.group()) for i, m in framed_matches(re.compile(r"\\nhome(?=\\n)", re.I), text, line_starts(text.split("\\n")))]
+    [(0, '\\nHome')]
+    """
+    for match in pattern.finditer("\n" + text + "\n"):
+        yield bisect.bisect_right(starts, match.start()) - 1, match

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
 import attrs
 
@@ -112,14 +113,44 @@ def month_names() -> dict[str, int]:
 
 @attrs.frozen
 class CueTable:
-    """Boilerplate cues for one page language (its own and English ones)."""
+    """Boilerplate cues for one page language (its own and English ones), with the
+    scans that find them in a page framed by newlines (`"\\n" + text + "\\n"`).
+
+    Each scan starts with a newline, so the matcher skips straight from line start to
+    line start, and matches case-insensitively without lower-casing the page.
+    """
 
     exact: dict[str, Reason]
     """Normalised whole-line phrase -> reason."""
     prefixes: dict[str, Reason]
     """Line prefix -> reason."""
-    prefix_pattern: re.Pattern[str] | None
-    """Alternation of the prefixes, longest first, matched at the start of a lower-cased line."""
+    exact_scan: re.Pattern[str] | None
+    """Whole lines that are a cue (group `cue`), teaser headings excepted."""
+    heading_scan: re.Pattern[str] | None
+    """Whole lines that are a teaser-list heading (group `cue`)."""
+    prefix_scan: re.Pattern[str] | None
+    """Lines that start with a prefix cue (group `cue`)."""
+
+    def reason_of(self, match: re.Match[str], *, prefix: bool = False) -> Reason:
+        """The reason of a scan's match."""
+        cue = match.group("cue").lower()
+        return self.prefixes[cue] if prefix else self.exact[cue]
+
+
+def _edge_class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]*"
+
+
+def _whole_line_scan(keys: Iterable[str]) -> re.Pattern[str] | None:
+    keys = sorted(keys)
+    if not keys:
+        return None
+    edge = _edge_class(CUE_EDGE_CHARS)
+    return re.compile(rf"\n{edge}(?P<cue>(?i:{trie_pattern(keys)})){edge}(?=\n)")
+
+
+# Characters that may lead a prefix cue ("» Read more: ...").
+PREFIX_LEADERS = " »›>•·*-–—|"
 
 
 @functools.cache
@@ -135,35 +166,64 @@ def cue_table(lang: str | None) -> CueTable:
                 continue
             match, reason_name, phrase = (p.strip() for p in parts)
             reason = Reason(reason_name)
-            phrase = phrase.lower()
             if match == "exact":
                 exact[normalise_cue(phrase)] = reason
             elif match == "prefix":
-                prefixes[phrase] = reason
-    pattern = None
+                prefixes[" ".join(phrase.lower().split())] = reason
+    exact.pop("", None)
+    prefix_scan = None
     if prefixes:
-        ordered = sorted(prefixes, key=lambda p: (-len(p), p))
-        pattern = re.compile("|".join(re.escape(p) for p in ordered))
-    return CueTable(exact=exact, prefixes=prefixes, prefix_pattern=pattern)
+        leaders = _edge_class(PREFIX_LEADERS)
+        prefix_scan = re.compile(rf"\n{leaders}(?P<cue>(?i:{trie_pattern(prefixes)}))")
+    return CueTable(
+        exact=exact,
+        prefixes=prefixes,
+        exact_scan=_whole_line_scan(k for k, r in exact.items() if r is not Reason.TEASER_HEADING),
+        heading_scan=_whole_line_scan(k for k, r in exact.items() if r is Reason.TEASER_HEADING),
+        prefix_scan=prefix_scan,
+    )
 
 
 # What `normalise_cue` strips from both ends of a line before a whole-line lookup.
 CUE_EDGE_CHARS = " \t\u00a0.…:;,!»«›‹>→←<|•·*-–—_/\\()[]{}\"'“”„‘’#+=~^"
 
 
-# Lines longer than this are never looked up as whole-line cues.
-MAX_CUE_CHARS = 80
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, written as a trie so that the
+    matcher follows one branch per character instead of trying every word in turn.
 
-
-def cue_keys(lines: Sequence[str]) -> list[str]:
-    """Each line's whole-line cue key: lower-cased, trimmed of punctuation at both ends
-    ("" for a line too long to be a cue). Assumes spaces are already collapsed.
-
-    >>> cue_keys(["Loading audio...", "» Read more", "x" * 100])
-    ['loading audio', 'read more', '']
+    >>> print(trie_pattern(["read more:", "read also", "watch:"]))
+    (?:read\\ (?:also|more:)|watch:)
+    >>> re.fullmatch(trie_pattern(["a", "ab"]), "ab") is not None
+    True
     """
-    edge = CUE_EDGE_CHARS
-    return [line.lower().strip(edge) if len(line) <= MAX_CUE_CHARS else "" for line in lines]
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = []
+    optional = "" in node
+    for char in sorted(k for k in node if k):
+        child = node[char]
+        # Follow a chain of single children as one literal.
+        literal = re.escape(char)
+        while len(child) == 1 and "" not in child:
+            (char, child), = child.items()
+            literal += re.escape(char)
+        rest = _trie_regex(child) if child and child != {"": {}} else ""
+        branches.append(literal + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+    if optional:
+        body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
+    return body
 
 
 def normalise_cue(line: str) -> str:

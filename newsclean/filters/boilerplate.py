@@ -17,15 +17,14 @@ names, menus of short items joined by separators.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
-from newsclean.lines import drop_lines, line_starts
+from newsclean.lines import drop_lines, framed_matches, line_starts
 from newsclean.reasons import Reason
-from newsclean.resources import cue_keys, cue_table
+from newsclean.resources import cue_table
 from newsclean.text import ends_sentence
 
 # Prefix cues are looked up on lines up to this long.
@@ -40,18 +39,6 @@ URL_OR_FILE_LINE = re.compile(
     r"\n(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))(?=\n)",
     re.IGNORECASE,
 )
-# Characters that may lead a prefix cue ("» Read more: ...").
-_LEADERS = r"[ »›>•·*\-–—|]*"
-
-
-@functools.cache
-def _prefix_scan(lang: str | None) -> re.Pattern[str] | None:
-    """Prefix cues after a newline, for one scan of a lower-cased page framed by newlines."""
-    table = cue_table(lang)
-    if not table.prefixes:
-        return None
-    ordered = sorted(table.prefixes, key=lambda p: (-len(p), p))
-    return re.compile(rf"\n{_LEADERS}(?P<cue>{'|'.join(re.escape(p) for p in ordered)})")
 
 
 def is_menu(line: str) -> bool:
@@ -68,10 +55,19 @@ def is_menu(line: str) -> bool:
     return len(items) >= 3 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
-def _line_index(starts: list[int], framed_offset: int) -> int:
-    """Line index of a match that starts at the newline before the line, in a page
-    framed by a leading newline."""
-    return bisect.bisect_right(starts, framed_offset) - 1
+def _menu_candidates(text: str, starts: list[int]) -> set[int]:
+    """Lines with at least two menu separators."""
+    hits: dict[int, int] = {}
+    marks = [_MENU_MARK] + ([_MENU_DASH] if text.count(" - ") + text.count(" / ") > 1 else [])
+    for pattern in marks:
+        for match in pattern.finditer(text):
+            i = bisect.bisect_right(starts, match.start()) - 1
+            hits[i] = hits.get(i, 0) + 1
+    return {i for i, count in hits.items() if count >= 2}
+
+
+_MENU_MARK = re.compile(r"[|·•»]")
+_MENU_DASH = re.compile(r" [-–—/] ")
 
 
 def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
@@ -82,26 +78,20 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
     `remove_teaser_lists`.
     """
     table = cue_table(lang)
-    drops: dict[int, Reason] = {}
-    for i, reason in enumerate(map(table.exact.get, cue_keys(lines))):
-        if reason is not None and reason is not Reason.TEASER_HEADING:
-            drops[i] = reason
     starts = line_starts(lines)
-    lowered = "\n" + text.lower()
-    if len(lowered) == len(text) + 1:
-        scan = _prefix_scan(lang)
-        if scan is not None:
-            for match in scan.finditer(lowered):
-                i = _line_index(starts, match.start())
-                if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
-                    drops[i] = table.prefixes[match.group("cue")]
-    for match in URL_OR_FILE_LINE.finditer("\n" + text + "\n"):
-        drops.setdefault(_line_index(starts, match.start()), Reason.NAVIGATION)
-    if "|" in text or "·" in text or "•" in text or "»" in text or " / " in text:
-        for match in MENU_SEPARATOR.finditer(text):
-            i = bisect.bisect_right(starts, match.start()) - 1
-            if i not in drops and is_menu(lines[i]):
-                drops[i] = Reason.NAVIGATION
+    drops: dict[int, Reason] = {}
+    if table.exact_scan is not None:
+        for i, match in framed_matches(table.exact_scan, text, starts):
+            drops[i] = table.reason_of(match)
+    if table.prefix_scan is not None:
+        for i, match in framed_matches(table.prefix_scan, text, starts):
+            if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
+                drops[i] = table.reason_of(match, prefix=True)
+    for i, _ in framed_matches(URL_OR_FILE_LINE, text, starts):
+        drops.setdefault(i, Reason.NAVIGATION)
+    for i in _menu_candidates(text, starts):
+        if i not in drops and is_menu(lines[i]):
+            drops[i] = Reason.NAVIGATION
     for i in [i for i, reason in drops.items() if reason is Reason.INLINE_TEASER]:
         if len(lines[i]) > BARE_CUE_CHARS:
             continue

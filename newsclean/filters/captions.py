@@ -26,7 +26,7 @@ from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Caption, Document
 from newsclean.lines import drop_lines, line_starts
 from newsclean.reasons import Reason
-from newsclean.resources import all_credit_words
+from newsclean.resources import all_credit_words, trie_pattern
 from newsclean.text import ends_sentence
 
 # The longest credit kept as a credit (a longer tail is not a credit).
@@ -45,33 +45,32 @@ MAX_CREDIT_WORDS = 8
 
 @functools.cache
 def _credit_pattern() -> re.Pattern[str]:
-    """A credit label, its `:`, `by` or `/`, and the rest of the line, on lower-cased text.
+    """A credit label where a credit starts (line start, after a sentence end, a bracket
+    or a dash), its `:`, `by` or `/`, and the rest of the line.
 
-    The labels come first so that a scan skips quickly to their first letters; where
-    the label stands is checked by `_credit_at`.
+    It starts with one of a few literal characters, so a scan skips quickly to them;
+    `_credit_at` then checks what stands before the label.
     """
-    labels = "|".join(re.escape(w) for w in all_credit_words()) or "(?!x)x"
+    labels = trie_pattern(all_credit_words()) or "(?!x)x"
     return re.compile(
-        rf"(?:{labels})[ \t]*(?::|by\b|/)[ \t]*(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)"
-        rf"[)\]]?[ \t]*(?=\n|\Z)"
+        rf"(?:\n|[.!?。]|[(\[]|[-–—|/])[\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>(?i:{labels}))"
+        rf"[ \t]*(?:(?i:by\b)|:|/)[ \t]*(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)"
     )
 
 
-# What may stand right before a credit label: the line start, an opening bracket, or
-# the end of the caption's sentence.
-_BEFORE_LABEL = re.compile(r"(?:[.!?。][\"'”’]?[ \t]+|[ \t]+[-–—|/][ \t]+|[ \t]*[(\[][ \t]*)$")
-
-
-def _credit_at(text: str, match: re.Match[str]) -> tuple[int, int] | None:
-    """(start of the credit part, start of the line) when the label stands where a
-    credit's label stands, else `None`."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    if not text[line_start : match.start()].strip(" \t([-–—|"):
-        return line_start, line_start
-    before = _BEFORE_LABEL.search(text, line_start, match.start())
-    if before is None:
-        return None
-    return before.start(), line_start
+def _credit_at(framed: str, match: re.Match[str]) -> int | None:
+    """Where the caption text ends (in `framed`), if the label stands where a credit's
+    does: at the line start, after a bracket, or after a sentence end or dash followed
+    by a space; else `None`."""
+    lead = framed[match.start()]
+    if lead == "\n":
+        return match.start() + 1
+    between = framed[match.start() + 1 : match.start("label")]
+    if lead in "([" or "(" in between or "[" in between:
+        return match.start()
+    if between[:1] in " \t" or between[1:2] in " \t":
+        return match.start() + (1 if lead in ".!?。" else 0)
+    return None
 
 
 def split_credit(line: str) -> tuple[str, str] | None:
@@ -86,12 +85,11 @@ def split_credit(line: str) -> tuple[str, str] | None:
     >>> split_credit("He took a photo: it was blurred") is None
     True
     """
-    lowered = line.lower()
-    if len(lowered) == len(line):
-        for match in _credit_pattern().finditer(lowered):
-            where = _credit_at(lowered, match)
-            if where is not None:
-                return _split(line, where[0], match.start("credit"), match.end("credit"))
+    framed = "\n" + line + "\n"
+    for match in _credit_pattern().finditer(framed):
+        cut = _credit_at(framed, match)
+        if cut is not None:
+            return _split(line, cut - 1, match.start("credit") - 1, match.end("credit") - 1)
     match = _BRACKET_CREDIT.search(line)
     if match is None:
         return None
@@ -108,20 +106,16 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
     return text, credit
 
 
-def _candidate_lines(text: str, lines: Sequence[str]) -> list[int]:
+def _candidate_lines(text: str, starts: list[int]) -> list[int]:
     """Indices of the lines that may end in a credit, found with whole-text scans."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # case mapping changed lengths: look at every line
-        return list(range(len(lines)))
-    starts: list[int] | None = None
-    found: set[int] = set()
-    for match in _credit_pattern().finditer(lowered):
-        if _credit_at(lowered, match) is not None:
-            starts = starts or line_starts(lines)
-            found.add(bisect.bisect_right(starts, match.start()) - 1)
+    framed = "\n" + text + "\n"
+    found = {
+        bisect.bisect_right(starts, match.start("label") - 1) - 1
+        for match in _credit_pattern().finditer(framed)
+        if _credit_at(framed, match) is not None
+    }
     if "(" in text or "[" in text:
         for match in _BRACKET_CREDIT_ANY.finditer(text):
-            starts = starts or line_starts(lines)
             found.add(bisect.bisect_right(starts, match.start()) - 1)
     return sorted(found)
 
@@ -135,7 +129,7 @@ def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], l
     drops: dict[int, Reason] = {}
     captions: list[Caption] = []
     first_content = next((i for i, line in enumerate(lines) if line), -1)
-    for i in _candidate_lines(text, lines):
+    for i in _candidate_lines(text, line_starts(lines)):
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
             continue

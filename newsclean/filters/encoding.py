@@ -29,10 +29,14 @@ from newsclean.reasons import Flag, Reason
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the
 # same way (cp1252's 0x80-0xBF: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ and
 # NBSP..¿), or a C1 control character, which correct text never holds.
+_CONTINUATION = (
+    "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
+    "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a"
+    "\u0153\u017e\u0178"
+)
+# Written to start with one character class, so the scan skips clean text quickly.
 MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
-    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
-    "\u203a\u0153\u017e\u0178]|[\u0080-\u009f]"
+    f"[\u0080-\u009f\u00c2-\u00f4](?:(?<=[\u00c2-\u00f4])[{_CONTINUATION}]|(?<=[\u0080-\u009f]))"
 )
 
 # ftfy with only the fixes that undo wrong decoding.

@@ -17,11 +17,11 @@ import functools
 import re
 
 from newsclean.config import DEFAULT_CONFIG, Config
-from newsclean.dates import DATE_PATTERN, find_date
+from newsclean.dates import YEAR, find_date
 from newsclean.document import Document
 from newsclean.lines import drop_lines, line_starts, lines_equal_to
 from newsclean.reasons import Reason
-from newsclean.resources import byline_words
+from newsclean.resources import byline_words, trie_pattern
 from newsclean.text import ends_sentence
 
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
@@ -62,7 +62,7 @@ def _key(line: str) -> str:
 
 def _clean_title(title: str, page_after_title: str) -> str:
     """The headline inside a page title: the longest run of its parts that the page
-    repeats as a line of its own (`page_after_title` is the lower-cased page after the
+    repeats as a line of its own (`page_after_title`: the lower-cased page after the
     title line, framed by newlines), else the longest part."""
     for run in _title_runs(title):
         if "\n" + _key(run) + "\n" in page_after_title:
@@ -105,8 +105,9 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     lines = text.split("\n")
     if title is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
-    headline = _clean_title(title, "\n" + text[end:].lower() + "\n")
-    for i in lines_equal_to(text, lines, {_key(headline), _key(title)}):
+    lowered = text.lower()
+    headline = _clean_title(title, "\n" + lowered[end:] + "\n" if len(lowered) == len(text) else "")
+    for i in lines_equal_to(text, lines, {_key(headline), _key(title)}, lowered=lowered):
         drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline
@@ -135,7 +136,7 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
     drops: dict[int, Reason] = {}
     published = doc.published
     seen = -1
-    for match in DATE_PATTERN.finditer(text):
+    for match in YEAR.finditer(text):
         if lines is None:
             lines = text.split("\n")
             starts = line_starts(lines)
@@ -160,10 +161,9 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
 
 @functools.cache
 def _byline_pattern(lang: str | None) -> re.Pattern[str]:
-    """A line that starts with a byline word, found in a lower-cased page framed by
-    newlines (the leading newline makes the scan skip to line starts fast)."""
-    words = "|".join(re.escape(w) for w in byline_words(lang or "en"))
-    return re.compile(rf"\n(?:{words})[ \t]*:?[ \t]+(?=[^\n])")
+    """A line that starts with a byline word, in a page after a newline (the leading
+    newline makes the scan skip from line start to line start)."""
+    return re.compile(rf"\n(?i:{trie_pattern(byline_words(lang or 'en'))})[ \t]*:?[ \t]+(?=[^\n])")
 
 
 def _byline_name(line: str, config: Config) -> str | None:
@@ -182,15 +182,12 @@ def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop author lines (`By Jane Doe`, `Von Anna Weber`, `Autor: Jan Nowak`); the first
     one gives `byline`."""
     text = doc.text
-    lowered = "\n" + text.lower()
-    if len(lowered) != len(text) + 1:
-        return doc
     drops: dict[int, Reason] = {}
     byline = doc.byline
     limit = 12 + 10 * config.max_byline_words
     lines: list[str] | None = None
     starts: list[int] = []
-    for match in _byline_pattern(doc.lang).finditer(lowered):
+    for match in _byline_pattern(doc.lang).finditer("\n" + text):
         end = text.find("\n", match.end() - 1)
         end = len(text) if end < 0 else end
         if end - match.start() > limit:

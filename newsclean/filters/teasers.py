@@ -17,9 +17,9 @@ from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
-from newsclean.lines import drop_lines
+from newsclean.lines import drop_lines, framed_matches, line_starts
 from newsclean.reasons import Reason
-from newsclean.resources import cue_keys, cue_table
+from newsclean.resources import cue_table
 from newsclean.text import ends_sentence
 
 # A prose line in a teaser list has at least this many words (shorter ones are labels).
@@ -27,13 +27,17 @@ MIN_PROSE_WORDS = 8
 
 
 def _is_prose(line: str) -> bool:
-    return ends_sentence(line) and len(line.split()) >= MIN_PROSE_WORDS
+    """A line that reads as a paragraph: it ends a statement (headlines in lists are
+    often questions, so a question mark does not count) and is not too short."""
+    return ends_sentence(line) and not line.rstrip("\"'”’»)").endswith("?") and len(line.split()) >= MIN_PROSE_WORDS
 
 
-def find_teaser_lists(lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
+def find_teaser_lists(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
     """Indices of teaser headings and of the headline lines under them."""
-    exact = cue_table(lang).exact
-    headings = [i for i, r in enumerate(map(exact.get, cue_keys(lines))) if r is Reason.TEASER_HEADING]
+    scan = cue_table(lang).heading_scan
+    if scan is None:
+        return {}
+    headings = [i for i, _ in framed_matches(scan, text, line_starts(lines))]
     drops: dict[int, Reason] = {}
     done = -1
     for i in headings:
@@ -70,4 +74,5 @@ def find_teaser_lists(lines: Sequence[str], lang: str | None, config: Config) ->
 def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop teaser headings and the headline lists under them."""
     lines = doc.text.split("\n")
-    return drop_lines(doc, lines, find_teaser_lists(lines, doc.lang, config), "remove_teaser_lists")
+    drops = find_teaser_lists(doc.text, lines, doc.lang, config)
+    return drop_lines(doc, lines, drops, "remove_teaser_lists") if drops else doc
