@@ -1,4 +1,4 @@
-"""Command line: `newsclean clean`, `newsclean explain`.
+"""Command line: `newsclean clean`, `newsclean explain`, `newsclean report`.
 
 Run `newsclean --help` or `newsclean clean --help` for the options.
 """
@@ -24,8 +24,11 @@ from newsclean.config import Config
 from newsclean.document import Document
 from newsclean.explain import render_explanation
 from newsclean.filters import FILTERS
+from newsclean.filters.profiles import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, with_site_profiles
 from newsclean.jsonl import Line, read_lines
+from newsclean.profiles import DEFAULT_CAP, load_profiles_cached, profile_files
 from newsclean.records import RecordError, clean_record
+from newsclean.report import DEFAULT_MAX_DOCUMENTS, run_report
 
 # Lines handed to a worker process at a time.
 BATCH_LINES = 64
@@ -41,9 +44,18 @@ class CleanOptions:
     explain: bool = False
     lang: str | None = None
     skip: tuple[str, ...] = ()
+    profiles: str | None = None  # a site profile file, loaded once per worker process
+    profile_share: float = DEFAULT_MIN_SHARE
+    profile_min_pages: int = DEFAULT_MIN_PAGES
 
     def chain(self) -> Chain:
-        return default_chain(Config(lang=self.lang), skip=self.skip)
+        chain = default_chain(Config(lang=self.lang), skip=self.skip)
+        if self.profiles is None:
+            return chain
+        return with_site_profiles(
+            chain, load_profiles_cached(self.profiles),
+            min_share=self.profile_share, min_pages=self.profile_min_pages,
+        )
 
 
 @attrs.frozen
@@ -146,7 +158,9 @@ def rejects_path(output: Path) -> Path:
 def run_clean(args: argparse.Namespace) -> int:
     output = Path(args.output)
     options = CleanOptions(
-        text_field=args.text_field, explain=args.explain, lang=args.lang, skip=tuple(args.skip)
+        text_field=args.text_field, explain=args.explain, lang=args.lang, skip=tuple(args.skip),
+        profiles=args.profiles, profile_share=args.profile_share,
+        profile_min_pages=args.profile_min_pages,
     )
     options.chain()  # fail early on a bad language or filter name
     missing = [p for p in args.inputs if not Path(p).is_file()]
@@ -193,6 +207,11 @@ def run_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_profile(args: argparse.Namespace) -> int:
+    return profile_files(args.inputs, args.output, cap=args.cap, min_pages=args.min_pages,
+                         text_field=args.text_field)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclean", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
@@ -204,13 +223,45 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--text-field", default="text", help="field holding the page text")
     clean.add_argument("--explain", action="store_true", help="add the edit log to each record")
     clean.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    clean.add_argument("--profiles", metavar="PROFILES.json",
+                       help="also drop each site's boilerplate lines (see `newsclean profile`)")
+    clean.add_argument("--profile-share", type=float, default=DEFAULT_MIN_SHARE, metavar="SHARE",
+                       help=f"with --profiles: drop lines on this share of a site's pages "
+                       f"(default {DEFAULT_MIN_SHARE})")
+    clean.add_argument("--profile-min-pages", type=int, default=DEFAULT_MIN_PAGES, metavar="N",
+                       help="with --profiles: ...and on at least N pages "
+                       f"(default {DEFAULT_MIN_PAGES})")
     _add_chain_options(clean)
     clean.set_defaults(run=run_clean)
+
+    profile = commands.add_parser(
+        "profile", help="count each site's repeated lines into a profile file")
+    profile.add_argument(
+        "inputs", nargs="+", metavar="IN.jsonl", help="JSONL files with url (or site)")
+    profile.add_argument("-o", "--output", required=True, metavar="PROFILES.json")
+    profile.add_argument("--text-field", default="text", help="field holding the page text")
+    profile.add_argument("--cap", type=int, default=DEFAULT_CAP,
+                         help="distinct lines kept per site before sampling "
+                         f"(default {DEFAULT_CAP})")
+    profile.add_argument("--min-pages", type=int, default=2,
+                         help="save lines seen on at least this many pages (default 2)")
+    profile.set_defaults(run=run_profile)
 
     explain = commands.add_parser("explain", help="show what the chain keeps and removes on a page")
     explain.add_argument("page", metavar="PAGE.txt")
     _add_chain_options(explain)
     explain.set_defaults(run=run_explain)
+
+    report = commands.add_parser("report", help="write an HTML audit report of what was removed")
+    report.add_argument("inputs", nargs="+", metavar="IN.jsonl", help="raw or --explain output")
+    report.add_argument("-o", "--output", required=True, metavar="REPORT.html")
+    report.add_argument("--text-field", default="text", help="field holding the page text")
+    report.add_argument(
+        "--max-docs", type=int, default=DEFAULT_MAX_DOCUMENTS, metavar="N",
+        help=f"documents shown in full; above, a sample (default {DEFAULT_MAX_DOCUMENTS})",
+    )
+    _add_chain_options(report)
+    report.set_defaults(run=run_report)
     return parser
 
 

@@ -62,7 +62,8 @@ svg.chart a{cursor:pointer}
 svg.chart a:hover rect{opacity:.75}
 ul.flags{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:8px}
 button,select,input{font:inherit}
-button.pick{border:1px solid #bbb;background:#fafafa;border-radius:4px;padding:2px 8px;cursor:pointer}
+button.pick{border:1px solid #bbb;background:#fafafa;border-radius:4px;padding:2px 8px;
+  cursor:pointer}
 .controls{display:flex;flex-wrap:wrap;gap:10px;align-items:center;position:sticky;top:0;
   background:#fff;padding:8px 0;z-index:2;border-bottom:1px solid #eee}
 .controls input{width:6em}
