@@ -1,0 +1,236 @@
+"""`remove_boilerplate`: each kind of boilerplate line goes with its own reason, in the
+page's language; article lines that merely contain a cue word stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Document, Reason
+from newsclean.document import apply_edits
+from newsclean.filters import remove_boilerplate
+from newsclean.filters.boilerplate import is_menu
+
+# Two article sentences per language; a boilerplate line is put between them.
+BODY = {
+    "en": ("The coast road between Westhaven and Porthmoor closed at dawn on Tuesday.", "Engineers expect it to reopen by the weekend, the council said."),
+    "de": ("Die Küstenstraße zwischen Westhafen und Portmoor wurde am Dienstag gesperrt.", "Die Stadt rechnet damit, dass sie am Wochenende wieder öffnet."),
+    "fr": ("La route côtière entre Westhaven et Porthmoor a été fermée mardi à l'aube.", "Elle devrait rouvrir d'ici le week-end, selon la mairie."),
+    "es": ("La carretera de la costa entre Westhaven y Porthmoor se cerró el martes al amanecer.", "El ayuntamiento espera reabrirla antes del fin de semana."),
+    "ru": ("Прибрежную дорогу между Вестхейвеном и Портмуром перекрыли во вторник утром.", "По словам мэрии, движение восстановят к выходным."),
+    "pl": ("Droga nadmorska między Westhaven a Porthmoor została zamknięta we wtorek rano.", "Urząd miasta spodziewa się, że zostanie otwarta do weekendu."),
+    "el": ("Ο παραλιακός δρόμος έκλεισε την Τρίτη το πρωί λόγω κατολίσθησης.", "Ο δήμος αναμένει να ανοίξει ξανά μέχρι το Σαββατοκύριακο."),
+    "zh": ("青岚市沿海公路周二清晨因山体滑坡封闭。", "市交通局表示，公路预计周末前恢复通行。"),
+}
+
+# (page language, line as the page prints it, reason)
+BOILERPLATE = [
+    # audio widgets
+    ("en", "Listen to this article", Reason.AUDIO_WIDGET),
+    ("en", "Loading audio...", Reason.AUDIO_WIDGET),
+    ("en", "Your browser does not support the audio element.", Reason.AUDIO_WIDGET),
+    ("de", "Artikel anhören", Reason.AUDIO_WIDGET),
+    ("fr", "Écouter cet article", Reason.AUDIO_WIDGET),
+    ("es", "Escuchar este artículo", Reason.AUDIO_WIDGET),
+    ("ru", "Слушать статью", Reason.AUDIO_WIDGET),
+    ("pl", "Posłuchaj artykułu", Reason.AUDIO_WIDGET),
+    ("el", "Ακούστε το άρθρο", Reason.AUDIO_WIDGET),
+    ("zh", "语音播报", Reason.AUDIO_WIDGET),
+    # inline teasers
+    ("en", "Read more: Man charged after Westmoor bypass crash that left two injured", Reason.INLINE_TEASER),
+    ("en", "Watch: CCTV shows moment thieves steal quad bike from farm", Reason.INLINE_TEASER),
+    ("en", "» Related: Council sets budget for next year", Reason.INLINE_TEASER),
+    ("de", "Lesen Sie auch: Stadtrat beschließt neue Parkgebühren", Reason.INLINE_TEASER),
+    ("fr", "Lire aussi : Le festival de jazz affiche complet", Reason.INLINE_TEASER),
+    ("es", "Lee también: Almarza bate su récord de temperatura", Reason.INLINE_TEASER),
+    ("ru", "Читайте также: Суд обязал управляющую компанию выплатить компенсацию", Reason.INLINE_TEASER),
+    ("pl", "Czytaj także: Siatkarki awansowały do I ligi", Reason.INLINE_TEASER),
+    ("el", "Διαβάστε επίσης: Κλειστός ο παραλιακός δρόμος για έργα", Reason.INLINE_TEASER),
+    ("zh", "延伸阅读：南岭地区今年入汛时间偏早", Reason.INLINE_TEASER),
+    # share
+    ("en", "Share this article", Reason.SHARE),
+    ("en", "Share on Facebook", Reason.SHARE),
+    ("en", "Tweet", Reason.SHARE),
+    ("de", "Artikel teilen", Reason.SHARE),
+    ("fr", "Partager sur Twitter", Reason.SHARE),
+    ("es", "Compartir en WhatsApp", Reason.SHARE),
+    ("ru", "Поделиться", Reason.SHARE),
+    ("pl", "Udostępnij", Reason.SHARE),
+    ("el", "Κοινοποίηση", Reason.SHARE),
+    ("zh", "分享到", Reason.SHARE),
+    # subscribe
+    ("en", "Sign up to our daily newsletter", Reason.SUBSCRIBE),
+    ("en", "Subscribe now", Reason.SUBSCRIBE),
+    ("de", "Jetzt abonnieren und weiterlesen", Reason.SUBSCRIBE),
+    ("fr", "Abonnez-vous à notre newsletter", Reason.SUBSCRIBE),
+    ("es", "Suscríbete a nuestro boletín", Reason.SUBSCRIBE),
+    ("ru", "Подписывайтесь на наш канал в Telegram", Reason.SUBSCRIBE),
+    ("pl", "Zapisz się do newslettera", Reason.SUBSCRIBE),
+    ("el", "Εγγραφείτε στο newsletter μας", Reason.SUBSCRIBE),
+    ("zh", "关注我们的微信公众号", Reason.SUBSCRIBE),
+    # cookie and consent
+    ("en", "We use cookies to give you the best experience on our website.", Reason.COOKIE),
+    ("en", "Accept all cookies", Reason.COOKIE),
+    ("de", "Wir verwenden Cookies, um Ihnen ein optimales Angebot zu machen.", Reason.COOKIE),
+    ("fr", "Nous utilisons des cookies pour améliorer votre expérience.", Reason.COOKIE),
+    ("es", "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", Reason.COOKIE),
+    ("ru", "Мы используем файлы cookie, чтобы сайт работал лучше.", Reason.COOKIE),
+    ("pl", "Używamy plików cookie, aby zapewnić najlepsze wrażenia.", Reason.COOKIE),
+    ("el", "Χρησιμοποιούμε cookies για να βελτιώσουμε την εμπειρία σας.", Reason.COOKIE),
+    ("zh", "本网站使用cookie以改善您的浏览体验。", Reason.COOKIE),
+    # navigation
+    ("en", "Home | News | Sport | Weather", Reason.NAVIGATION),
+    ("en", "Skip to main content", Reason.NAVIGATION),
+    ("en", "Home > News > Local", Reason.NAVIGATION),
+    ("en", "https://www.westmoorgazette.example/news", Reason.NAVIGATION),
+    ("en", "coast-road-closure.jpg", Reason.NAVIGATION),
+    ("de", "Startseite", Reason.NAVIGATION),
+    ("fr", "Aller au contenu", Reason.NAVIGATION),
+    ("es", "Ir al contenido", Reason.NAVIGATION),
+    ("ru", "Главная", Reason.NAVIGATION),
+    ("pl", "Strona główna", Reason.NAVIGATION),
+    ("el", "Αρχική", Reason.NAVIGATION),
+    ("zh", "当前位置：首页 > 新闻", Reason.NAVIGATION),
+    # footer
+    ("en", "© Westmoor Gazette 2022", Reason.FOOTER),
+    ("en", "Privacy policy", Reason.FOOTER),
+    ("de", "Impressum", Reason.FOOTER),
+    ("fr", "Mentions légales", Reason.FOOTER),
+    ("es", "Aviso legal", Reason.FOOTER),
+    ("ru", "Все права защищены", Reason.FOOTER),
+    ("pl", "Wszelkie prawa zastrzeżone", Reason.FOOTER),
+    ("el", "Όροι χρήσης", Reason.FOOTER),
+    ("zh", "版权所有 © 南岭科技报", Reason.FOOTER),
+    # comments
+    ("en", "Comments (12)", Reason.COMMENTS),
+    ("en", "Leave a comment", Reason.COMMENTS),
+    ("de", "Kommentare", Reason.COMMENTS),
+    ("fr", "Ajouter un commentaire", Reason.COMMENTS),
+    ("es", "Deja un comentario", Reason.COMMENTS),
+    ("ru", "Оставить комментарий", Reason.COMMENTS),
+    ("pl", "Dodaj komentarz", Reason.COMMENTS),
+    ("el", "Σχόλια", Reason.COMMENTS),
+    ("zh", "发表评论", Reason.COMMENTS),
+    # advertisements
+    ("en", "Advertisement", Reason.ADVERTISEMENT),
+    ("en", "Story continues below advertisement", Reason.ADVERTISEMENT),
+    ("de", "Anzeige", Reason.ADVERTISEMENT),
+    ("fr", "Publicité", Reason.ADVERTISEMENT),
+    ("es", "Publicidad", Reason.ADVERTISEMENT),
+    ("ru", "Реклама", Reason.ADVERTISEMENT),
+    ("pl", "Reklama", Reason.ADVERTISEMENT),
+    ("el", "Διαφήμιση", Reason.ADVERTISEMENT),
+    ("zh", "广告", Reason.ADVERTISEMENT),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "reason"), BOILERPLATE)
+def test_boilerplate_line_goes_with_its_reason(lang: str, line: str, reason: Reason) -> None:
+    first, last = BODY[lang]
+    page = f"{first}\n{line}\n{last}"
+    doc = remove_boilerplate(Document.from_text(page, lang=lang))
+    assert doc.text == f"{first}\n{last}"
+    assert [(edit.reason, edit.removed) for edit in doc.edits] == [(reason, line + "\n")]
+    assert all(edit.filter == "remove_boilerplate" for edit in doc.edits)
+    assert doc.restore() == page
+
+
+def _lines(removed: list[str]) -> list[str]:
+    return [line for text in removed for line in text.split("\n") if line]
+
+
+def test_boilerplate_at_the_end_of_the_page() -> None:
+    first, last = BODY["en"]
+    page = f"{first}\n{last}\nShare\nTweet\nEmail\n© Westmoor Gazette 2022"
+    doc = remove_boilerplate(Document.from_text(page, lang="en"))
+    assert doc.text == f"{first}\n{last}"
+    assert _lines(doc.removed_by(Reason.SHARE)) == ["Share", "Tweet", "Email"]
+    assert _lines(doc.removed_by(Reason.FOOTER)) == ["© Westmoor Gazette 2022"]
+    assert doc.restore() == page
+    assert apply_edits(page, doc.edits) == doc.text
+
+
+def test_bare_read_more_takes_the_teased_headline_with_it() -> None:
+    first, last = BODY["en"]
+    page = f"{first}\nRead more\nCouncil sets budget for next year\n{last}"
+    doc = remove_boilerplate(Document.from_text(page, lang="en"))
+    assert doc.text == f"{first}\n{last}"
+    assert doc.removed_by(Reason.INLINE_TEASER) == ["Read more\nCouncil sets budget for next year\n"]
+
+
+def test_english_cues_apply_to_pages_in_other_languages() -> None:
+    first, last = BODY["de"]
+    page = f"{first}\nShare on Facebook\n{last}"
+    assert remove_boilerplate(Document.from_text(page, lang="de")).text == f"{first}\n{last}"
+
+
+def test_each_kind_is_counted_apart() -> None:
+    first, last = BODY["en"]
+    page = "\n".join(
+        [first, "Listen to this article", "Share", "Subscribe now", "Accept all cookies", "Advertisement", "Comments (3)", "Privacy policy", last]
+    )
+    doc = remove_boilerplate(Document.from_text(page, lang="en"))
+    assert doc.to_dict()["removed_by_reason"] == {
+        "advertisement": 1,
+        "audio_widget": 1,
+        "comments": 1,
+        "cookie": 1,
+        "footer": 1,
+        "share": 1,
+        "subscribe": 1,
+    }
+
+
+# (page language, article line that merely contains a cue word)
+KEEP = [
+    ("en", "'Deep sense of betrayal'"),
+    ("en", "What happens next"),
+    ("en", "“No.”"),
+    ("en", "Share prices fell 3% on Monday after the announcement."),
+    ("en", "Subscribers to the club paid £450 a year."),
+    ("en", "Cookies and cakes were sold at the fair to raise money."),
+    ("en", "Home owners in the area were told to expect delays."),
+    ("en", "Comments made by the minister on Friday caused anger."),
+    ("en", "Read more than 40 books a year, the headteacher told pupils."),
+    ("en", "Listen to the people who live here, she said."),
+    ("en", "He said - and she agreed - that it was over."),
+    ("en", "The photo shows the bridge before the storm."),
+    ("de", "Teilen wollen die Nachbarn den Garten nicht."),
+    ("de", "Was jetzt passiert"),
+    ("fr", "Partager la route avec les cyclistes reste difficile."),
+    ("es", "Publicidad engañosa: la empresa fue multada con 20.000 euros."),
+    ("ru", "Что будет дальше"),
+    ("ru", "Поделиться опытом приехали специалисты из десяти регионов."),
+    ("pl", "Reklama piwa na stadionie wywołała protesty kibiców."),
+    ("el", "Εισιτήρια και πρόσβαση"),
+    ("zh", "叫声也与众不同"),
+    ("zh", "“它们通常在雨后的夜晚集中鸣叫。”"),
+    ("en", "Fans celebrated 🎉 until midnight."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), KEEP)
+def test_article_lines_stay(lang: str, line: str) -> None:
+    first, last = BODY[lang]
+    doc = Document.from_text(f"{first}\n{line}\n{last}", lang=lang)
+    assert remove_boilerplate(doc) is doc
+
+
+@pytest.mark.parametrize("lang", sorted(BODY))
+def test_clean_page_is_the_same_object(lang: str) -> None:
+    doc = Document.from_text("\n".join(BODY[lang]), lang=lang)
+    assert remove_boilerplate(doc) is doc
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("Home | News | Sport | Weather", True),
+        ("News · Sport · Business · Culture", True),
+        ("Startseite » Politik » Ausland", True),
+        ("He said - and she agreed - that it was over.", False),
+        ("Red | Blue", False),
+        ("Prices rose 5% / 6% / 7% in the three months to June, the ONS said.", False),
+    ],
+)
+def test_is_menu(line: str, menu: bool) -> None:
+    assert is_menu(line) is menu
