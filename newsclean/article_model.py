@@ -27,6 +27,7 @@ import functools
 import json
 from collections.abc import Sequence
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -34,7 +35,6 @@ import numpy as np
 import numpy.typing as npt
 
 from newsclean.resources import stopwords
-from newsclean.text import SENTENCE_END
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -178,36 +178,55 @@ def _longest_long_run(long: FloatArray, lengths: FloatArray) -> tuple[int, int]:
     return max_segment(np.where(long > 0, lengths, -lengths.mean() if len(lengths) else 0.0))
 
 
+# Sentence-final punctuation, and what may follow it at the end of a line.
+SENTENCE_ENDERS = frozenset(".!?。！？…؟।")
+LINE_END_CLOSERS = "\"'”’»)]」』） \t"
+
+
+def _window_means(columns: FloatArray, radius: int) -> FloatArray:
+    """`window_mean` of every column of a 2-D array at once."""
+    n = len(columns)
+    sums = np.vstack((np.zeros((1, columns.shape[1])), np.cumsum(columns, axis=0)))
+    index = np.arange(n)
+    low = np.maximum(index - radius, 0)
+    high = np.minimum(index + radius + 1, n)
+    out: FloatArray = (sums[high] - sums[low]) / (high - low)[:, None]
+    return out
+
+
+def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArray:
+    contains = words_of.__contains__
+    shares = [
+        sum(map(contains, words)) / len(words) if len(line) >= STOPWORD_MIN_CHARS and (words := line.lower().split()) else 0.0
+        for line in lines
+    ]
+    return np.asarray(shares, dtype=np.float64)
+
+
 def line_features(lines: Sequence[str], lang: str | None, headline_at: int | None) -> FloatArray:
     """Stage-one features, one row per line (see `STAGE1_FEATURES`).
 
     `headline_at` is the index of the line the page's headline stood before (the article
-    usually starts there), or `None`.
+    usually starts there), or `None`. Per-line Python work is a few C-level calls per
+    line; everything else is vectorised.
     """
     n = len(lines)
-    scale = CJK_LENGTH_SCALE if lang in CJK_LANGUAGES else 1.0
+    cjk = lang in CJK_LANGUAGES
+    scale = CJK_LENGTH_SCALE if cjk else 1.0
     lengths = np.fromiter(map(len, lines), dtype=np.float64, count=n) * scale
     log_length = np.log1p(lengths)
-    ends = np.fromiter((SENTENCE_END.search(line, max(len(line) - 4, 0)) is not None for line in lines), dtype=np.float64, count=n)
+    last_chars = [line.rstrip(LINE_END_CLOSERS)[-1:] for line in lines]
+    ends = np.fromiter(map(SENTENCE_ENDERS.__contains__, last_chars), dtype=np.float64, count=n)
     long = (lengths >= LONG_LINE).astype(np.float64)
     short = (lengths < SHORT_LINE).astype(np.float64)
     index = np.arange(n, dtype=np.float64)
     position = index / max(n - 1, 1)
     total = lengths.sum() or 1.0
     text_before = (np.cumsum(lengths) - lengths) / total
-    words_of = stopwords(lang) if lang else frozenset()
-    if words_of and scale == 1.0:
-        shares = []
-        for line in lines:
-            if len(line) < STOPWORD_MIN_CHARS:
-                shares.append(0.0)
-                continue
-            words = line.lower().split()
-            shares.append(len([w for w in words if w in words_of]) / len(words))
-        stopword_share = np.asarray(shares, dtype=np.float64)
-    else:
-        stopword_share = np.zeros(n)
-    commas = np.fromiter((line.count(",") + line.count("，") + line.count("、") for line in lines), dtype=np.float64, count=n)
+    words_of = stopwords(lang) if lang and not cjk else frozenset()
+    stopword_share = _stopword_shares(lines, words_of) if words_of else np.zeros(n)
+    comma = "，" if cjk else ","
+    commas = np.fromiter(map(str.count, lines, repeat(comma)), dtype=np.float64, count=n)
     if headline_at is None:
         after_headline = np.zeros(n)
         headline_distance = np.zeros(n)
@@ -216,14 +235,17 @@ def line_features(lines: Sequence[str], lang: str | None, headline_at: int | Non
         headline_distance = np.log1p(np.abs(index - headline_at))
     core_start, core_end = _longest_long_run(long, lengths)
     core_distance = np.log1p(_distance_to_span(n, core_start, core_end))
+    windows = {
+        radius: _window_means(np.column_stack((ends, log_length, long, short, stopword_share)), radius)
+        for radius in (1, 2, 3, 5)
+    }
     return np.column_stack(
         (
             log_length, ends, long, short, position, text_before,
             stopword_share, np.log1p(commas), after_headline, headline_distance,
-            window_mean(ends, 1), window_mean(ends, 3),
-            window_mean(log_length, 1), window_mean(log_length, 3),
-            window_mean(long, 2), window_mean(long, 5), window_mean(short, 2),
-            window_mean(stopword_share, 2), ends * log_length, core_distance,
+            windows[1][:, 0], windows[3][:, 0], windows[1][:, 1], windows[3][:, 1],
+            windows[2][:, 2], windows[5][:, 2], windows[2][:, 3],
+            windows[2][:, 4], ends * log_length, core_distance,
         )
     )
 
