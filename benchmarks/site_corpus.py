@@ -173,7 +173,8 @@ def page(site: Site, number: int, day: int, seed: int) -> dict[str, Any]:
     title = _headline(rng)
     paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
                   for _ in range(rng.randint(4, 8))]
-    date = f"{WEEKDAYS[day % 7]} {day % 28 + 1} {MONTH} 2023, {rng.randint(6, 22)}:{rng.randint(0, 59):02d}"
+    clock = f"{rng.randint(6, 22)}:{rng.randint(0, 59):02d}"
+    date = f"{WEEKDAYS[day % 7]} {day % 28 + 1} {MONTH} 2023, {clock}"
     byline = f"By {rng.choice(FIRST)} {rng.choice(LAST)}"
     cut = rng.randint(2, len(paragraphs) - 1)
     box = _daily_box(site, day, seed)
