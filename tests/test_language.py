@@ -1,0 +1,76 @@
+"""Language detection: each shipped language from a realistic paragraph, the
+`detect_page_language` filter, and `Config.lang`."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Config, Document
+from newsclean.filters import detect_page_language
+from newsclean.language import detect_language
+from newsclean.resources import UnknownLanguageError
+
+# One news paragraph per language the package ships cue lists for.
+PARAGRAPHS = {
+    "en": "The council said on Monday that the coast road would stay closed until the end of the week, and that engineers were still checking the cliff.",
+    "de": "Die Stadt teilte am Montag mit, dass die Küstenstraße bis zum Ende der Woche gesperrt bleibt, weil die Ingenieure den Hang noch prüfen.",
+    "fr": "La mairie a indiqué lundi que la route côtière resterait fermée jusqu'à la fin de la semaine, car les ingénieurs doivent encore examiner la falaise.",
+    "es": "El ayuntamiento informó el lunes de que la carretera de la costa seguirá cerrada hasta el final de la semana, porque los ingenieros todavía revisan el acantilado.",
+    "it": "Il comune ha detto lunedì che la strada costiera resterà chiusa fino alla fine della settimana, perché gli ingegneri stanno ancora controllando la scogliera.",
+    "pt": "A prefeitura disse na segunda-feira que a estrada costeira vai continuar fechada até o fim da semana, porque os engenheiros ainda estão avaliando a encosta.",
+    "nl": "De gemeente zei maandag dat de kustweg tot het einde van de week dicht blijft, omdat de ingenieurs de klif nog steeds onderzoeken.",
+    "ru": "В мэрии в понедельник сообщили, что прибрежная дорога останется закрытой до конца недели, потому что инженеры еще проверяют склон.",
+    "uk": "У міській раді в понеділок повідомили, що прибережна дорога залишиться закритою до кінця тижня, бо інженери ще перевіряють схил.",
+    "pl": "Urząd miasta poinformował w poniedziałek, że droga nadmorska pozostanie zamknięta do końca tygodnia, ponieważ inżynierowie wciąż sprawdzają klif.",
+    "el": "Ο δήμος ανακοίνωσε τη Δευτέρα ότι ο παραλιακός δρόμος θα παραμείνει κλειστός μέχρι το τέλος της εβδομάδας, επειδή οι μηχανικοί ελέγχουν ακόμη τον γκρεμό.",
+    "zh": "市政府周一表示，沿海公路将封闭到本周末，因为工程师仍在检查山体的稳定情况。",
+    "ja": "市は月曜日、海岸沿いの道路は週末まで通行止めが続くと発表した。技術者が崖の安全性を確認している。",
+    "ko": "시는 월요일 해안 도로가 이번 주말까지 폐쇄된다고 밝혔다. 기술자들이 여전히 절벽을 점검하고 있다.",
+    "id": "Pemerintah kota mengatakan pada hari Senin bahwa jalan pantai akan tetap ditutup sampai akhir pekan, karena para insinyur masih memeriksa tebing.",
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), sorted(PARAGRAPHS.items()))
+def test_detect_language(lang: str, text: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_every_cue_language_has_a_test_paragraph() -> None:
+    from newsclean.resources import cue_languages
+
+    assert set(cue_languages()) <= set(PARAGRAPHS)
+
+
+def test_menu_in_english_does_not_outvote_the_article() -> None:
+    page = "Home\nNews\nSport\nWeather\nSign in\n" + "\n".join([PARAGRAPHS["pl"]] * 2)
+    assert detect_language(page) == "pl"
+
+
+@pytest.mark.parametrize("text", ["", "12345 67:89", "Ok", "🎉🎉🎉", "— · —"])
+def test_undecided(text: str) -> None:
+    assert detect_language(text) is None
+
+
+def test_filter_sets_lang_and_keeps_a_given_one() -> None:
+    doc = Document.from_text(PARAGRAPHS["fr"])
+    assert detect_page_language(doc).lang == "fr"
+    given = Document.from_text(PARAGRAPHS["fr"], lang="it")
+    assert detect_page_language(given) is given
+
+
+def test_filter_returns_same_object_when_undecided() -> None:
+    doc = Document.from_text("12345")
+    assert detect_page_language(doc) is doc
+
+
+def test_config_lang_forces_the_language() -> None:
+    doc = Document.from_text(PARAGRAPHS["fr"])
+    assert detect_page_language(doc, Config(lang="de")).lang == "de"
+
+
+def test_config_lang_unknown_raises_listing_known() -> None:
+    with pytest.raises(UnknownLanguageError) as info:
+        detect_page_language(Document.from_text(PARAGRAPHS["en"]), Config(lang="xx"))
+    assert "'xx'" in str(info.value)
+    for known in ("de", "el", "en", "pl", "ru", "zh"):
+        assert known in str(info.value)
