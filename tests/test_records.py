@@ -1,0 +1,120 @@
+"""`clean_record` and `clean_json_line`: other fields kept, metadata under `newsclean`,
+bad records rejected with `RecordError`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsclean import Config, default_chain
+from newsclean.records import OUTPUT_KEY, RecordError, clean_json_line, clean_record, document_from_record
+
+PAGE = (
+    "Council approves new car park charges | Westmoor Gazette\n"
+    "Menu\n"
+    "Council approves new car park charges\n"
+    "8 November 2022, 17:26\n"
+    "By Rebecca Hale\n"
+    "Listen to this article\n"
+    "Westmoor council has approved new charges for its town-centre car parks, starting in April.\n"
+    "Drivers will pay £1.20 an hour, up from 90p, the first rise in six years.\n"
+    "The multi-storey car park on Bridge Street. Picture: Westmoor Gazette\n"
+    "Share this article\n"
+    "© Westmoor Gazette 2022"
+)
+ARTICLE = [
+    "Westmoor council has approved new charges for its town-centre car parks, starting in April.",
+    "Drivers will pay £1.20 an hour, up from 90p, the first rise in six years.",
+]
+
+
+def test_clean_record_keeps_other_fields_and_adds_metadata() -> None:
+    record = {"id": "w-17", "url": "https://example.test/parking", "source": "crawl-7", "fetched": 1699999999, "text": PAGE}
+    out = clean_record(record)
+    assert out["text"].split("\n") == ARTICLE
+    assert {k: out[k] for k in ("id", "url", "source", "fetched")} == {k: record[k] for k in ("id", "url", "source", "fetched")}
+    meta = out[OUTPUT_KEY]
+    assert meta["title"] == "Council approves new car park charges"
+    assert meta["published"] == "2022-11-08T17:26"
+    assert meta["byline"] == "Rebecca Hale"
+    assert meta["lang"] == "en"
+    assert meta["captions"] == [{"text": "The multi-storey car park on Bridge Street.", "credit": "Westmoor Gazette"}]
+    assert meta["removed_lines"] >= 5
+    assert {"audio_widget", "share", "footer", "byline", "dateline"} <= set(meta["removed_by_reason"])
+    assert "edits" not in meta
+    assert record["text"] == PAGE  # the input record is not changed
+    assert OUTPUT_KEY not in record
+    json.dumps(out)
+
+
+def test_explain_adds_the_edit_log() -> None:
+    out = clean_record({"text": PAGE}, explain=True)
+    edits = out[OUTPUT_KEY]["edits"]
+    assert {"filter", "reason", "start", "removed", "inserted"} <= set(edits[0])
+    assert any(e["reason"] == "audio_widget" and e["removed"].startswith("Listen to this article") for e in edits)
+
+
+def test_text_field() -> None:
+    out = clean_record({"body": PAGE, "text": "left alone"}, text_field="body")
+    assert out["body"].split("\n") == ARTICLE
+    assert out["text"] == "left alone"
+
+
+def test_custom_chain() -> None:
+    chain = default_chain(Config(select_article=False)).without("remove_boilerplate")
+    out = clean_record({"text": PAGE}, chain=chain)
+    assert "Share this article" in out["text"]
+
+
+def test_record_lang_is_not_trusted() -> None:
+    out = clean_record({"text": PAGE, "lang": "de"})
+    assert out[OUTPUT_KEY]["lang"] == "en"
+    assert out["lang"] == "de"
+
+
+def test_id_and_url_pass_to_the_document() -> None:
+    doc = document_from_record({"id": 17, "url": "https://example.test/a", "text": "Body."})
+    assert (doc.id, doc.url) == ("17", "https://example.test/a")
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ([PAGE], "list"),
+        ("just a string", "str"),
+        (42, "int"),
+        (None, "NoneType"),
+        ({"id": "a"}, "no 'text' field"),
+        ({"text": None}, "null"),
+        ({"text": 42}, "int"),
+        ({"text": ["a", "b"]}, "list"),
+        ({"text": {"html": "<p>x</p>"}}, "dict"),
+    ],
+)
+def test_bad_records_raise_record_error(record: object, message: str) -> None:
+    with pytest.raises(RecordError, match=message):
+        clean_record(record)
+
+
+def test_record_error_is_a_value_error() -> None:
+    assert issubclass(RecordError, ValueError)
+
+
+def test_empty_text_is_a_valid_record() -> None:
+    out = clean_record({"id": "e", "text": ""})
+    assert out["text"] == ""
+
+
+def test_clean_json_line() -> None:
+    line = json.dumps({"id": "ru-1", "text": "Мост открыт\nГлавная\nНовый мост через реку Светлую открыли во вторник после двух лет работ.\nПоделиться"}, ensure_ascii=False)
+    out = json.loads(clean_json_line(line))
+    assert out["id"] == "ru-1"
+    assert out["text"] == "Новый мост через реку Светлую открыли во вторник после двух лет работ."
+    assert "Светлую" in clean_json_line(line)  # not escaped
+
+
+@pytest.mark.parametrize(("line", "error"), [("{not json", json.JSONDecodeError), ("[1, 2]", RecordError), ('{"text": 5}', RecordError)])
+def test_clean_json_line_errors(line: str, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        clean_json_line(line)
