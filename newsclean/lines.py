@@ -20,6 +20,7 @@ from typing import Any
 
 from newsclean.document import Document, Edit
 from newsclean.reasons import Reason
+from newsclean.views import known_lowered, lowered, remember_lowered
 
 
 def line_starts(lines: Sequence[str]) -> list[int]:
@@ -75,7 +76,12 @@ def drop_lines(
         edits.append(Edit(filter_name, reason, a - shift, text[a:b]))
         shift += b - a
     kept = [line for i, line in enumerate(lines) if i not in drops]
-    return doc.with_edits(edits, text="\n".join(kept), **changes)
+    new_text = "\n".join(kept)
+    low = known_lowered(text)
+    if low is not None:
+        low_lines = low.split("\n")
+        remember_lowered(new_text, "\n".join([line for i, line in enumerate(low_lines) if i not in drops]))
+    return doc.with_edits(edits, text=new_text, **changes)
 
 
 def replace_spans(
@@ -144,15 +150,19 @@ def lines_equal_to(
     return found
 
 
-def framed_matches(
-    pattern: re.Pattern[str], text: str, starts: Sequence[int]
-) -> Iterator[tuple[int, re.Match[str]]]:
-    """Matches of a pattern that starts with a newline, scanned over `"\\n" + text + "\\n"`,
-    each with the index of the line it starts (`starts` from `line_starts`).
+def lowered_line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    r"""Matches of a lower-case pattern that starts with a newline, scanned over the
+    lower-cased page framed by newlines, each with the index of the line it starts.
 
-    >>> text = "Home\\nThe rain fell."
-    >>> [(i, m.group()) for i, m in framed_matches(re.compile(r"\\nhome(?=\\n)", re.I), text, line_starts(text.split("\\n")))]
-    [(0, '\\nHome')]
+    Starting with a newline lets the scan skip from line start to line start.
+
+    >>> text = "Home\nThe rain fell."
+    >>> [(i, m.group()) for i, m in lowered_line_matches(re.compile(r"\nhome(?=\n)"), text)]
+    [(0, '\nhome')]
     """
-    for match in pattern.finditer("\n" + text + "\n"):
+    low = lowered(text)
+    starts: list[int] | None = None
+    for match in pattern.finditer("\n" + low + "\n"):
+        if starts is None:
+            starts = line_starts(low.split("\n"))
         yield bisect.bisect_right(starts, match.start()) - 1, match

@@ -114,10 +114,10 @@ def month_names() -> dict[str, int]:
 @attrs.frozen
 class CueTable:
     """Boilerplate cues for one page language (its own and English ones), with the
-    scans that find them in a page framed by newlines (`"\\n" + text + "\\n"`).
+    scans that find them in the lower-cased page framed by newlines.
 
     Each scan starts with a newline, so the matcher skips straight from line start to
-    line start, and matches case-insensitively without lower-casing the page.
+    line start (see `newsclean.lines.lowered_line_matches`).
     """
 
     exact: dict[str, Reason]
@@ -133,7 +133,7 @@ class CueTable:
 
     def reason_of(self, match: re.Match[str], *, prefix: bool = False) -> Reason:
         """The reason of a scan's match."""
-        cue = match.group("cue").lower()
+        cue = match.group("cue")
         return self.prefixes[cue] if prefix else self.exact[cue]
 
 
@@ -146,7 +146,7 @@ def _whole_line_scan(keys: Iterable[str]) -> re.Pattern[str] | None:
     if not keys:
         return None
     edge = _edge_class(CUE_EDGE_CHARS)
-    return re.compile(rf"\n{edge}(?P<cue>(?i:{trie_pattern(keys)})){edge}(?=\n)")
+    return re.compile(rf"\n{edge}(?P<cue>{trie_pattern(keys)}){edge}(?=\n)")
 
 
 # Characters that may lead a prefix cue ("» Read more: ...").
@@ -174,7 +174,7 @@ def cue_table(lang: str | None) -> CueTable:
     prefix_scan = None
     if prefixes:
         leaders = _edge_class(PREFIX_LEADERS)
-        prefix_scan = re.compile(rf"\n{leaders}(?P<cue>(?i:{trie_pattern(prefixes)}))")
+        prefix_scan = re.compile(rf"\n{leaders}(?P<cue>{trie_pattern(prefixes)})")
     return CueTable(
         exact=exact,
         prefixes=prefixes,

@@ -16,13 +16,12 @@ names, menus of short items joined by separators.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
-from newsclean.lines import drop_lines, framed_matches, line_starts
+from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import ends_sentence
@@ -36,9 +35,11 @@ MAX_MENU_ITEM_WORDS = 3
 MENU_SEPARATOR = re.compile(r"[ \t]*[|·•»][ \t]*|[ \t]+[-–—/][ \t]+")
 # Whole lines that are a bare URL or a file name, in a page framed by newlines.
 URL_OR_FILE_LINE = re.compile(
-    r"\n(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))(?=\n)",
-    re.IGNORECASE,
+    r"\n(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))(?=\n)"
 )
+# A line with two menu separators (candidates for `is_menu`).
+DASHED_MENU_LINE = re.compile(r"\n[^\n]{1,40} [-–—/] [^\n]{1,40} [-–—/] ")
+MENU_LINE = re.compile(r"\n[^\n|·•»]{0,60}[|·•»][^\n|·•»]{0,60}[|·•»]")
 
 
 def is_menu(line: str) -> bool:
@@ -55,21 +56,6 @@ def is_menu(line: str) -> bool:
     return len(items) >= 3 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
-def _menu_candidates(text: str, starts: list[int]) -> set[int]:
-    """Lines with at least two menu separators."""
-    hits: dict[int, int] = {}
-    marks = [_MENU_MARK] + ([_MENU_DASH] if text.count(" - ") + text.count(" / ") > 1 else [])
-    for pattern in marks:
-        for match in pattern.finditer(text):
-            i = bisect.bisect_right(starts, match.start()) - 1
-            hits[i] = hits.get(i, 0) + 1
-    return {i for i, count in hits.items() if count >= 2}
-
-
-_MENU_MARK = re.compile(r"[|·•»]")
-_MENU_DASH = re.compile(r" [-–—/] ")
-
-
 def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
     """Indices of boilerplate lines with their reasons.
 
@@ -78,20 +64,23 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
     `remove_teaser_lists`.
     """
     table = cue_table(lang)
-    starts = line_starts(lines)
     drops: dict[int, Reason] = {}
     if table.exact_scan is not None:
-        for i, match in framed_matches(table.exact_scan, text, starts):
+        for i, match in lowered_line_matches(table.exact_scan, text):
             drops[i] = table.reason_of(match)
     if table.prefix_scan is not None:
-        for i, match in framed_matches(table.prefix_scan, text, starts):
+        for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
                 drops[i] = table.reason_of(match, prefix=True)
-    for i, _ in framed_matches(URL_OR_FILE_LINE, text, starts):
+    for i, _ in lowered_line_matches(URL_OR_FILE_LINE, text):
         drops.setdefault(i, Reason.NAVIGATION)
-    for i in _menu_candidates(text, starts):
+    for i, _ in lowered_line_matches(MENU_LINE, text):
         if i not in drops and is_menu(lines[i]):
             drops[i] = Reason.NAVIGATION
+    if text.count(" - ") + text.count(" / ") > 1:
+        for i, _ in lowered_line_matches(DASHED_MENU_LINE, text):
+            if i not in drops and is_menu(lines[i]):
+                drops[i] = Reason.NAVIGATION
     for i in [i for i, reason in drops.items() if reason is Reason.INLINE_TEASER]:
         if len(lines[i]) > BARE_CUE_CHARS:
             continue

@@ -19,7 +19,8 @@ import re
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.dates import YEAR, find_date
 from newsclean.document import Document
-from newsclean.lines import drop_lines, line_starts, lines_equal_to
+from newsclean import views
+from newsclean.lines import drop_lines, line_starts, lines_equal_to, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import byline_words, trie_pattern
 from newsclean.text import ends_sentence
@@ -105,7 +106,7 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     lines = text.split("\n")
     if title is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
-    lowered = text.lower()
+    lowered = views.lowered(text)
     headline = _clean_title(title, "\n" + lowered[end:] + "\n" if len(lowered) == len(text) else "")
     for i in lines_equal_to(text, lines, {_key(headline), _key(title)}, lowered=lowered):
         drops.setdefault(i, Reason.TITLE)
@@ -163,7 +164,7 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
 def _byline_pattern(lang: str | None) -> re.Pattern[str]:
     """A line that starts with a byline word, in a page after a newline (the leading
     newline makes the scan skip from line start to line start)."""
-    return re.compile(rf"\n(?i:{trie_pattern(byline_words(lang or 'en'))})[ \t]*:?[ \t]+(?=[^\n])")
+    return re.compile(rf"\n{trie_pattern(byline_words(lang or 'en'))}[ \t]*:?[ \t]+(?=[^\n])")
 
 
 def _byline_name(line: str, config: Config) -> str | None:
@@ -186,19 +187,16 @@ def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     byline = doc.byline
     limit = 12 + 10 * config.max_byline_words
     lines: list[str] | None = None
-    starts: list[int] = []
-    for match in _byline_pattern(doc.lang).finditer("\n" + text):
-        end = text.find("\n", match.end() - 1)
-        end = len(text) if end < 0 else end
-        if end - match.start() > limit:
-            continue
-        name = _byline_name(text[match.end() - 1 : end], config)
-        if name is None:
-            continue
+    for i, match in lowered_line_matches(_byline_pattern(doc.lang), text):
         if lines is None:
             lines = text.split("\n")
-            starts = line_starts(lines)
-        drops[bisect.bisect_right(starts, match.start()) - 1] = Reason.BYLINE
+        line = lines[i]
+        if len(line) > limit:
+            continue
+        name = _byline_name(line[len(match.group()) - 1 :], config)
+        if name is None:
+            continue
+        drops[i] = Reason.BYLINE
         byline = byline or name
     if lines is None:
         return doc

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
-from newsclean.lines import drop_lines, framed_matches, line_starts
+from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import ends_sentence
@@ -37,7 +37,7 @@ def find_teaser_lists(text: str, lines: Sequence[str], lang: str | None, config:
     scan = cue_table(lang).heading_scan
     if scan is None:
         return {}
-    headings = [i for i, _ in framed_matches(scan, text, line_starts(lines))]
+    headings = [i for i, _ in lowered_line_matches(scan, text)]
     drops: dict[int, Reason] = {}
     done = -1
     for i in headings:
