@@ -1,0 +1,72 @@
+"""newsclean as a datatrove pipeline step (`pip install newsclean[datatrove]`).
+
+`NewscleanStep` cleans the text of each datatrove `Document` and puts what newsclean found
+(title, date, byline, captions, flags, removal counts by reason; the edit log with
+`explain=True`) under `doc.metadata["newsclean"]`. The page URL is read from
+`doc.metadata["url"]`, where datatrove's readers put a record's other fields. The step
+keeps no state between documents, so any datatrove executor (local, Slurm, Ray) can run
+it on as many tasks as it likes: each task cleans its own shard of the input files.
+
+>>> from datatrove.data import Document
+>>> page = "Budget agreed\\nShare this article\\nThe council agreed."
+>>> [doc] = NewscleanStep()([Document(text=page, id="a1")])
+>>> doc.text, doc.metadata["newsclean"]["title"]
+('The council agreed.', 'Budget agreed')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from datatrove.data import Document as DatatroveDocument
+from datatrove.pipeline.base import PipelineStep
+
+from newsclean.chain import Chain, default_chain
+from newsclean.document import Document
+from newsclean.records import OUTPUT_KEY
+
+
+class NewscleanStep(PipelineStep):
+    """Clean each document with `chain` (the default chain when `None`).
+
+    `drop_empty` leaves out the documents whose clean text is empty (counted in the
+    step's `dropped_empty` statistic); by default they are passed on with an empty text.
+    """
+
+    name = "newsclean"
+    type = "FORMAT"
+
+    def __init__(self, chain: Chain | None = None, *, explain: bool = False,
+                 drop_empty: bool = False) -> None:
+        super().__init__()
+        self.chain = chain or default_chain()
+        self.explain = explain
+        self.drop_empty = drop_empty
+
+    def clean(self, doc: DatatroveDocument) -> DatatroveDocument:
+        """Clean one datatrove document in place and return it."""
+        url = doc.metadata.get("url")
+        page = Document.from_text(doc.text, id=str(doc.id) if doc.id is not None else None,
+                                  url=url if isinstance(url, str) else None)
+        cleaned = self.chain(page)
+        info: dict[str, Any] = cleaned.to_dict(explain=self.explain)
+        doc.text = cleaned.text
+        doc.metadata[OUTPUT_KEY] = info
+        self.stat_update("removed_lines", value=int(info["removed_lines"]))
+        for reason, lines in info["removed_by_reason"].items():
+            self.stat_update(f"removed_{reason}", value=int(lines))
+        for flag in info["flags"]:
+            self.stat_update(f"flag_{flag}")
+        return doc
+
+    def run(self, data: Iterable[DatatroveDocument] | None, rank: int = 0,
+            world_size: int = 1) -> Iterator[DatatroveDocument]:
+        for doc in data or ():
+            self.stat_update("documents")
+            with self.track_time():
+                doc = self.clean(doc)
+            if self.drop_empty and not doc.text.strip():
+                self.stat_update("dropped_empty")
+                continue
+            yield doc
