@@ -137,7 +137,8 @@ def documents_from_records(
     `RecordError` among the records, as `read_records` yields, is passed on that way).
 
     >>> rows = [{"text": "Title here\\nThe body of the page."}, {"txt": "oops"}]
-    >>> [type(item).__name__ for item in documents_from_records(rows)]
+    >>> kinds = [type(item).__name__ for item in documents_from_records(rows)]
+    >>> kinds
     ['Document', 'str']
     """
     run = chain or default_chain()
@@ -238,9 +239,11 @@ def document_payload(
     >>> from newsclean import clean
     >>> filters, reasons = {}, {}
     >>> doc = clean("Bridge reopens\\nShare this\\nIt is open.")
-    >>> row = document_payload(1, doc, filters, reasons)
-    >>> row["lines"][1], list(filters)[row["lines"][1][2]], list(reasons)[row["lines"][1][3]]
-    ([2, 'Share this', 1, 1, 1], 'remove_boilerplate', 'share')
+    >>> share = document_payload(1, doc, filters, reasons)["lines"][1]
+    >>> share
+    [2, 'Share this', 1, 1, 1]
+    >>> list(filters).index("remove_boilerplate"), list(reasons).index("share")
+    (1, 1)
     """
     lines: list[list[Any]] = []
     for status in line_statuses(doc):
