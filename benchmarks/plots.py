@@ -3,13 +3,18 @@
     python benchmarks/plots.py quality    QUALITY.json    -o docs/benchmarks/img/quality.png
     python benchmarks/plots.py throughput THROUGHPUT.json -o docs/benchmarks/img/throughput.png
 
-The JSON is a list of rows or an object holding one under `rows`, `results` or `systems`.
-Each row has a name (`system`, `name` or `what`) and the plotted value: for quality `f1`
-(or `mean_f1`), for throughput `mb_per_s` (or `mbps`, `MB/s`). Rows whose name starts
-with `newsclean` are drawn in the highlight colour. Needs matplotlib (the `docs` extra).
+The JSON is what `benchmarks/quality.py --json` writes (an object whose `groups` map each
+benchmark file to its precision, recall and F1) or what `benchmarks/throughput.py --json`
+writes (an object whose `rows` list each measured loop with its `label` and `mb_s`); more
+generally a list of rows, or an object holding one under `rows`, `results` or `systems`,
+each row with a name (`label`, `system`, `name` or `what`) and the plotted value (`f1` or
+`mean_f1`; `mb_s`, `mb_per_s` or `mbps`). Rows with an `error` are left out; rows whose
+name starts with `newsclean` are highlighted. Needs matplotlib (the `docs` extra).
 
 >>> rows_of({"rows": [{"system": "raw dump", "f1": 0.62}]}, "quality")
 [('raw dump', 0.62)]
+>>> rows_of({"groups": {"dev.jsonl": {"n": 121, "f1": 0.95}}}, "quality")
+[('dev.jsonl', 0.95)]
 """
 
 from __future__ import annotations
@@ -21,10 +26,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-NAME_KEYS = ("system", "name", "what")
+NAME_KEYS = ("label", "system", "name", "what")
 VALUE_KEYS = {
     "quality": ("f1", "mean_f1", "F1"),
-    "throughput": ("mb_per_s", "mbps", "MB/s", "mb_s"),
+    "throughput": ("mb_s", "mb_per_s", "mbps", "MB/s"),
 }
 AXIS_LABEL = {"quality": "mean F1 on the article benchmark", "throughput": "MB/s of input"}
 HIGHLIGHT, OTHER = "#d62728", "#7f7f7f"
@@ -36,6 +41,8 @@ def rows_of(data: Any, kind: str) -> list[tuple[str, float]]:
     >>> rows_of([{"name": "floor", "mbps": 104.0}, {"name": "note"}], "throughput")
     [('floor', 104.0)]
     """
+    if isinstance(data, dict) and isinstance(data.get("groups"), dict):  # quality.py --json
+        data = [{"name": name, **row} for name, row in data["groups"].items()]
     if isinstance(data, dict):
         for key in ("rows", "results", "systems"):
             if isinstance(data.get(key), list):
@@ -45,7 +52,7 @@ def rows_of(data: Any, kind: str) -> list[tuple[str, float]]:
         raise ValueError("expected a list of rows, or an object with a 'rows' list")
     out: list[tuple[str, float]] = []
     for row in data:
-        if not isinstance(row, dict):
+        if not isinstance(row, dict) or row.get("error"):
             continue
         name = next((str(row[k]) for k in NAME_KEYS if k in row), None)
         values = (row[k] for k in VALUE_KEYS[kind] if isinstance(row.get(k), (int, float)))
