@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001
 """`newsclean.dates`: datelines as news sites print them, in several languages -> ISO 8601."""
 
 from __future__ import annotations
@@ -53,7 +55,10 @@ def test_parse_date(line: str, iso: str) -> None:
     assert parse_date(line) == iso
 
 
-@pytest.mark.xfail(strict=True, reason="Spanish 'D de MES de YYYY' dates (with 'de') are not a date shape in newsclean.dates")
+@pytest.mark.xfail(
+    strict=True,
+    reason="Spanish 'D de MES de YYYY' dates (with 'de') are not a date shape in newsclean.dates",
+)
 def test_parse_spanish_date_with_de() -> None:
     assert parse_date("Actualizado el 2 de enero de 2024") == "2024-01-02"
 

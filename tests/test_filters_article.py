@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: E501
 """`drop_outside_article`: the article model drops lines outside the article, and never
 empties a document silently (`Flag.NO_ARTICLE_FOUND`, `Config.article_min_words`)."""
 
@@ -72,7 +74,19 @@ def test_very_short_pages_are_left_to_the_rules(page: str) -> None:
 
 
 MENU_ONLY = "\n".join(
-    ["Home", "News", "Sport", "Weather", "Business", "Sign in", "Search", "Latest", "Video", "Contact us", "Privacy policy"]
+    [
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        "Business",
+        "Sign in",
+        "Search",
+        "Latest",
+        "Video",
+        "Contact us",
+        "Privacy policy",
+    ]
 )
 
 

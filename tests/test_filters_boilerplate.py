@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001
 """`remove_boilerplate`: each kind of boilerplate line goes with its own reason, in the
 page's language; article lines that merely contain a cue word stay."""
 
@@ -12,13 +14,34 @@ from newsclean.filters.boilerplate import is_menu
 
 # Two article sentences per language; a boilerplate line is put between them.
 BODY = {
-    "en": ("The coast road between Westhaven and Porthmoor closed at dawn on Tuesday.", "Engineers expect it to reopen by the weekend, the council said."),
-    "de": ("Die Küstenstraße zwischen Westhafen und Portmoor wurde am Dienstag gesperrt.", "Die Stadt rechnet damit, dass sie am Wochenende wieder öffnet."),
-    "fr": ("La route côtière entre Westhaven et Porthmoor a été fermée mardi à l'aube.", "Elle devrait rouvrir d'ici le week-end, selon la mairie."),
-    "es": ("La carretera de la costa entre Westhaven y Porthmoor se cerró el martes al amanecer.", "El ayuntamiento espera reabrirla antes del fin de semana."),
-    "ru": ("Прибрежную дорогу между Вестхейвеном и Портмуром перекрыли во вторник утром.", "По словам мэрии, движение восстановят к выходным."),
-    "pl": ("Droga nadmorska między Westhaven a Porthmoor została zamknięta we wtorek rano.", "Urząd miasta spodziewa się, że zostanie otwarta do weekendu."),
-    "el": ("Ο παραλιακός δρόμος έκλεισε την Τρίτη το πρωί λόγω κατολίσθησης.", "Ο δήμος αναμένει να ανοίξει ξανά μέχρι το Σαββατοκύριακο."),
+    "en": (
+        "The coast road between Westhaven and Porthmoor closed at dawn on Tuesday.",
+        "Engineers expect it to reopen by the weekend, the council said.",
+    ),
+    "de": (
+        "Die Küstenstraße zwischen Westhafen und Portmoor wurde am Dienstag gesperrt.",
+        "Die Stadt rechnet damit, dass sie am Wochenende wieder öffnet.",
+    ),
+    "fr": (
+        "La route côtière entre Westhaven et Porthmoor a été fermée mardi à l'aube.",
+        "Elle devrait rouvrir d'ici le week-end, selon la mairie.",
+    ),
+    "es": (
+        "La carretera de la costa entre Westhaven y Porthmoor se cerró el martes al amanecer.",
+        "El ayuntamiento espera reabrirla antes del fin de semana.",
+    ),
+    "ru": (
+        "Прибрежную дорогу между Вестхейвеном и Портмуром перекрыли во вторник утром.",
+        "По словам мэрии, движение восстановят к выходным.",
+    ),
+    "pl": (
+        "Droga nadmorska między Westhaven a Porthmoor została zamknięta we wtorek rano.",
+        "Urząd miasta spodziewa się, że zostanie otwarta do weekendu.",
+    ),
+    "el": (
+        "Ο παραλιακός δρόμος έκλεισε την Τρίτη το πρωί λόγω κατολίσθησης.",
+        "Ο δήμος αναμένει να ανοίξει ξανά μέχρι το Σαββατοκύριακο.",
+    ),
     "zh": ("青岚市沿海公路周二清晨因山体滑坡封闭。", "市交通局表示，公路预计周末前恢复通行。"),
 }
 
@@ -36,13 +59,21 @@ BOILERPLATE = [
     ("el", "Ακούστε το άρθρο", Reason.AUDIO_WIDGET),
     ("zh", "语音播报", Reason.AUDIO_WIDGET),
     # inline teasers
-    ("en", "Read more: Man charged after Westmoor bypass crash that left two injured", Reason.INLINE_TEASER),
+    (
+        "en",
+        "Read more: Man charged after Westmoor bypass crash that left two injured",
+        Reason.INLINE_TEASER,
+    ),
     ("en", "Watch: CCTV shows moment thieves steal quad bike from farm", Reason.INLINE_TEASER),
     ("en", "» Related: Council sets budget for next year", Reason.INLINE_TEASER),
     ("de", "Lesen Sie auch: Stadtrat beschließt neue Parkgebühren", Reason.INLINE_TEASER),
     ("fr", "Lire aussi : Le festival de jazz affiche complet", Reason.INLINE_TEASER),
     ("es", "Lee también: Almarza bate su récord de temperatura", Reason.INLINE_TEASER),
-    ("ru", "Читайте также: Суд обязал управляющую компанию выплатить компенсацию", Reason.INLINE_TEASER),
+    (
+        "ru",
+        "Читайте также: Суд обязал управляющую компанию выплатить компенсацию",
+        Reason.INLINE_TEASER,
+    ),
     ("pl", "Czytaj także: Siatkarki awansowały do I ligi", Reason.INLINE_TEASER),
     ("el", "Διαβάστε επίσης: Κλειστός ο παραλιακός δρόμος για έργα", Reason.INLINE_TEASER),
     ("zh", "延伸阅读：南岭地区今年入汛时间偏早", Reason.INLINE_TEASER),
@@ -72,7 +103,11 @@ BOILERPLATE = [
     ("en", "Accept all cookies", Reason.COOKIE),
     ("de", "Wir verwenden Cookies, um Ihnen ein optimales Angebot zu machen.", Reason.COOKIE),
     ("fr", "Nous utilisons des cookies pour améliorer votre expérience.", Reason.COOKIE),
-    ("es", "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", Reason.COOKIE),
+    (
+        "es",
+        "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
+        Reason.COOKIE,
+    ),
     ("ru", "Мы используем файлы cookie, чтобы сайт работал лучше.", Reason.COOKIE),
     ("pl", "Używamy plików cookie, aby zapewnić najlepsze wrażenia.", Reason.COOKIE),
     ("el", "Χρησιμοποιούμε cookies για να βελτιώσουμε την εμπειρία σας.", Reason.COOKIE),
@@ -154,7 +189,9 @@ def test_bare_read_more_takes_the_teased_headline_with_it() -> None:
     page = f"{first}\nRead more\nCouncil sets budget for next year\n{last}"
     doc = remove_boilerplate(Document.from_text(page, lang="en"))
     assert doc.text == f"{first}\n{last}"
-    assert doc.removed_by(Reason.INLINE_TEASER) == ["Read more\nCouncil sets budget for next year\n"]
+    assert doc.removed_by(Reason.INLINE_TEASER) == [
+        "Read more\nCouncil sets budget for next year\n"
+    ]
 
 
 def test_english_cues_apply_to_pages_in_other_languages() -> None:
@@ -166,7 +203,17 @@ def test_english_cues_apply_to_pages_in_other_languages() -> None:
 def test_each_kind_is_counted_apart() -> None:
     first, last = BODY["en"]
     page = "\n".join(
-        [first, "Listen to this article", "Share", "Subscribe now", "Accept all cookies", "Advertisement", "Comments (3)", "Privacy policy", last]
+        [
+            first,
+            "Listen to this article",
+            "Share",
+            "Subscribe now",
+            "Accept all cookies",
+            "Advertisement",
+            "Comments (3)",
+            "Privacy policy",
+            last,
+        ]
     )
     doc = remove_boilerplate(Document.from_text(page, lang="en"))
     assert doc.to_dict()["removed_by_reason"] == {

@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001, E501
 """`extract_captions`: caption lines move to `Document.captions` with their credit, the
 alt-text line they repeat is dropped; lines that only mention a photo stay."""
 
@@ -16,33 +18,70 @@ AFTER = "It will take effect in April, the council said."
 # alt-text line, the caption text without the credit, right before the caption line.
 CAPTIONS = [
     ("en", "A flooded street in Leeds. Picture: Getty", "A flooded street in Leeds.", "Getty"),
-    ("en", "Ashcombe Golf Club's clubhouse, where the roof repairs have been put on hold. Picture: Google",
-     "Ashcombe Golf Club's clubhouse, where the roof repairs have been put on hold.", "Google"),
-    ("en", "A dragonfly on a reed at Fenwick marshes. (AP Photo/Daniel Brooks)",
-     "A dragonfly on a reed at Fenwick marshes.", "AP Photo/Daniel Brooks"),
-    ("en", "Runners at the start of the Dunmore Marathon. Photo: Martin Kerr",
-     "Runners at the start of the Dunmore Marathon.", "Martin Kerr"),
-    ("de", "Die Werkshalle von Hartung in Hohenfeld. Foto: Markus Lehmann",
-     "Die Werkshalle von Hartung in Hohenfeld.", "Markus Lehmann"),
-    ("fr", "Le public du festival en 2022. Photo : Association Jazz en Roche",
-     "Le public du festival en 2022.", "Association Jazz en Roche"),
-    ("es", "Un termómetro en la plaza mayor marca 45 grados. Foto: EFE",
-     "Un termómetro en la plaza mayor marca 45 grados.", "EFE"),
-    ("ru", "Здание арбитражного суда. Фото: из материалов дела", "Здание арбитражного суда.", "из материалов дела"),
+    (
+        "en",
+        "Ashcombe Golf Club's clubhouse, where the roof repairs have been put on hold. Picture: Google",
+        "Ashcombe Golf Club's clubhouse, where the roof repairs have been put on hold.",
+        "Google",
+    ),
+    (
+        "en",
+        "A dragonfly on a reed at Fenwick marshes. (AP Photo/Daniel Brooks)",
+        "A dragonfly on a reed at Fenwick marshes.",
+        "AP Photo/Daniel Brooks",
+    ),
+    (
+        "en",
+        "Runners at the start of the Dunmore Marathon. Photo: Martin Kerr",
+        "Runners at the start of the Dunmore Marathon.",
+        "Martin Kerr",
+    ),
+    (
+        "de",
+        "Die Werkshalle von Hartung in Hohenfeld. Foto: Markus Lehmann",
+        "Die Werkshalle von Hartung in Hohenfeld.",
+        "Markus Lehmann",
+    ),
+    (
+        "fr",
+        "Le public du festival en 2022. Photo : Association Jazz en Roche",
+        "Le public du festival en 2022.",
+        "Association Jazz en Roche",
+    ),
+    (
+        "es",
+        "Un termómetro en la plaza mayor marca 45 grados. Foto: EFE",
+        "Un termómetro en la plaza mayor marca 45 grados.",
+        "EFE",
+    ),
+    (
+        "ru",
+        "Здание арбитражного суда. Фото: из материалов дела",
+        "Здание арбитражного суда.",
+        "из материалов дела",
+    ),
     pytest.param(
-        "pl", "Siatkarki Jodły po meczu. Fot. Tomasz Wiśniewski / Kurier Podgórski",
-        "Siatkarki Jodły po meczu.", "Tomasz Wiśniewski / Kurier Podgórski",
+        "pl",
+        "Siatkarki Jodły po meczu. Fot. Tomasz Wiśniewski / Kurier Podgórski",
+        "Siatkarki Jodły po meczu.",
+        "Tomasz Wiśniewski / Kurier Podgórski",
         marks=pytest.mark.xfail(
             strict=True,
             reason="captions._credit_pattern wants ':', 'by' or '/' after the label, so the "
             "Polish 'Fot. Name' credit (label ending in a period) is not found",
         ),
     ),
-    ("el", "Το αρχαίο θέατρο κατά τη διάρκεια παράστασης. Φωτογραφία: Δήμος Λευκόπετρας",
-     "Το αρχαίο θέατρο κατά τη διάρκεια παράστασης.", "Δήμος Λευκόπετρας"),
+    (
+        "el",
+        "Το αρχαίο θέατρο κατά τη διάρκεια παράστασης. Φωτογραφία: Δήμος Λευκόπετρας",
+        "Το αρχαίο θέατρο κατά τη διάρκεια παράστασης.",
+        "Δήμος Λευκόπετρας",
+    ),
     pytest.param(
-        "zh", "研究人员在溪流边进行夜间调查。图片来源：南岭大学生命科学学院",
-        "研究人员在溪流边进行夜间调查。", "南岭大学生命科学学院",
+        "zh",
+        "研究人员在溪流边进行夜间调查。图片来源：南岭大学生命科学学院",
+        "研究人员在溪流边进行夜间调查。",
+        "南岭大学生命科学学院",
         marks=pytest.mark.xfail(
             strict=True,
             reason="no newsclean/data/credits/zh.txt (图片来源, 摄影, 供图) and the credit pattern "
@@ -76,9 +115,15 @@ def test_alt_text_repeating_the_caption_goes(lang: str, line: str, text: str, cr
 # (alt text, caption line): the alt text is the first words of the caption, as in the
 # team's fixture pages, where these alt lines are labelled boilerplate.
 PREFIX_ALTS = [
-    ("Ashcombe Golf Club's clubhouse", "Ashcombe Golf Club's clubhouse, where the roof repairs have been put on hold. Picture: Google"),
+    (
+        "Ashcombe Golf Club's clubhouse",
+        "Ashcombe Golf Club's clubhouse, where the roof repairs have been put on hold. Picture: Google",
+    ),
     ("Die Werkshalle von Hartung", "Die Werkshalle von Hartung in Hohenfeld. Foto: Markus Lehmann"),
-    ("Το αρχαίο θέατρο της Λευκόπετρας", "Το αρχαίο θέατρο της Λευκόπετρας κατά τη διάρκεια περσινής παράστασης. Φωτογραφία: Δήμος Λευκόπετρας"),
+    (
+        "Το αρχαίο θέατρο της Λευκόπετρας",
+        "Το αρχαίο θέατρο της Λευκόπετρας κατά τη διάρκεια περσινής παράστασης. Φωτογραφία: Δήμος Λευκόπετρας",
+    ),
 ]
 
 

@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001
 """`fix_encoding`: mojibake repaired where it is, correct text left exactly as it is."""
 
 from __future__ import annotations
@@ -25,11 +27,26 @@ def _mojibake(text: str) -> str:
 REPAIRS = [
     ("The mayorâ€™s office said â€œnoâ€\x9d.", "The mayor’s office said “no”."),
     ("Ticket prices rose to Â£12 â€“ a record.", "Ticket prices rose to £12 – a record."),
-    ("Le cafÃ© de la gare a rouvert lundi Ã  Nantes.", "Le café de la gare a rouvert lundi à Nantes."),
-    ("Die StraÃŸe bleibt bis MÃ¤rz gesperrt, sagte der BÃ¼rgermeister.", "Die Straße bleibt bis März gesperrt, sagte der Bürgermeister."),
-    ("El alcalde dijo que la obra costarÃ¡ 2,3 millones de euros aÃ±o tras aÃ±o.", "El alcalde dijo que la obra costará 2,3 millones de euros año tras año."),
-    (_mojibake("Siatkarki awansowały do I ligi, zdobywając łącznie 52 punkty."), "Siatkarki awansowały do I ligi, zdobywając łącznie 52 punkty."),
-    (_mojibake("Суд обязал компанию выплатить 1,4 млн рублей."), "Суд обязал компанию выплатить 1,4 млн рублей."),
+    (
+        "Le cafÃ© de la gare a rouvert lundi Ã  Nantes.",
+        "Le café de la gare a rouvert lundi à Nantes.",
+    ),
+    (
+        "Die StraÃŸe bleibt bis MÃ¤rz gesperrt, sagte der BÃ¼rgermeister.",
+        "Die Straße bleibt bis März gesperrt, sagte der Bürgermeister.",
+    ),
+    (
+        "El alcalde dijo que la obra costarÃ¡ 2,3 millones de euros aÃ±o tras aÃ±o.",
+        "El alcalde dijo que la obra costará 2,3 millones de euros año tras año.",
+    ),
+    (
+        _mojibake("Siatkarki awansowały do I ligi, zdobywając łącznie 52 punkty."),
+        "Siatkarki awansowały do I ligi, zdobywając łącznie 52 punkty.",
+    ),
+    (
+        _mojibake("Суд обязал компанию выплатить 1,4 млн рублей."),
+        "Суд обязал компанию выплатить 1,4 млн рублей.",
+    ),
     (_mojibake("Το φεστιβάλ ξεκινά στις 7 Ιουλίου."), "Το φεστιβάλ ξεκινά στις 7 Ιουλίου."),
     (_mojibake("研究人员发现了一种新的树蛙。"), "研究人员发现了一种新的树蛙。"),
 ]
@@ -55,7 +72,11 @@ def test_repairs_only_the_broken_lines() -> None:
     doc = fix_encoding(Document.from_text(page))
     lines = doc.text.split("\n")
     assert lines[2] == "“I can’t believe it,” she said."
-    assert lines[0] == page.split("\n")[0] and lines[1] == page.split("\n")[1] and lines[3] == page.split("\n")[3]
+    assert (
+        lines[0] == page.split("\n")[0]
+        and lines[1] == page.split("\n")[1]
+        and lines[3] == page.split("\n")[3]
+    )
     assert len(doc.edits) == 1
     assert doc.edits[0].removed == page.split("\n")[2]
     assert apply_edits(page, doc.edits) == doc.text

@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001, E501
 """`extract_title`, `extract_dateline`, `extract_byline`: page metadata moved out of the
 text into fields, each removal with its reason; lines that merely resemble metadata stay."""
 
@@ -21,16 +23,56 @@ def _check_log(page: str, doc: Document) -> None:
 
 # (first line of the page, the headline repeated in the page or None, expected title)
 TITLES = [
-    ("date 2022-11-08 Former golf club treasurer jailed", None, "Former golf club treasurer jailed"),
-    ("Rare dragonfly returns to Fenwick marshes | Fenwick Post", "Rare dragonfly returns to Fenwick marshes", "Rare dragonfly returns to Fenwick marshes"),
-    ("Storm closes coast road - Westmoor Gazette", "Storm closes coast road", "Storm closes coast road"),
-    ("Maschinenbauer schickt 400 Beschäftigte in Kurzarbeit | Hohenfelder Rundschau", None, "Maschinenbauer schickt 400 Beschäftigte in Kurzarbeit"),
-    ("Jazz en Roche : le festival affiche complet - Le Courrier de l'Ouest", "Jazz en Roche : le festival affiche complet", "Jazz en Roche : le festival affiche complet"),
-    ("Almarza bate su récord de temperatura | El Diario de Almarza", "Almarza bate su récord de temperatura", "Almarza bate su récord de temperatura"),
-    ("Суд обязал управляющую компанию выплатить 1,4 млн рублей - Новости Заречья", "Суд обязал управляющую компанию выплатить 1,4 млн рублей", "Суд обязал управляющую компанию выплатить 1,4 млн рублей"),
-    ("Siatkarki Jodły Borowice awansowały do I ligi | Kurier Podgórski", None, "Siatkarki Jodły Borowice awansowały do I ligi"),
-    ("青岚山自然保护区发现蛙类新物种_南岭科技报", "青岚山自然保护区发现蛙类新物种", "青岚山自然保护区发现蛙类新物种"),
-    ("Ξεκινά το 15ο Φεστιβάλ Θεάτρου | Λευκόπετρα Σήμερα", "Ξεκινά το 15ο Φεστιβάλ Θεάτρου", "Ξεκινά το 15ο Φεστιβάλ Θεάτρου"),
+    (
+        "date 2022-11-08 Former golf club treasurer jailed",
+        None,
+        "Former golf club treasurer jailed",
+    ),
+    (
+        "Rare dragonfly returns to Fenwick marshes | Fenwick Post",
+        "Rare dragonfly returns to Fenwick marshes",
+        "Rare dragonfly returns to Fenwick marshes",
+    ),
+    (
+        "Storm closes coast road - Westmoor Gazette",
+        "Storm closes coast road",
+        "Storm closes coast road",
+    ),
+    (
+        "Maschinenbauer schickt 400 Beschäftigte in Kurzarbeit | Hohenfelder Rundschau",
+        None,
+        "Maschinenbauer schickt 400 Beschäftigte in Kurzarbeit",
+    ),
+    (
+        "Jazz en Roche : le festival affiche complet - Le Courrier de l'Ouest",
+        "Jazz en Roche : le festival affiche complet",
+        "Jazz en Roche : le festival affiche complet",
+    ),
+    (
+        "Almarza bate su récord de temperatura | El Diario de Almarza",
+        "Almarza bate su récord de temperatura",
+        "Almarza bate su récord de temperatura",
+    ),
+    (
+        "Суд обязал управляющую компанию выплатить 1,4 млн рублей - Новости Заречья",
+        "Суд обязал управляющую компанию выплатить 1,4 млн рублей",
+        "Суд обязал управляющую компанию выплатить 1,4 млн рублей",
+    ),
+    (
+        "Siatkarki Jodły Borowice awansowały do I ligi | Kurier Podgórski",
+        None,
+        "Siatkarki Jodły Borowice awansowały do I ligi",
+    ),
+    (
+        "青岚山自然保护区发现蛙类新物种_南岭科技报",
+        "青岚山自然保护区发现蛙类新物种",
+        "青岚山自然保护区发现蛙类新物种",
+    ),
+    (
+        "Ξεκινά το 15ο Φεστιβάλ Θεάτρου | Λευκόπετρα Σήμερα",
+        "Ξεκινά το 15ο Φεστιβάλ Θεάτρου",
+        "Ξεκινά το 15ο Φεστιβάλ Θεάτρου",
+    ),
 ]
 
 
@@ -49,10 +91,15 @@ def test_extract_title(first: str, repeat: str | None, title: str) -> None:
 
 
 def test_page_header_gives_date_and_its_own_reason() -> None:
-    page = " date 2022-11-08 Former golf club treasurer jailed\n\nFormer golf club treasurer jailed\n\n" + BODY
+    page = (
+        " date 2022-11-08 Former golf club treasurer jailed\n\nFormer golf club treasurer jailed\n\n"
+        + BODY
+    )
     doc = extract_title(Document.from_text(page.lstrip()))
     assert doc.published == "2022-11-08"
-    assert doc.removed_by(Reason.PAGE_HEADER) == ["date 2022-11-08 Former golf club treasurer jailed\n"]
+    assert doc.removed_by(Reason.PAGE_HEADER) == [
+        "date 2022-11-08 Former golf club treasurer jailed\n"
+    ]
     assert doc.removed_by(Reason.TITLE) == ["Former golf club treasurer jailed\n"]
 
 
@@ -78,7 +125,11 @@ def test_no_title_line(page: str) -> None:
 
 
 def test_in_body_subheading_that_is_not_the_headline_stays() -> None:
-    page = "Storm closes coast road\nStorm closes coast road\n" + BODY + "\nWhat happens next\nRepairs start in May."
+    page = (
+        "Storm closes coast road\nStorm closes coast road\n"
+        + BODY
+        + "\nWhat happens next\nRepairs start in May."
+    )
     doc = extract_title(Document.from_text(page))
     assert "What happens next" in doc.paragraphs
 

@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001, E501
 """`remove_teaser_lists`: a teaser heading ("More Latest News", "Most read", "Related") and
 the list of other articles' headlines under it go; the article around it stays."""
 
@@ -12,51 +14,105 @@ from newsclean.filters import remove_teaser_lists
 LISTS = [
     (
         "en",
-        ["Sentencing him, Judge Michael Ellery said the offences had been persistent.", "A hearing will take place in February."],
+        [
+            "Sentencing him, Judge Michael Ellery said the offences had been persistent.",
+            "A hearing will take place in February.",
+        ],
         "More Latest News",
-        ["Man charged after Westmoor bypass crash that left two injured", "Police tape at a crime scene", "Ashcombe primary school rated outstanding for first time", "Westmoor market traders protest over rent rise"],
+        [
+            "Man charged after Westmoor bypass crash that left two injured",
+            "Police tape at a crime scene",
+            "Ashcombe primary school rated outstanding for first time",
+            "Westmoor market traders protest over rent rise",
+        ],
     ),
     (
         "en",
-        ["The dragonfly was last recorded at the marshes in 1983.", "Volunteers will count the insects again next summer."],
+        [
+            "The dragonfly was last recorded at the marshes in 1983.",
+            "Volunteers will count the insects again next summer.",
+        ],
         "Most read",
-        ["Heatwave warning extended to Friday", "Rail strike: What you need to know this week", "Council approves new car park charges"],
+        [
+            "Heatwave warning extended to Friday",
+            "Rail strike: What you need to know this week",
+            "Council approves new car park charges",
+        ],
     ),
     (
         "de",
-        ["Die Gewerkschaft kündigte an, die Lage genau zu beobachten.", "Die Kurzarbeit soll zunächst bis März dauern."],
+        [
+            "Die Gewerkschaft kündigte an, die Lage genau zu beobachten.",
+            "Die Kurzarbeit soll zunächst bis März dauern.",
+        ],
         "Meistgelesen",
-        ["Neue Parkgebühren in der Innenstadt", "Stadtwerke erhöhen die Gaspreise", "Hohenfeld bekommt einen zweiten Bahnhof"],
+        [
+            "Neue Parkgebühren in der Innenstadt",
+            "Stadtwerke erhöhen die Gaspreise",
+            "Hohenfeld bekommt einen zweiten Bahnhof",
+        ],
     ),
     (
         "fr",
-        ["Le festival a déjà vendu ses 6 000 billets.", "La prochaine édition aura lieu en juillet 2024."],
+        [
+            "Le festival a déjà vendu ses 6 000 billets.",
+            "La prochaine édition aura lieu en juillet 2024.",
+        ],
         "Sur le même sujet",
-        ["Les travaux du pont de la Roche reprennent lundi", "Un nouveau directeur pour le conservatoire", "La piscine municipale fermée pour l'été"],
+        [
+            "Les travaux du pont de la Roche reprennent lundi",
+            "Un nouveau directeur pour le conservatoire",
+            "La piscine municipale fermée pour l'été",
+        ],
     ),
     (
         "es",
-        ["La Aemet prevé que las temperaturas bajen a partir del jueves.", "El récord anterior era de 43,9 grados."],
+        [
+            "La Aemet prevé que las temperaturas bajen a partir del jueves.",
+            "El récord anterior era de 43,9 grados.",
+        ],
         "Noticias relacionadas",
-        ["Almarza activa el plan de emergencia por calor", "Cortes de agua en tres barrios este fin de semana", "Abre la nueva biblioteca municipal"],
+        [
+            "Almarza activa el plan de emergencia por calor",
+            "Cortes de agua en tres barrios este fin de semana",
+            "Abre la nueva biblioteca municipal",
+        ],
     ),
     (
         "ru",
-        ["Решение суда может быть обжаловано в течение месяца.", "Представители компании от комментариев отказались."],
+        [
+            "Решение суда может быть обжаловано в течение месяца.",
+            "Представители компании от комментариев отказались.",
+        ],
         "Читайте также",
-        ["В Заречье открыли новый мост через реку", "Цены на проезд вырастут с января", "Школы переходят на дистанционное обучение"],
+        [
+            "В Заречье открыли новый мост через реку",
+            "Цены на проезд вырастут с января",
+            "Школы переходят на дистанционное обучение",
+        ],
     ),
     (
         "pl",
-        ["Trener podziękował kibicom za wsparcie przez cały sezon.", "Pierwszy mecz w I lidze drużyna zagra we wrześniu."],
+        [
+            "Trener podziękował kibicom za wsparcie przez cały sezon.",
+            "Pierwszy mecz w I lidze drużyna zagra we wrześniu.",
+        ],
         "Najczęściej czytane",
-        ["Nowy basen w Borowicach otwarty", "Remont ulicy Leśnej potrwa do jesieni", "Burmistrz zapowiada obniżkę podatków"],
+        [
+            "Nowy basen w Borowicach otwarty",
+            "Remont ulicy Leśnej potrwa do jesieni",
+            "Burmistrz zapowiada obniżkę podatków",
+        ],
     ),
     (
         "el",
         ["Τα εισιτήρια διατίθενται ήδη ηλεκτρονικά.", "Η πρεμιέρα θα γίνει στις 7 Ιουλίου."],
         "Σχετικές ειδήσεις",
-        ["Κλειστός ο παραλιακός δρόμος για έργα", "Νέο πάρκο στην κεντρική πλατεία", "Αυξάνονται τα δρομολόγια των λεωφορείων"],
+        [
+            "Κλειστός ο παραλιακός δρόμος για έργα",
+            "Νέο πάρκο στην κεντρική πλατεία",
+            "Αυξάνονται τα δρομολόγια των λεωφορείων",
+        ],
     ),
     (
         "zh",
@@ -68,12 +124,16 @@ LISTS = [
 
 
 @pytest.mark.parametrize(("lang", "article", "heading", "headlines"), LISTS)
-def test_teaser_list_at_the_end_goes(lang: str, article: list[str], heading: str, headlines: list[str]) -> None:
+def test_teaser_list_at_the_end_goes(
+    lang: str, article: list[str], heading: str, headlines: list[str]
+) -> None:
     page = "\n".join([*article, heading, *headlines])
     doc = remove_teaser_lists(Document.from_text(page, lang=lang))
     assert doc.paragraphs == article
     assert "".join(doc.removed_by(Reason.TEASER_HEADING)).strip() == heading
-    removed = [line for text in doc.removed_by(Reason.TEASER_LIST) for line in text.split("\n") if line]
+    removed = [
+        line for text in doc.removed_by(Reason.TEASER_LIST) for line in text.split("\n") if line
+    ]
     assert removed == headlines
     assert doc.restore() == page
 
@@ -93,11 +153,17 @@ def test_teaser_list_in_the_middle_ends_where_the_article_resumes(
     lang: str, article: list[str], heading: str, headlines: list[str]
 ) -> None:
     more = {
-        "zh": ["林晓峰说，目前团队只在保护区内三条溪流附近发现了这种树蛙，数量估计不超过五百只。", "由于分布范围很小，研究人员建议将其列为需要重点关注的物种之一。"],
-    }.get(lang, [
-        "The committee will meet again next month to decide on the next steps for the project.",
-        "Residents who want to comment on the plans can do so until the end of the month online.",
-    ])
+        "zh": [
+            "林晓峰说，目前团队只在保护区内三条溪流附近发现了这种树蛙，数量估计不超过五百只。",
+            "由于分布范围很小，研究人员建议将其列为需要重点关注的物种之一。",
+        ],
+    }.get(
+        lang,
+        [
+            "The committee will meet again next month to decide on the next steps for the project.",
+            "Residents who want to comment on the plans can do so until the end of the month online.",
+        ],
+    )
     page = "\n".join([article[0], heading, *headlines, *more, article[1]])
     doc = remove_teaser_lists(Document.from_text(page, lang=lang))
     assert doc.paragraphs == [article[0], *more, article[1]]
@@ -108,7 +174,19 @@ def test_teaser_stop_run() -> None:
         f"The committee will meet again in {month} to decide on the next steps for the project."
         for month in ("May", "June", "July", "August", "September")
     )
-    page = "\n".join(["Rain fell all day.", "Most read", "Council sets budget", p1, p2, "Storm closes roads", p3, p4, p5])
+    page = "\n".join(
+        [
+            "Rain fell all day.",
+            "Most read",
+            "Council sets budget",
+            p1,
+            p2,
+            "Storm closes roads",
+            p3,
+            p4,
+            p5,
+        ]
+    )
     default = remove_teaser_lists(Document.from_text(page, lang="en"))
     assert default.paragraphs == ["Rain fell all day.", p1, p2, "Storm closes roads", p3, p4, p5]
     longer = remove_teaser_lists(Document.from_text(page, lang="en"), Config(teaser_stop_run=3))
@@ -117,9 +195,15 @@ def test_teaser_stop_run() -> None:
 
 # Pages where a heading-like line is part of the article.
 KEEP = [
-    ("en", "The council published its plans on Monday.\nWhat happens next\nA consultation opens in May and runs for six weeks."),
+    (
+        "en",
+        "The council published its plans on Monday.\nWhat happens next\nA consultation opens in May and runs for six weeks.",
+    ),
     ("en", "Related to the budget, the council also set parking charges.\nThey rise in April."),
-    ("de", "Der Rat hat am Montag getagt.\nWie es weitergeht\nDie Bürger können bis Mai Stellung nehmen."),
+    (
+        "de",
+        "Der Rat hat am Montag getagt.\nWie es weitergeht\nDie Bürger können bis Mai Stellung nehmen.",
+    ),
     ("zh", "研究团队录下了树蛙的叫声。\n叫声也与众不同\n其频率和节奏都与相近物种不同。"),
 ]
 

@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001
 """`normalize_whitespace` and `tidy_blank_lines`: line ends, control characters, spaces
 and blank-line runs."""
 
@@ -11,7 +13,10 @@ from newsclean.filters import normalize_whitespace, tidy_blank_lines
 
 # (input, expected after normalize_whitespace)
 NORMALIZE = [
-    (" date 2022-09-13 Storm hits coast\r\nBody text.\r\n", "date 2022-09-13 Storm hits coast\nBody text.\n"),
+    (
+        " date 2022-09-13 Storm hits coast\r\nBody text.\r\n",
+        "date 2022-09-13 Storm hits coast\nBody text.\n",
+    ),
     ("Line one\rLine two", "Line one\nLine two"),
     ("The   council  met \t on Monday.", "The council met on Monday."),
     ("   Indented paragraph.   ", "Indented paragraph."),

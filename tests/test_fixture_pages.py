@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001, E501
 """The team's hand-labelled pages (tests/fixtures/pages, see its README): what the default
 chain must get exactly, and a body token F1 of at least `MIN_BODY_F1` per page.
 
@@ -70,7 +72,9 @@ _PREFIX_ALT = (
     "an alt-text line that is the first words of the caption below it ({alt!r}) survives: "
     "extract_captions drops an alt text only when it equals the caption text"
 )
-_STANDFIRST_MODEL = "the article model drops the standfirst, the first paragraph after the metadata ({start!r}...)"
+_STANDFIRST_MODEL = (
+    "the article model drops the standfirst, the first paragraph after the metadata ({start!r}...)"
+)
 
 # (check, page) -> why the current code fails it.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
@@ -78,38 +82,64 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     "('Елена Кузнецова'); extract_byline only takes lines that start with a byline word",
     ("byline", "zh-science"): "'作者：周明远' is not a byline: the pattern wants whitespace after "
     "the label's colon (none after a full-width '：') and capitalised name tokens, which Han names lack",
-    ("date", "en-science-layout-b"): "the dateline 'July 21, 2023 at 6:05 a.m.' is rejected because "
+    (
+        "date",
+        "en-science-layout-b",
+    ): "the dateline 'July 21, 2023 at 6:05 a.m.' is rejected because "
     "its rest ends in '.' ('a.m.'), which _dateline_iso takes for the end of a sentence",
     ("captions", "it-transport"): "'(foto Ansa)' is not read as a credit: the bracket pattern is "
     "case-sensitive (Foto, not foto) and the label pattern wants ':', 'by' or '/' after 'foto'",
     ("credits", "it-transport"): "'(foto Ansa)' is not read as a credit (see the captions case)",
-    ("captions", "nl-transport"): "a caption without a credit ('Fietsers op de oude pont, die na de "
+    (
+        "captions",
+        "nl-transport",
+    ): "a caption without a credit ('Fietsers op de oude pont, die na de "
     "opening ... gaat.' right after its alt text) is not found: find_captions only looks at lines "
     "that end in a credit",
     ("credits", "nl-transport"): "the uncredited caption is missing (see the captions case)",
-    ("captions", "pl-sport"): "'Fot. Tomasz Wiśniewski / Kurier Podgórski' is not read as a credit: "
+    (
+        "captions",
+        "pl-sport",
+    ): "'Fot. Tomasz Wiśniewski / Kurier Podgórski' is not read as a credit: "
     "_credit_pattern wants ':', 'by' or '/' after the label, and 'fot.' ends in a period",
     ("credits", "pl-sport"): "the 'Fot.' credits are not found (see the captions case)",
-    ("captions", "zh-science"): "'图片来源：南岭大学生命科学学院' is not read as a credit: there is no "
+    (
+        "captions",
+        "zh-science",
+    ): "'图片来源：南岭大学生命科学学院' is not read as a credit: there is no "
     "newsclean/data/credits/zh.txt and the pattern accepts only an ASCII ':' after the label",
     ("credits", "zh-science"): "the Chinese credits are not found (see the captions case)",
     ("boilerplate", "el-festival"): "'Φόρτωση ήχου...' (audio widget) is in no Greek cue list; and "
     + _PREFIX_ALT.format(alt="Το αρχαίο θέατρο της Λευκόπετρας"),
     ("boilerplate", "en-court-layout-a"): _PREFIX_ALT.format(alt="Ashcombe Golf Club's clubhouse"),
-    ("boilerplate", "en-science-layout-b"): "the dateline with 'a.m.' stays (see the date case); and "
+    (
+        "boilerplate",
+        "en-science-layout-b",
+    ): "the dateline with 'a.m.' stays (see the date case); and "
     + _PREFIX_ALT.format(alt="A ruby marsh darter perched on a reed"),
     ("boilerplate", "en-sport-mojibake"): _PREFIX_ALT.format(alt="Runners on the Dunmore quayside"),
     ("boilerplate", "es-weather"): "'Cargando reproductor...' (audio widget) is in no Spanish cue "
     "list; and " + _PREFIX_ALT.format(alt="Termómetro en una calle del centro de Almarza"),
-    ("boilerplate", "fr-festival"): _PREFIX_ALT.format(alt="Le public devant la grande scène du festival"),
+    ("boilerplate", "fr-festival"): _PREFIX_ALT.format(
+        alt="Le public devant la grande scène du festival"
+    ),
     ("boilerplate", "nl-transport"): _PREFIX_ALT.format(alt="De nieuwe fietsbrug over de IJssel")
     + "; and the alt text of the uncredited caption ('Fietsers op de oude pont') stays",
-    ("boilerplate", "pl-sport"): "the alt text 'Kibice na trybunach hali w Borowicach' stays because "
+    (
+        "boilerplate",
+        "pl-sport",
+    ): "the alt text 'Kibice na trybunach hali w Borowicach' stays because "
     "its 'Fot.' caption is not recognised (see the captions case)",
-    ("body_f1", "en-court-layout-a"): "the standfirst, repeated as a caption with a credit, is dropped "
+    (
+        "body_f1",
+        "en-court-layout-a",
+    ): "the standfirst, repeated as a caption with a credit, is dropped "
     "as alt text: extract_captions keeps it only when it is the first non-blank line, but it runs "
     "before remove_boilerplate, so the menu lines above it make it not first",
-    ("body_f1", "en-sport-mojibake"): "the article model drops the last paragraph ('Brennan said she "
+    (
+        "body_f1",
+        "en-sport-mojibake",
+    ): "the article model drops the last paragraph ('Brennan said she "
     "would now take a few weeks off...')",
     ("body_f1", "it-transport"): _STANDFIRST_MODEL.format(start="Dodici mezzi a zero emissioni"),
     ("body_f1", "nl-transport"): _STANDFIRST_MODEL.format(start="Na ruim twee jaar bouwen"),
@@ -183,7 +213,8 @@ def test_no_boilerplate_line_survives(name: str) -> None:
     survivors = [
         (number, lines[number - 1].strip())
         for number in expected["boilerplate_line_numbers"] + expected["metadata_line_numbers"]
-        if lines[number - 1].strip() in kept and lines[number - 1].strip() not in expected["paragraphs"]
+        if lines[number - 1].strip() in kept
+        and lines[number - 1].strip() not in expected["paragraphs"]
     ]
     assert survivors == []
 

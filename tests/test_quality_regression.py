@@ -12,8 +12,6 @@ from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from newsclean.records import clean_record
 from tests.conftest import EVAL, load_jsonl, shared_file
 
@@ -73,9 +71,13 @@ def _check(path: Path, floor: float) -> None:
     by_lang: dict[str, list[float]] = defaultdict(list)
     for lang, score in rows:
         by_lang[lang].append(score)
-    per_lang = ", ".join(f"{lang} {statistics.fmean(s):.3f} (n={len(s)})" for lang, s in sorted(by_lang.items()))
+    per_lang = ", ".join(
+        f"{lang} {statistics.fmean(s):.3f} (n={len(s)})" for lang, s in sorted(by_lang.items())
+    )
     print(f"{path.name}: mean F1 {mean:.4f} over {len(rows)} pages; {per_lang}")
-    assert mean >= floor, f"{path.name}: mean F1 {mean:.4f} < floor {floor}; per language: {per_lang}"
+    assert mean >= floor, (
+        f"{path.name}: mean F1 {mean:.4f} < floor {floor}; per language: {per_lang}"
+    )
 
 
 def test_dev_mean_f1_floor() -> None:

@@ -1,3 +1,5 @@
+# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: RUF001, E501
 """`clean_record` and `clean_json_line`: other fields kept, metadata under `newsclean`,
 bad records rejected with `RecordError`."""
 
@@ -8,7 +10,13 @@ import json
 import pytest
 
 from newsclean import Config, default_chain
-from newsclean.records import OUTPUT_KEY, RecordError, clean_json_line, clean_record, document_from_record
+from newsclean.records import (
+    OUTPUT_KEY,
+    RecordError,
+    clean_json_line,
+    clean_record,
+    document_from_record,
+)
 
 PAGE = (
     "Council approves new car park charges | Westmoor Gazette\n"
@@ -30,18 +38,30 @@ ARTICLE = [
 
 
 def test_clean_record_keeps_other_fields_and_adds_metadata() -> None:
-    record = {"id": "w-17", "url": "https://example.test/parking", "source": "crawl-7", "fetched": 1699999999, "text": PAGE}
+    record = {
+        "id": "w-17",
+        "url": "https://example.test/parking",
+        "source": "crawl-7",
+        "fetched": 1699999999,
+        "text": PAGE,
+    }
     out = clean_record(record)
     assert out["text"].split("\n") == ARTICLE
-    assert {k: out[k] for k in ("id", "url", "source", "fetched")} == {k: record[k] for k in ("id", "url", "source", "fetched")}
+    assert {k: out[k] for k in ("id", "url", "source", "fetched")} == {
+        k: record[k] for k in ("id", "url", "source", "fetched")
+    }
     meta = out[OUTPUT_KEY]
     assert meta["title"] == "Council approves new car park charges"
     assert meta["published"] == "2022-11-08T17:26"
     assert meta["byline"] == "Rebecca Hale"
     assert meta["lang"] == "en"
-    assert meta["captions"] == [{"text": "The multi-storey car park on Bridge Street.", "credit": "Westmoor Gazette"}]
+    assert meta["captions"] == [
+        {"text": "The multi-storey car park on Bridge Street.", "credit": "Westmoor Gazette"}
+    ]
     assert meta["removed_lines"] >= 5
-    assert {"audio_widget", "share", "footer", "byline", "dateline"} <= set(meta["removed_by_reason"])
+    assert {"audio_widget", "share", "footer", "byline", "dateline"} <= set(
+        meta["removed_by_reason"]
+    )
     assert "edits" not in meta
     assert record["text"] == PAGE  # the input record is not changed
     assert OUTPUT_KEY not in record
@@ -52,7 +72,10 @@ def test_explain_adds_the_edit_log() -> None:
     out = clean_record({"text": PAGE}, explain=True)
     edits = out[OUTPUT_KEY]["edits"]
     assert {"filter", "reason", "start", "removed", "inserted"} <= set(edits[0])
-    assert any(e["reason"] == "audio_widget" and e["removed"].startswith("Listen to this article") for e in edits)
+    assert any(
+        e["reason"] == "audio_widget" and e["removed"].startswith("Listen to this article")
+        for e in edits
+    )
 
 
 def test_text_field() -> None:
@@ -107,14 +130,23 @@ def test_empty_text_is_a_valid_record() -> None:
 
 
 def test_clean_json_line() -> None:
-    line = json.dumps({"id": "ru-1", "text": "Мост открыт\nГлавная\nНовый мост через реку Светлую открыли во вторник после двух лет работ.\nПоделиться"}, ensure_ascii=False)
+    line = json.dumps(
+        {
+            "id": "ru-1",
+            "text": "Мост открыт\nГлавная\nНовый мост через реку Светлую открыли во вторник после двух лет работ.\nПоделиться",
+        },
+        ensure_ascii=False,
+    )
     out = json.loads(clean_json_line(line))
     assert out["id"] == "ru-1"
     assert out["text"] == "Новый мост через реку Светлую открыли во вторник после двух лет работ."
     assert "Светлую" in clean_json_line(line)  # not escaped
 
 
-@pytest.mark.parametrize(("line", "error"), [("{not json", json.JSONDecodeError), ("[1, 2]", RecordError), ('{"text": 5}', RecordError)])
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [("{not json", json.JSONDecodeError), ("[1, 2]", RecordError), ('{"text": 5}', RecordError)],
+)
 def test_clean_json_line_errors(line: str, error: type[Exception]) -> None:
     with pytest.raises(error):
         clean_json_line(line)
