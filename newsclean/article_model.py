@@ -15,16 +15,21 @@ decision over the sequence:
 The weights are package data (`data/model/article.json`) written by
 `training/train_article_model.py` from the benchmark pages; nothing is downloaded.
 
->>> lines = ["Home", "News", "Sport", "The council met on Monday to agree the budget for next year.",
-...          "It said that the roads would be repaired before the winter.", "Privacy policy"]
->>> [bool(k) for k in keep_mask(lines, lang="en", headline_at=None)]
-[False, False, False, True, True, False]
+>>> lines = ["Home", "News", "Sport", "Weather",
+...     "The county council agreed on Monday to spend £4m repairing roads damaged by the winter floods.",
+...     "Councillors said the work would start in March and take about six months to finish.",
+...     "Residents in the worst-hit villages have complained for weeks about potholes and closed lanes.",
+...     "A spokesman said the council would publish a list of the roads to be repaired first.",
+...     "Most read", "Privacy policy", "Contact us"]
+>>> [int(k) for k in keep_mask(lines, lang="en", headline_at=4)]
+[0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0]
 """
 
 from __future__ import annotations
 
 import functools
 import json
+from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from itertools import repeat
@@ -53,11 +58,12 @@ STAGE1_FEATURES = (
     "stopword_share", "log_commas", "after_headline", "log_headline_distance",
     "punct_window1", "punct_window3", "length_window1", "length_window3",
     "long_window2", "long_window5", "short_window2", "stopword_window2",
-    "punct_x_length", "log_core_distance",
+    "punct_x_length", "log_core_distance", "log_repeats", "length_spread_window2",
 )
 STAGE2_FEATURES = (
     "stage1", "stage1_window1", "stage1_window2", "stage1_window5",
     "in_segment", "log_segment_distance", "segment_position",
+    "relative_stage1", "relative_window2", "page_best",
 )
 
 
@@ -86,6 +92,7 @@ class LogisticStage:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "kind": "logistic",
             "mean": [round(float(x), 6) for x in self.mean],
             "scale": [round(float(x), 6) for x in self.scale],
             "weights": [round(float(x), 6) for x in self.weights],
@@ -94,11 +101,61 @@ class LogisticStage:
 
 
 @attrs.frozen
+class TreeStage:
+    """Gradient-boosted oblivious trees (each tree asks the same question at every node
+    of a level), so every line goes through every tree with a few array operations:
+    compare, pack the answers into a leaf number, look up, add.
+
+    `features` and `thresholds` are `(trees, depth)`; `leaves` is `(trees, 2**depth)`;
+    a line goes right at a level when its feature is above the threshold.
+    """
+
+    features: npt.NDArray[np.intp]
+    thresholds: FloatArray
+    leaves: FloatArray
+    base: float
+
+    def predict(self, features: FloatArray) -> FloatArray:
+        depth = self.features.shape[1]
+        answers = features[:, self.features] > self.thresholds  # (lines, trees, depth)
+        leaf = answers @ (1 << np.arange(depth))  # (lines, trees)
+        z = self.leaves[np.arange(len(self.leaves)), leaf].sum(axis=1) + self.base
+        out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+        return out
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> TreeStage:
+        return cls(
+            features=np.asarray(row["features"], dtype=np.intp),
+            thresholds=np.asarray(row["thresholds"], dtype=np.float64),
+            leaves=np.asarray(row["leaves"], dtype=np.float64),
+            base=float(row["base"]),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "trees",
+            "features": self.features.tolist(),
+            "thresholds": [[round(float(x), 6) for x in row] for row in self.thresholds],
+            "leaves": [[round(float(x), 6) for x in row] for row in self.leaves],
+            "base": round(self.base, 6),
+        }
+
+
+Stage = LogisticStage | TreeStage
+
+
+def stage_from_dict(row: dict[str, Any]) -> Stage:
+    """A stage of either kind from its JSON form."""
+    return TreeStage.from_dict(row) if row.get("kind") == "trees" else LogisticStage.from_dict(row)
+
+
+@attrs.frozen
 class ArticleModel:
     """Both stages and the decision thresholds."""
 
-    stage1: LogisticStage
-    stage2: LogisticStage
+    stage1: Stage
+    stage2: Stage
     segment_offset: float
     threshold: float
 
@@ -117,8 +174,8 @@ class ArticleModel:
         if tuple(row["stage1_features"]) != STAGE1_FEATURES or tuple(row["stage2_features"]) != STAGE2_FEATURES:
             raise ValueError("article model was trained on other features; retrain it")
         return cls(
-            stage1=LogisticStage.from_dict(row["stage1"]),
-            stage2=LogisticStage.from_dict(row["stage2"]),
+            stage1=stage_from_dict(row["stage1"]),
+            stage2=stage_from_dict(row["stage2"]),
             segment_offset=float(row["segment_offset"]),
             threshold=float(row["threshold"]),
         )
@@ -235,10 +292,15 @@ def line_features(lines: Sequence[str], lang: str | None, headline_at: int | Non
         headline_distance = np.log1p(np.abs(index - headline_at))
     core_start, core_end = _longest_long_run(long, lengths)
     core_distance = np.log1p(_distance_to_span(n, core_start, core_end))
+    counts = Counter(lines)
+    repeats = np.fromiter(map(counts.__getitem__, lines), dtype=np.float64, count=n) - 1.0
     windows = {
-        radius: _window_means(np.column_stack((ends, log_length, long, short, stopword_share)), radius)
+        radius: _window_means(
+            np.column_stack((ends, log_length, long, short, stopword_share, log_length**2)), radius
+        )
         for radius in (1, 2, 3, 5)
     }
+    spread = np.sqrt(np.maximum(windows[2][:, 5] - windows[2][:, 1] ** 2, 0.0))
     return np.column_stack(
         (
             log_length, ends, long, short, position, text_before,
@@ -246,14 +308,22 @@ def line_features(lines: Sequence[str], lang: str | None, headline_at: int | Non
             windows[1][:, 0], windows[3][:, 0], windows[1][:, 1], windows[3][:, 1],
             windows[2][:, 2], windows[5][:, 2], windows[2][:, 3],
             windows[2][:, 4], ends * log_length, core_distance,
+            np.log1p(repeats), spread,
         )
     )
 
 
 def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> FloatArray:
-    """Stage-two features from stage-one scores (see `STAGE2_FEATURES`)."""
+    """Stage-two features from stage-one scores (see `STAGE2_FEATURES`).
+
+    Scores are also taken relative to the page's best line, and the core segment is
+    found on those, so that a page whose article reads less like prose than most
+    (lists, quotes, scores) still has its best stretch recognised as the article.
+    """
     n = len(stage1)
-    start, end = max_segment((stage1 - offset) * np.sqrt(lengths))
+    best = float(stage1.max()) if n else 0.0
+    relative = stage1 / best if best > 0 else stage1
+    start, end = max_segment((relative - offset) * np.sqrt(lengths))
     in_segment = np.zeros(n)
     in_segment[start:end] = 1.0
     distance = np.log1p(_distance_to_span(n, start, end))
@@ -262,6 +332,7 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
         (
             stage1, window_mean(stage1, 1), window_mean(stage1, 2), window_mean(stage1, 5),
             in_segment, distance, np.clip(segment_position, -2.0, 3.0),
+            relative, window_mean(relative, 2), np.full(n, best),
         )
     )
 

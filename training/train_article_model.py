@@ -29,6 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from newsclean.article_model import (  # noqa: E402
     ArticleModel,
     LogisticStage,
+    Stage,
+    TreeStage,
     line_features,
     segment_features,
 )
@@ -45,7 +47,7 @@ TOKEN = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 SUBSTRING_MIN_CHARS = 25
 L2 = 1.0
 FOLDS = 5
-SEGMENT_OFFSETS = (0.3, 0.4, 0.5)
+SEGMENT_OFFSETS = (0.3, 0.4, 0.5, 0.6)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5)
 
 
@@ -117,6 +119,64 @@ def fit_logistic(x: np.ndarray, y: np.ndarray) -> LogisticStage:
     return LogisticStage(mean=mean, scale=scale, weights=w[:-1], bias=float(w[-1]))
 
 
+# Boosting settings of the tree stages.
+TREES = 80
+DEPTH = 4
+LEARNING_RATE = 0.2
+BINS = 32
+TREE_L2 = 1.0
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray) -> TreeStage:
+    """Gradient-boosted oblivious trees on the logistic loss, grown level by level with
+    histogram gains over quantile thresholds (deterministic: no sampling)."""
+    n, n_features = x.shape
+    candidates = [np.unique(np.quantile(x[:, f], np.linspace(0.01, 0.99, BINS))) for f in range(n_features)]
+    width = max(len(c) for c in candidates) + 1
+    binned = np.stack([np.searchsorted(candidates[f], x[:, f], side="left") for f in range(n_features)], axis=1)
+    offsets = (np.arange(n_features) * width)[None, :]
+    prior = min(max(y.mean(), 1e-6), 1 - 1e-6)
+    base = float(np.log(prior / (1 - prior)))
+    raw = np.full(n, base)
+    tree_features = np.zeros((TREES, DEPTH), dtype=np.intp)
+    tree_thresholds = np.zeros((TREES, DEPTH))
+    tree_leaves = np.zeros((TREES, 2**DEPTH))
+    for t in range(TREES):
+        p = 1.0 / (1.0 + np.exp(-raw))
+        g, h = p - y, p * (1 - p)
+        leaf = np.zeros(n, dtype=np.intp)
+        for level in range(DEPTH):
+            leaves = 2**level
+            index = (leaf[:, None] * (n_features * width) + offsets + binned).ravel()
+            size = leaves * n_features * width
+            grad = np.bincount(index, weights=np.repeat(g, n_features), minlength=size).reshape(leaves, n_features, width)
+            hess = np.bincount(index, weights=np.repeat(h, n_features), minlength=size).reshape(leaves, n_features, width)
+            g_left, h_left = np.cumsum(grad, axis=2), np.cumsum(hess, axis=2)
+            g_total, h_total = g_left[:, :, -1:], h_left[:, :, -1:]
+            g_right, h_right = g_total - g_left, h_total - h_left
+            gain = (g_left**2 / (h_left + TREE_L2) + g_right**2 / (h_right + TREE_L2)).sum(axis=0)
+            gain[:, width - 1] = -np.inf  # a threshold past the last bin splits nothing
+            for f in range(n_features):
+                gain[f, len(candidates[f]):] = -np.inf
+            f_best, k_best = np.unravel_index(int(np.argmax(gain)), gain.shape)
+            tree_features[t, level] = f_best
+            tree_thresholds[t, level] = candidates[f_best][k_best]
+            leaf = leaf + (binned[:, f_best] > k_best) * (1 << level)
+        g_leaf = np.bincount(leaf, weights=g, minlength=2**DEPTH)
+        h_leaf = np.bincount(leaf, weights=h, minlength=2**DEPTH)
+        values = -LEARNING_RATE * g_leaf / (h_leaf + TREE_L2)
+        tree_leaves[t] = values
+        raw += values[leaf]
+    return TreeStage(features=tree_features, thresholds=tree_thresholds, leaves=tree_leaves, base=base)
+
+
+def fit_stage(x: np.ndarray, y: np.ndarray) -> Stage:
+    return fit_trees(x, y) if KIND == "trees" else fit_logistic(x, y)
+
+
+KIND = "trees"
+
+
 def stack(pages: list[dict[str, Any]], key: str) -> tuple[np.ndarray, np.ndarray]:
     rows = [p for p in pages if len(p["lines"])]
     return np.vstack([p[key] for p in rows]), np.concatenate([p["labels"] for p in rows])
@@ -131,7 +191,7 @@ def out_of_fold(pages: list[dict[str, Any]], key: str, out: str) -> None:
     fold = folds_of(pages)
     for f in range(FOLDS):
         train = [p for p, k in zip(pages, fold) if k != f]
-        model = fit_logistic(*stack(train, key))
+        model = fit_stage(*stack(train, key))
         for p, k in zip(pages, fold):
             if k == f:
                 p[out] = model.predict(p[key]) if len(p["lines"]) else np.zeros(0)
@@ -142,7 +202,7 @@ def add_stage2(pages: list[dict[str, Any]], source: str, offset: float) -> None:
         if len(p["lines"]):
             p["stage2_in"] = np.hstack((p["features"], segment_features(p[source], p["lengths"], offset)))
         else:
-            p["stage2_in"] = np.zeros((0, p["features"].shape[1] + 7))
+            p["stage2_in"] = np.zeros((0, p["features"].shape[1] + 10))
 
 
 def kept_text(page: dict[str, Any], scores: np.ndarray, threshold: float) -> str:
@@ -169,7 +229,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="+", help="benchmark JSONL files with text and truth")
     parser.add_argument("-o", "--output", default=str(OUT))
+    parser.add_argument("--kind", choices=("trees", "logistic"), default="trees", help="model of both stages")
     args = parser.parse_args()
+    global KIND
+    KIND = args.kind
     pages = load_pages(args.data)
     print(f"{len(pages)} pages, {sum(len(p['lines']) for p in pages)} lines", file=sys.stderr)
     out_of_fold(pages, "features", "stage1_oof")
@@ -187,8 +250,8 @@ def main() -> int:
     add_stage2(pages, "stage1_oof", offset)
     out_of_fold(pages, "stage2_in", "stage2_oof")
     cross_validated = report(pages, "stage2_oof", threshold)
-    stage1 = fit_logistic(*stack(pages, "features"))
-    stage2 = fit_logistic(*stack(pages, "stage2_in"))
+    stage1 = fit_stage(*stack(pages, "features"))
+    stage2 = fit_stage(*stack(pages, "stage2_in"))
     model = ArticleModel(stage1=stage1, stage2=stage2, segment_offset=offset, threshold=threshold)
     for p in pages:
         if len(p["lines"]):
