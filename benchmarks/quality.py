@@ -20,9 +20,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.scoring import token_prf  # noqa: E402
-from newsclean.chain import Chain, default_chain  # noqa: E402
-from newsclean.document import Document  # noqa: E402
+from benchmarks.scoring import token_prf
+from newsclean.chain import Chain, default_chain
+from newsclean.document import Document
 
 # Filters an ablation row never leaves out (they only prepare the text for the others).
 ALWAYS_ON = ("normalize_whitespace", "detect_page_language", "tidy_blank_lines")
@@ -47,8 +47,16 @@ def evaluate(records: list[dict[str, Any]], chain: Chain) -> list[dict[str, Any]
     for record in records:
         doc = chain(Document.from_text(record["text"]))
         p, r, f = token_prf(record["truth"], doc.text)
-        rows.append({"id": record["id"], "file": record["_file"], "lang": record.get("lang") or "?",
-                     "p": p, "r": r, "f1": f})
+        rows.append(
+            {
+                "id": record["id"],
+                "file": record["_file"],
+                "lang": record.get("lang") or "?",
+                "p": p,
+                "r": r,
+                "f1": f,
+            }
+        )
     return rows
 
 

@@ -54,16 +54,40 @@ SHORT_LINE = 30
 STOPWORD_MIN_CHARS = 20
 
 STAGE1_FEATURES = (
-    "log_length", "ends_sentence", "long", "short", "position", "text_before",
-    "stopword_share", "log_commas", "after_headline", "log_headline_distance",
-    "punct_window1", "punct_window3", "length_window1", "length_window3",
-    "long_window2", "long_window5", "short_window2", "stopword_window2",
-    "punct_x_length", "log_core_distance", "log_repeats", "length_spread_window2",
+    "log_length",
+    "ends_sentence",
+    "long",
+    "short",
+    "position",
+    "text_before",
+    "stopword_share",
+    "log_commas",
+    "after_headline",
+    "log_headline_distance",
+    "punct_window1",
+    "punct_window3",
+    "length_window1",
+    "length_window3",
+    "long_window2",
+    "long_window5",
+    "short_window2",
+    "stopword_window2",
+    "punct_x_length",
+    "log_core_distance",
+    "log_repeats",
+    "length_spread_window2",
 )
 STAGE2_FEATURES = (
-    "stage1", "stage1_window1", "stage1_window2", "stage1_window5",
-    "in_segment", "log_segment_distance", "segment_position",
-    "relative_stage1", "relative_window2", "page_best",
+    "stage1",
+    "stage1_window1",
+    "stage1_window2",
+    "stage1_window5",
+    "in_segment",
+    "log_segment_distance",
+    "segment_position",
+    "relative_stage1",
+    "relative_window2",
+    "page_best",
 )
 
 
@@ -171,7 +195,10 @@ class ArticleModel:
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> ArticleModel:
-        if tuple(row["stage1_features"]) != STAGE1_FEATURES or tuple(row["stage2_features"]) != STAGE2_FEATURES:
+        if (
+            tuple(row["stage1_features"]) != STAGE1_FEATURES
+            or tuple(row["stage2_features"]) != STAGE2_FEATURES
+        ):
             raise ValueError("article model was trained on other features; retrain it")
         return cls(
             stage1=stage_from_dict(row["stage1"]),
@@ -208,7 +235,9 @@ def window_mean(values: FloatArray, radius: int) -> FloatArray:
 
 def _distance_to_span(n: int, start: int, end: int) -> FloatArray:
     index = np.arange(n)
-    out: FloatArray = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0)).astype(np.float64)
+    out: FloatArray = np.where(
+        index < start, start - index, np.where(index >= end, index - end + 1, 0)
+    ).astype(np.float64)
     return out
 
 
@@ -254,7 +283,9 @@ def _window_means(columns: FloatArray, radius: int) -> FloatArray:
 def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArray:
     contains = words_of.__contains__
     shares = [
-        sum(map(contains, words)) / len(words) if len(line) >= STOPWORD_MIN_CHARS and (words := line.lower().split()) else 0.0
+        sum(map(contains, words)) / len(words)
+        if len(line) >= STOPWORD_MIN_CHARS and (words := line.lower().split())
+        else 0.0
         for line in lines
     ]
     return np.asarray(shares, dtype=np.float64)
@@ -303,12 +334,28 @@ def line_features(lines: Sequence[str], lang: str | None, headline_at: int | Non
     spread = np.sqrt(np.maximum(windows[2][:, 5] - windows[2][:, 1] ** 2, 0.0))
     return np.column_stack(
         (
-            log_length, ends, long, short, position, text_before,
-            stopword_share, np.log1p(commas), after_headline, headline_distance,
-            windows[1][:, 0], windows[3][:, 0], windows[1][:, 1], windows[3][:, 1],
-            windows[2][:, 2], windows[5][:, 2], windows[2][:, 3],
-            windows[2][:, 4], ends * log_length, core_distance,
-            np.log1p(repeats), spread,
+            log_length,
+            ends,
+            long,
+            short,
+            position,
+            text_before,
+            stopword_share,
+            np.log1p(commas),
+            after_headline,
+            headline_distance,
+            windows[1][:, 0],
+            windows[3][:, 0],
+            windows[1][:, 1],
+            windows[3][:, 1],
+            windows[2][:, 2],
+            windows[5][:, 2],
+            windows[2][:, 3],
+            windows[2][:, 4],
+            ends * log_length,
+            core_distance,
+            np.log1p(repeats),
+            spread,
         )
     )
 
@@ -330,15 +377,25 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
     segment_position = (np.arange(n) - start) / max(end - start, 1)
     return np.column_stack(
         (
-            stage1, window_mean(stage1, 1), window_mean(stage1, 2), window_mean(stage1, 5),
-            in_segment, distance, np.clip(segment_position, -2.0, 3.0),
-            relative, window_mean(relative, 2), np.full(n, best),
+            stage1,
+            window_mean(stage1, 1),
+            window_mean(stage1, 2),
+            window_mean(stage1, 5),
+            in_segment,
+            distance,
+            np.clip(segment_position, -2.0, 3.0),
+            relative,
+            window_mean(relative, 2),
+            np.full(n, best),
         )
     )
 
 
 def score_lines(
-    lines: Sequence[str], lang: str | None, headline_at: int | None, model: ArticleModel | None = None
+    lines: Sequence[str],
+    lang: str | None,
+    headline_at: int | None,
+    model: ArticleModel | None = None,
 ) -> FloatArray:
     """Probability that each line belongs to the article."""
     model = model or shipped_model()
@@ -352,7 +409,10 @@ def score_lines(
 
 
 def keep_mask(
-    lines: Sequence[str], lang: str | None, headline_at: int | None, model: ArticleModel | None = None
+    lines: Sequence[str],
+    lang: str | None,
+    headline_at: int | None,
+    model: ArticleModel | None = None,
 ) -> npt.NDArray[np.bool_]:
     """Which lines the model keeps."""
     model = model or shipped_model()

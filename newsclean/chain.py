@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -32,6 +33,10 @@ def filter_named(name: str) -> Filter:
         raise UnknownFilterError(f"no filter {name!r}; known: {', '.join(FILTERS)}") from None
 
 
+def _filter_tuple(filters: Iterable[Filter]) -> tuple[Filter, ...]:
+    return filters if isinstance(filters, tuple) else tuple(filters)
+
+
 def _word_count(text: str) -> int:
     return len(text.split())
 
@@ -40,7 +45,7 @@ def _word_count(text: str) -> int:
 class Chain:
     """Filters run in order on a document; flags a document that lost most of its words."""
 
-    filters: tuple[Filter, ...] = attrs.field(converter=tuple)
+    filters: tuple[Filter, ...] = attrs.field(converter=_filter_tuple)
     config: Config = DEFAULT_CONFIG
 
     @property
@@ -76,7 +81,7 @@ class Chain:
             filters.insert(index, step)
         return attrs.evolve(self, filters=filters)
 
-    def with_config(self, config: Config | None = None, **changes: object) -> Chain:
+    def with_config(self, config: Config | None = None, **changes: Any) -> Chain:
         """The chain with another config, or this one's with `changes` applied."""
         base = config or self.config
         return attrs.evolve(self, config=attrs.evolve(base, **changes) if changes else base)

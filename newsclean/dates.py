@@ -81,7 +81,7 @@ def find_date(line: str) -> tuple[int, int, str] | None:
         if match.group("md"):
             before = _MONTH_BEFORE.search(line, max(0, start - 16), start)
             start = before.start() if before else start
-        iso = "%04d-%02d-%02d" % ymd
+        iso = "{:04d}-{:02d}-{:02d}".format(*ymd)
         time = TIME_PATTERN.search(line, match.end()) or TIME_PATTERN.search(line, 0, start)
         if time:
             hour, minute = int(time.group("h")), int(time.group("mi"))
@@ -90,7 +90,7 @@ def find_date(line: str) -> tuple[int, int, str] | None:
             elif time.group("ap") == "a" and hour == 12:
                 hour = 0
             if hour < 24 and minute < 60:
-                iso += "T%02d:%02d" % (hour, minute)
+                iso += f"T{hour:02d}:{minute:02d}"
         return start, match.end(), iso
     return None
 

@@ -107,10 +107,16 @@ class Document:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         unknown = set(meta) - _META_FIELDS
         if unknown:
-            raise TypeError(
-                f"unknown metadata {sorted(unknown)}; known: {sorted(_META_FIELDS)}"
-            )
-        return cls(text=text, **meta)
+            raise TypeError(f"unknown metadata {sorted(unknown)}; known: {sorted(_META_FIELDS)}")
+        return cls(
+            text=text,
+            title=meta.get("title"),
+            published=meta.get("published"),
+            byline=meta.get("byline"),
+            lang=meta.get("lang"),
+            id=meta.get("id"),
+            url=meta.get("url"),
+        )
 
     @property
     def paragraphs(self) -> list[str]:
@@ -141,7 +147,7 @@ class Document:
         """
         text = self.text
         for edit in reversed(self.edits):
-            text = text[: edit.start] + edit.removed + text[edit.start + len(edit.inserted):]
+            text = text[: edit.start] + edit.removed + text[edit.start + len(edit.inserted) :]
         return text
 
     def removed_by(self, reason: Reason) -> list[str]:
@@ -175,7 +181,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Replay `edits` on `text`, checking that each one matches what it replaces."""
     for edit in edits:
         end = edit.start + len(edit.removed)
-        if text[edit.start:end] != edit.removed:
+        if text[edit.start : end] != edit.removed:
             raise ValueError(f"edit does not match the text at {edit.start}: {edit!r}")
         text = text[: edit.start] + edit.inserted + text[end:]
     return text

@@ -61,8 +61,8 @@ def line_statuses(doc: Document) -> list[LineStatus]:
             line_begin, line_end = starts[number], starts[number + 1] - 1
             whole = (
                 not edit.inserted.strip()
-                and not source[line_begin:max(begin, line_begin)].strip()
-                and not source[min(end, line_end):line_end].strip()
+                and not source[line_begin : max(begin, line_begin)].strip()
+                and not source[min(end, line_end) : line_end].strip()
             )
             if whole and lines[number].strip() and edit.removed.strip():
                 # The first edit that removed a line is its remover: later edits' ranges,
@@ -72,14 +72,14 @@ def line_statuses(doc: Document) -> list[LineStatus]:
                 changed_by.setdefault(number, edit)
     rows = []
     for number, text in enumerate(lines):
-        edit = removed_by.get(number) or changed_by.get(number)
+        cause: Edit | None = removed_by.get(number) or changed_by.get(number)
         rows.append(
             LineStatus(
                 number=number + 1,
                 text=text,
                 kept=number not in removed_by,
-                filter=edit.filter if edit else None,
-                reason=edit.reason if edit else None,
+                filter=cause.filter if cause else None,
+                reason=cause.reason if cause else None,
             )
         )
     return rows

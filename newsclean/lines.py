@@ -47,9 +47,10 @@ def drop_lines(
     """Remove the lines whose indices are keys of `drops`, each with its newline.
 
     `lines` must be `doc.text.split("\\n")`. Consecutive lines dropped for the same
-    reason make one edit; dropped lines at the end take the newline before them, so the
-    text never ends with a newline it did not have. `changes` are other fields to set (metadata found, captions).
-    Returns `doc` itself when nothing is dropped and nothing changes.
+    reason make one edit; dropped lines at the end take the newline before them, so
+    the text never ends with a newline it did not have. `changes` are other fields to
+    set (metadata found, captions). Returns `doc` itself when nothing is dropped and
+    nothing changes.
     """
     if not drops:
         return doc.with_edits((), **changes) if changes else doc

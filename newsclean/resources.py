@@ -214,7 +214,7 @@ def _trie_regex(node: dict[str, Any]) -> str:
         # Follow a chain of single children as one literal.
         literal = re.escape(char)
         while len(child) == 1 and "" not in child:
-            (char, child), = child.items()
+            ((char, child),) = child.items()
             literal += re.escape(char)
         rest = _trie_regex(child) if child and child != {"": {}} else ""
         branches.append(literal + rest)

@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsclean.article_model import (  # noqa: E402
+from newsclean.article_model import (
     ArticleModel,
     LogisticStage,
     Stage,
@@ -34,9 +34,9 @@ from newsclean.article_model import (  # noqa: E402
     line_features,
     segment_features,
 )
-from newsclean.chain import default_chain  # noqa: E402
-from newsclean.document import Document  # noqa: E402
-from newsclean.filters.article import headline_index  # noqa: E402
+from newsclean.chain import default_chain
+from newsclean.document import Document
+from newsclean.filters.article import headline_index
 
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "model" / "article.json"
 RULES_ONLY = ("drop_outside_article", "remove_repeated_lines", "tidy_blank_lines")
@@ -85,7 +85,10 @@ def load_pages(paths: list[str]) -> list[dict[str, Any]]:
                 labels = []
                 for text in content:
                     key = normalise(text)
-                    labels.append(bool(key) and (key in truth_lines or (len(key) >= SUBSTRING_MIN_CHARS and key in truth_text)))
+                    labels.append(
+                        bool(key)
+                        and (key in truth_lines or (len(key) >= SUBSTRING_MIN_CHARS and key in truth_text))
+                    )
                 pages.append(
                     {
                         "file": Path(path).name,
@@ -133,7 +136,9 @@ def fit_trees(x: np.ndarray, y: np.ndarray) -> TreeStage:
     n, n_features = x.shape
     candidates = [np.unique(np.quantile(x[:, f], np.linspace(0.01, 0.99, BINS))) for f in range(n_features)]
     width = max(len(c) for c in candidates) + 1
-    binned = np.stack([np.searchsorted(candidates[f], x[:, f], side="left") for f in range(n_features)], axis=1)
+    binned = np.stack(
+        [np.searchsorted(candidates[f], x[:, f], side="left") for f in range(n_features)], axis=1
+    )
     offsets = (np.arange(n_features) * width)[None, :]
     prior = min(max(y.mean(), 1e-6), 1 - 1e-6)
     base = float(np.log(prior / (1 - prior)))
@@ -149,15 +154,19 @@ def fit_trees(x: np.ndarray, y: np.ndarray) -> TreeStage:
             leaves = 2**level
             index = (leaf[:, None] * (n_features * width) + offsets + binned).ravel()
             size = leaves * n_features * width
-            grad = np.bincount(index, weights=np.repeat(g, n_features), minlength=size).reshape(leaves, n_features, width)
-            hess = np.bincount(index, weights=np.repeat(h, n_features), minlength=size).reshape(leaves, n_features, width)
+            grad = np.bincount(index, weights=np.repeat(g, n_features), minlength=size).reshape(
+                leaves, n_features, width
+            )
+            hess = np.bincount(index, weights=np.repeat(h, n_features), minlength=size).reshape(
+                leaves, n_features, width
+            )
             g_left, h_left = np.cumsum(grad, axis=2), np.cumsum(hess, axis=2)
             g_total, h_total = g_left[:, :, -1:], h_left[:, :, -1:]
             g_right, h_right = g_total - g_left, h_total - h_left
             gain = (g_left**2 / (h_left + TREE_L2) + g_right**2 / (h_right + TREE_L2)).sum(axis=0)
             gain[:, width - 1] = -np.inf  # a threshold past the last bin splits nothing
             for f in range(n_features):
-                gain[f, len(candidates[f]):] = -np.inf
+                gain[f, len(candidates[f]) :] = -np.inf
             f_best, k_best = np.unravel_index(int(np.argmax(gain)), gain.shape)
             tree_features[t, level] = f_best
             tree_thresholds[t, level] = candidates[f_best][k_best]
@@ -190,9 +199,9 @@ def folds_of(pages: list[dict[str, Any]]) -> list[int]:
 def out_of_fold(pages: list[dict[str, Any]], key: str, out: str) -> None:
     fold = folds_of(pages)
     for f in range(FOLDS):
-        train = [p for p, k in zip(pages, fold) if k != f]
+        train = [p for p, k in zip(pages, fold, strict=True) if k != f]
         model = fit_stage(*stack(train, key))
-        for p, k in zip(pages, fold):
+        for p, k in zip(pages, fold, strict=True):
             if k == f:
                 p[out] = model.predict(p[key]) if len(p["lines"]) else np.zeros(0)
 
@@ -208,7 +217,7 @@ def add_stage2(pages: list[dict[str, Any]], source: str, offset: float) -> None:
 def kept_text(page: dict[str, Any], scores: np.ndarray, threshold: float) -> str:
     seen: set[str] = set()
     out = []
-    for text, score in zip(page["lines"], scores):
+    for text, score in zip(page["lines"], scores, strict=True):
         if score >= threshold and text not in seen:
             out.append(text)
             seen.add(text)
@@ -256,7 +265,9 @@ def main() -> int:
     for p in pages:
         if len(p["lines"]):
             first = stage1.predict(p["features"])
-            p["fitted"] = stage2.predict(np.hstack((p["features"], segment_features(first, p["lengths"], offset))))
+            p["fitted"] = stage2.predict(
+                np.hstack((p["features"], segment_features(first, p["lengths"], offset)))
+            )
         else:
             p["fitted"] = np.zeros(0)
     fitted = report(pages, "fitted", threshold)

@@ -1,8 +1,8 @@
 """The filters: each a pure function `(Document, Config) -> Document`, named for what it
 does, living in a module named for its concern.
 
->>> sorted(FILTERS)[:3]
-['drop_outside_article', 'extract_byline', 'extract_captions']
+>>> list(FILTERS)[:3]
+['fix_encoding', 'normalize_whitespace', 'detect_page_language']
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ apply to every page. Shape rules catch what needs no word list: bare URLs, image
 names, menus of short items joined by separators.
 
 >>> from newsclean.document import Document
->>> page = "The bridge reopened on Monday.\\nListen to this article\\nRead more: Council sets budget\\nTraffic was light."
+>>> page = ("The bridge reopened on Monday.\\nListen to this article\\n"
+...         "Read more: Council sets budget\\nTraffic was light.")
 >>> doc = remove_boilerplate(Document.from_text(page, lang="en"))
 >>> doc.text
 'The bridge reopened on Monday.\\nTraffic was light.'

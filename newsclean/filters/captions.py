@@ -7,7 +7,8 @@ line that ends in a credit is a caption too. When the alt text is the page's fir
 paragraph and reads as a sentence, it is the standfirst and stays, once.
 
 >>> from newsclean.document import Document
->>> page = "The council met.\\nA flooded street in Leeds\\nA flooded street in Leeds. Picture: Getty\\nRain fell all day."
+>>> page = ("The council met.\\nA flooded street in Leeds\\n"
+...         "A flooded street in Leeds. Picture: Getty\\nRain fell all day.")
 >>> doc = extract_captions(Document.from_text(page, lang="en"))
 >>> doc.text
 'The council met.\\nRain fell all day.'
@@ -90,10 +91,10 @@ def split_credit(line: str) -> tuple[str, str] | None:
         cut = _credit_at(framed, match)
         if cut is not None:
             return _split(line, cut - 1, match.start("credit") - 1, match.end("credit") - 1)
-    match = _BRACKET_CREDIT.search(line)
-    if match is None:
+    bracketed = _BRACKET_CREDIT.search(line)
+    if bracketed is None:
         return None
-    return _split(line, match.start(), match.start("credit"), match.end("credit"))
+    return _split(line, bracketed.start(), bracketed.start("credit"), bracketed.end("credit"))
 
 
 def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str, str] | None:
@@ -154,6 +155,4 @@ def extract_captions(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
     drops, captions = find_captions(doc.text, lines)
     if not drops:
         return doc
-    return drop_lines(
-        doc, lines, drops, "extract_captions", captions=doc.captions + tuple(captions)
-    )
+    return drop_lines(doc, lines, drops, "extract_captions", captions=doc.captions + tuple(captions))

@@ -2,7 +2,8 @@
 the headline repeated in the page), the dateline and the byline.
 
 >>> from newsclean.document import Document
->>> page = "date 2022-09-13 Storm hits coast - Example News\\nStorm hits coast\\n13 September 2022, 14:12\\nBy Jane Doe\\nThe storm arrived at dawn."
+>>> page = ("date 2022-09-13 Storm hits coast - Example News\\nStorm hits coast\\n"
+...         "13 September 2022, 14:12\\nBy Jane Doe\\nThe storm arrived at dawn.")
 >>> doc = extract_byline(extract_dateline(extract_title(Document.from_text(page))))
 >>> doc.title, doc.published, doc.byline
 ('Storm hits coast', '2022-09-13T14:12', 'Jane Doe')
@@ -16,10 +17,10 @@ import bisect
 import functools
 import re
 
+from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.dates import YEAR, find_date
 from newsclean.document import Document
-from newsclean import views
 from newsclean.lines import drop_lines, line_starts, lines_equal_to, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import byline_words, trie_pattern
@@ -36,7 +37,33 @@ MAX_DATELINE_WORDS = 6
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Words that join the names of a byline ("By Jane Doe and John Roe").
 NAME_JOINERS = frozenset(
-    "and & und et y e i и і та και en van von der den de da di la le del dos du ten".split()
+    [
+        "and",
+        "&",
+        "und",
+        "et",
+        "y",
+        "e",
+        "i",
+        "и",
+        "і",
+        "та",
+        "και",
+        "en",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "la",
+        "le",
+        "del",
+        "dos",
+        "du",
+        "ten",
+    ]
 )
 
 
@@ -50,9 +77,7 @@ def _title_runs(title: str) -> list[str]:
     bounds.append((pos, len(title)))
     bounds = [(a, b) for a, b in bounds if title[a:b].strip()]
     runs = {
-        title[bounds[i][0] : bounds[j][1]].strip()
-        for i in range(len(bounds))
-        for j in range(i, len(bounds))
+        title[bounds[i][0] : bounds[j][1]].strip() for i in range(len(bounds)) for j in range(i, len(bounds))
     }
     return sorted(runs, key=lambda run: (-len(run), run))
 

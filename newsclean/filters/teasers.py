@@ -5,7 +5,8 @@ The list ends where the article resumes: at `Config.teaser_stop_run` consecutive
 that read as prose.
 
 >>> from newsclean.document import Document
->>> page = "Rain fell all day.\\nMost read\\nCouncil sets budget\\nStorm closes roads\\nA view of the river at dusk.\\nRiver levels rise again"
+>>> page = ("Rain fell all day.\\nMost read\\nCouncil sets budget\\nStorm closes roads\\n"
+...         "A view of the river at dusk.\\nRiver levels rise again")
 >>> doc = remove_teaser_lists(Document.from_text(page, lang="en"))
 >>> doc.text
 'Rain fell all day.'
@@ -29,7 +30,11 @@ MIN_PROSE_WORDS = 8
 def _is_prose(line: str) -> bool:
     """A line that reads as a paragraph: it ends a statement (headlines in lists are
     often questions, so a question mark does not count) and is not too short."""
-    return ends_sentence(line) and not line.rstrip("\"'”’»)").endswith("?") and len(line.split()) >= MIN_PROSE_WORDS
+    return (
+        ends_sentence(line)
+        and not line.rstrip("\"'”’»)").endswith("?")
+        and len(line.split()) >= MIN_PROSE_WORDS
+    )
 
 
 def find_teaser_lists(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:

@@ -24,7 +24,8 @@ _CRLF = re.compile(r"\r\n?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # one class: a fast scan
 # Spaces at a line's edge, with any control characters among them (removed with them).
-_EDGE_RUN = r"[ \t\u00a0\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[ \t\u00a0\u3000][ \t\u00a0\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*"
+_SPACE_OR_CONTROL = r"[ \t\u00a0\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*"
+_EDGE_RUN = rf"{_SPACE_OR_CONTROL}[ \t\u00a0\u3000]{_SPACE_OR_CONTROL}"
 _LINE_END_SPACE = re.compile(rf"{_EDGE_RUN}(?=\r?(?:\n|\Z))")
 _LINE_START_SPACE = re.compile(rf"(?:(?<=\n)|\A){_EDGE_RUN}")
 _SPACE_RUN = re.compile(r"[ \t\u00a0][ \t\u00a0\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[ \t\u00a0]")
