@@ -1,5 +1,4 @@
 # The banks are text in seven languages, with their own quotes, dashes and punctuation.
-# ruff: noqa: RUF001
 """Phrase banks for the synthetic corpus: invented news sentences and boilerplate, per language.
 
 Each `Bank` holds the pieces `benchmarks.corpus` assembles into pages: sentence parts

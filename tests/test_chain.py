@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001, E501
 """`Chain`, `default_chain`, `clean()` and `Config`: composition, the over-deletion guard,
 and the edit log of the whole chain."""
 

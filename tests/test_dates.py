@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001
 """`newsclean.dates`: datelines as news sites print them, in several languages -> ISO 8601."""
 
 from __future__ import annotations

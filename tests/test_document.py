@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001
 """The data model: `Document`, `Edit`, `Caption`, the edit log and `restore()`."""
 
 from __future__ import annotations

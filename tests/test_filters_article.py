@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: E501
 """`drop_outside_article`: the article model drops lines outside the article, and never
 empties a document silently (`Flag.NO_ARTICLE_FOUND`, `Config.article_min_words`)."""
 

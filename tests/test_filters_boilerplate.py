@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001
 """`remove_boilerplate`: each kind of boilerplate line goes with its own reason, in the
 page's language; article lines that merely contain a cue word stay."""
 

@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001, E501
 """`extract_captions`: caption lines move to `Document.captions` with their credit, the
 alt-text line they repeat is dropped; lines that only mention a photo stay."""
 

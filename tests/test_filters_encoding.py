@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001
 """`fix_encoding`: mojibake repaired where it is, correct text left exactly as it is."""
 
 from __future__ import annotations

@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001, E501
 """`extract_title`, `extract_dateline`, `extract_byline`: page metadata moved out of the
 text into fields, each removal with its reason; lines that merely resemble metadata stay."""
 

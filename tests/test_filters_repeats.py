@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001, E501
 """`remove_repeated_lines`: later exact copies of a line go; short repeats stay."""
 
 from __future__ import annotations

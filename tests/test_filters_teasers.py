@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001, E501
 """`remove_teaser_lists`: a teaser heading ("More Latest News", "Most read", "Related") and
 the list of other articles' headlines under it go; the article around it stays."""
 

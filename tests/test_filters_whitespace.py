@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001
 """`normalize_whitespace` and `tidy_blank_lines`: line ends, control characters, spaces
 and blank-line runs."""
 

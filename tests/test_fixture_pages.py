@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001, E501
 """The team's hand-labelled pages (tests/fixtures/pages, see its README): what the default
 chain must get exactly, and a body token F1 of at least `MIN_BODY_F1` per page.
 

@@ -16,16 +16,16 @@ dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 
-from newsclean.chain import default_chain  # noqa: E402
-from newsclean.filters.profiles import with_site_profiles  # noqa: E402
-from newsclean.integrations._records import clean_or_explain  # noqa: E402
-from newsclean.integrations.dask import (  # noqa: E402
+from newsclean.chain import default_chain
+from newsclean.filters.profiles import with_site_profiles
+from newsclean.integrations._records import clean_or_explain
+from newsclean.integrations.dask import (
     clean_bag,
     clean_dataframe,
     profile_bag,
     profile_dataframe,
 )
-from newsclean.profiles import build_profiles  # noqa: E402
+from newsclean.profiles import build_profiles
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample.jsonl"
 MENUS = {

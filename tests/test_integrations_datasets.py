@@ -11,11 +11,11 @@ import pytest
 
 datasets = pytest.importorskip("datasets")
 
-from newsclean.chain import default_chain  # noqa: E402
-from newsclean.filters.profiles import with_site_profiles  # noqa: E402
-from newsclean.integrations.hf_datasets import BatchCleaner, clean_batch  # noqa: E402
-from newsclean.profiles import build_profiles  # noqa: E402
-from newsclean.records import clean_record  # noqa: E402
+from newsclean.chain import default_chain
+from newsclean.filters.profiles import with_site_profiles
+from newsclean.integrations.hf_datasets import BatchCleaner, clean_batch
+from newsclean.profiles import build_profiles
+from newsclean.records import clean_record
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample.jsonl"
 

@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001, E501
 """Language detection: each shipped language from a realistic paragraph, the
 `detect_page_language` filter, and `Config.lang`."""
 

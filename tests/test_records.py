@@ -1,5 +1,4 @@
 # Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
-# ruff: noqa: RUF001, E501
 """`clean_record` and `clean_json_line`: other fields kept, metadata under `newsclean`,
 bad records rejected with `RecordError`."""
 
