@@ -1,4 +1,3 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
 """`newsclean.dates`: datelines as news sites print them, in several languages -> ISO 8601."""
 
 from __future__ import annotations

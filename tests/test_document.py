@@ -1,4 +1,3 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
 """The data model: `Document`, `Edit`, `Caption`, the edit log and `restore()`."""
 
 from __future__ import annotations
@@ -95,9 +94,7 @@ def test_replacement_edit_restores() -> None:
 
 
 def test_restore_uses_the_log_not_a_stored_copy() -> None:
-    doc = Document.from_text("Share\nBody text.").with_edits(
-        [Edit("demo", Reason.SHARE, 0, "Share\n")]
-    )
+    doc = Document.from_text("Share\nBody text.").with_edits([Edit("demo", Reason.SHARE, 0, "Share\n")])
     forged = attrs.evolve(doc, edits=())
     assert forged.restore() == "Body text."
 
@@ -110,9 +107,7 @@ def test_apply_edits_refuses_an_edit_that_does_not_match() -> None:
 @pytest.mark.parametrize(
     "edit",
     [
-        Edit(
-            "remove_boilerplate", Reason.COOKIE, 12, "We use cookies to improve your experience.\n"
-        ),
+        Edit("remove_boilerplate", Reason.COOKIE, 12, "We use cookies to improve your experience.\n"),
         Edit("fix_encoding", Reason.ENCODING, 0, "cafÃ©", "café"),
         Edit("extract_captions", Reason.CAPTION, 3, "Φωτογραφία: Δήμος Λευκόπετρας\n"),
     ],

@@ -1,4 +1,3 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
 """`remove_boilerplate`: each kind of boilerplate line goes with its own reason, in the
 page's language; article lines that merely contain a cue word stay."""
 
@@ -188,9 +187,7 @@ def test_bare_read_more_takes_the_teased_headline_with_it() -> None:
     page = f"{first}\nRead more\nCouncil sets budget for next year\n{last}"
     doc = remove_boilerplate(Document.from_text(page, lang="en"))
     assert doc.text == f"{first}\n{last}"
-    assert doc.removed_by(Reason.INLINE_TEASER) == [
-        "Read more\nCouncil sets budget for next year\n"
-    ]
+    assert doc.removed_by(Reason.INLINE_TEASER) == ["Read more\nCouncil sets budget for next year\n"]
 
 
 def test_english_cues_apply_to_pages_in_other_languages() -> None:

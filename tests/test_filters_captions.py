@@ -1,4 +1,4 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: E501  (realistic page lines in test tables stay whole)
 """`extract_captions`: caption lines move to `Document.captions` with their credit, the
 alt-text line they repeat is dropped; lines that only mention a photo stay."""
 

@@ -1,4 +1,3 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
 """`fix_encoding`: mojibake repaired where it is, correct text left exactly as it is."""
 
 from __future__ import annotations

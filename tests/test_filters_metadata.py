@@ -1,4 +1,3 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
 """`extract_title`, `extract_dateline`, `extract_byline`: page metadata moved out of the
 text into fields, each removal with its reason; lines that merely resemble metadata stay."""
 
@@ -91,14 +90,11 @@ def test_extract_title(first: str, repeat: str | None, title: str) -> None:
 
 def test_page_header_gives_date_and_its_own_reason() -> None:
     page = (
-        " date 2022-11-08 Former golf club treasurer jailed\n\nFormer golf club treasurer jailed\n\n"
-        + BODY
+        " date 2022-11-08 Former golf club treasurer jailed\n\nFormer golf club treasurer jailed\n\n" + BODY
     )
     doc = extract_title(Document.from_text(page.lstrip()))
     assert doc.published == "2022-11-08"
-    assert doc.removed_by(Reason.PAGE_HEADER) == [
-        "date 2022-11-08 Former golf club treasurer jailed\n"
-    ]
+    assert doc.removed_by(Reason.PAGE_HEADER) == ["date 2022-11-08 Former golf club treasurer jailed\n"]
     assert doc.removed_by(Reason.TITLE) == ["Former golf club treasurer jailed\n"]
 
 

@@ -1,4 +1,4 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: E501  (realistic page lines in test tables stay whole)
 """`remove_repeated_lines`: later exact copies of a line go; short repeats stay."""
 
 from __future__ import annotations

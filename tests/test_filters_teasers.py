@@ -1,4 +1,4 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: E501  (realistic page lines in test tables stay whole)
 """`remove_teaser_lists`: a teaser heading ("More Latest News", "Most read", "Related") and
 the list of other articles' headlines under it go; the article around it stays."""
 
@@ -130,9 +130,7 @@ def test_teaser_list_at_the_end_goes(
     doc = remove_teaser_lists(Document.from_text(page, lang=lang))
     assert doc.paragraphs == article
     assert "".join(doc.removed_by(Reason.TEASER_HEADING)).strip() == heading
-    removed = [
-        line for text in doc.removed_by(Reason.TEASER_LIST) for line in text.split("\n") if line
-    ]
+    removed = [line for text in doc.removed_by(Reason.TEASER_LIST) for line in text.split("\n") if line]
     assert removed == headlines
     assert doc.restore() == page
 

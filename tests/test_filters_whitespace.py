@@ -1,4 +1,3 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
 """`normalize_whitespace` and `tidy_blank_lines`: line ends, control characters, spaces
 and blank-line runs."""
 

@@ -1,4 +1,4 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: E501  (realistic page lines in test tables stay whole)
 """Language detection: each shipped language from a realistic paragraph, the
 `detect_page_language` filter, and `Config.lang`."""
 

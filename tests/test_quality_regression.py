@@ -75,9 +75,7 @@ def _check(path: Path, floor: float) -> None:
         f"{lang} {statistics.fmean(s):.3f} (n={len(s)})" for lang, s in sorted(by_lang.items())
     )
     print(f"{path.name}: mean F1 {mean:.4f} over {len(rows)} pages; {per_lang}")
-    assert mean >= floor, (
-        f"{path.name}: mean F1 {mean:.4f} < floor {floor}; per language: {per_lang}"
-    )
+    assert mean >= floor, f"{path.name}: mean F1 {mean:.4f} < floor {floor}; per language: {per_lang}"
 
 
 def test_dev_mean_f1_floor() -> None:

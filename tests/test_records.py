@@ -1,4 +1,4 @@
-# Realistic multilingual page text: letters that look Latin are meant, and table rows stay whole.
+# ruff: noqa: E501  (realistic page lines in test tables stay whole)
 """`clean_record` and `clean_json_line`: other fields kept, metadata under `newsclean`,
 bad records rejected with `RecordError`."""
 
@@ -58,9 +58,7 @@ def test_clean_record_keeps_other_fields_and_adds_metadata() -> None:
         {"text": "The multi-storey car park on Bridge Street.", "credit": "Westmoor Gazette"}
     ]
     assert meta["removed_lines"] >= 5
-    assert {"audio_widget", "share", "footer", "byline", "dateline"} <= set(
-        meta["removed_by_reason"]
-    )
+    assert {"audio_widget", "share", "footer", "byline", "dateline"} <= set(meta["removed_by_reason"])
     assert "edits" not in meta
     assert record["text"] == PAGE  # the input record is not changed
     assert OUTPUT_KEY not in record
@@ -72,8 +70,7 @@ def test_explain_adds_the_edit_log() -> None:
     edits = out[OUTPUT_KEY]["edits"]
     assert {"filter", "reason", "start", "removed", "inserted"} <= set(edits[0])
     assert any(
-        e["reason"] == "audio_widget" and e["removed"].startswith("Listen to this article")
-        for e in edits
+        e["reason"] == "audio_widget" and e["removed"].startswith("Listen to this article") for e in edits
     )
 
 
