@@ -11,10 +11,14 @@ from typing import Any
 
 import pytest
 
-db = pytest.importorskip("dask.bag")
-dd = pytest.importorskip("dask.dataframe")
-distributed = pytest.importorskip("distributed")
-pd = pytest.importorskip("pandas")
+pytest.importorskip("dask.bag")
+pytest.importorskip("dask.dataframe")
+pytest.importorskip("distributed")
+
+import dask.bag as db
+import dask.dataframe as dd
+import distributed
+import pandas as pd
 
 from newsclean.chain import default_chain
 from newsclean.filters.profiles import with_site_profiles

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-datasets = pytest.importorskip("datasets")
+pytest.importorskip("datasets")
+
+import datasets
 
 from newsclean.chain import default_chain
 from newsclean.filters.profiles import with_site_profiles
