@@ -25,6 +25,12 @@ class UnknownFilterError(KeyError):
     """A filter name that the chain or the registry does not know."""
 
 
+class GuardHit(TimeoutError):
+    """Raised by a filter whose pattern hit its time guard (the `regex` package raises
+    `TimeoutError` itself); the chain flags the document `guard_hit` and passes it on
+    unchanged from that filter on."""
+
+
 def filter_named(name: str) -> Filter:
     """The registered filter called `name`; the error lists the known names."""
     try:
@@ -56,7 +62,10 @@ class Chain:
     def __call__(self, doc: Document) -> Document:
         words_in = _word_count(doc.text)
         for step in self.filters:
-            doc = step(doc, self.config)
+            try:
+                doc = step(doc, self.config)
+            except TimeoutError:  # costs nothing until raised; see docs/reliability.md
+                return attrs.evolve(doc, flags=doc.flags | {Flag.GUARD_HIT})
         if words_in and _word_count(doc.text) < self.config.min_kept_share * words_in:
             doc = attrs.evolve(doc, flags=doc.flags | {Flag.MOSTLY_REMOVED})
         return doc
@@ -71,13 +80,15 @@ class Chain:
     def with_filter(self, step: Filter, *, after: str | None = None, before: str | None = None) -> Chain:
         """The chain with `step` added at the end, or after/before the named filter."""
         filters = list(self.filters)
-        anchor = after or before
+        if after is not None and before is not None:
+            raise ValueError("give after= or before=, not both")
+        anchor = after if after is not None else before
         if anchor is None:
             filters.append(step)
         else:
             if anchor not in self.names:
                 raise UnknownFilterError(f"no filter {anchor!r} in chain; it has: {', '.join(self.names)}")
-            index = self.names.index(anchor) + (1 if after else 0)
+            index = self.names.index(anchor) + (1 if after is not None else 0)
             filters.insert(index, step)
         return attrs.evolve(self, filters=filters)
 

@@ -6,15 +6,9 @@ Run `newsclean --help` or `newsclean clean --help` for the options.
 from __future__ import annotations
 
 import argparse
-import json
-import multiprocessing
-import os
 import sys
-import tempfile
-import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 import attrs
 
@@ -25,15 +19,11 @@ from newsclean.document import Document
 from newsclean.explain import render_explanation
 from newsclean.filters import FILTERS
 from newsclean.filters.profiles import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, with_site_profiles
-from newsclean.jsonl import Line, read_lines
 from newsclean.profiles import DEFAULT_CAP, load_profiles_cached, profile_files
-from newsclean.records import RecordError, clean_record
 from newsclean.report import DEFAULT_MAX_DOCUMENTS, run_report
+from newsclean.runner import CHECKPOINT_EVERY, RunSettings, describe, exit_status, rejects_path, run
 
-# Lines handed to a worker process at a time.
-BATCH_LINES = 64
-# Seconds between two progress-bar updates.
-PROGRESS_EVERY = 0.5
+__all__ = ["CleanOptions", "build_parser", "main", "rejects_path"]
 
 
 @attrs.frozen
@@ -58,103 +48,6 @@ class CleanOptions:
         )
 
 
-@attrs.frozen
-class Outcome:
-    """A cleaned record (`output`) or a rejected one (`reject`), with its input size."""
-
-    size: int
-    output: str | None = None
-    reject: str | None = None
-
-
-_WORKER_CHAIN: dict[CleanOptions, Chain] = {}
-
-
-def _clean_line(line: Line, options: CleanOptions) -> Outcome:
-    chain = _WORKER_CHAIN.get(options)
-    if chain is None:
-        chain = _WORKER_CHAIN[options] = options.chain()
-    size = len(line.text.encode("utf-8", errors="replace"))
-
-    def rejected(error: str) -> Outcome:
-        row = {"file": line.path, "line": line.number, "error": error, "input": line.text}
-        return Outcome(size, reject=json.dumps(row, ensure_ascii=False))
-
-    if not line.text:
-        return rejected(line.error or "empty line")
-    try:
-        record = json.loads(line.text)
-        out = clean_record(record, chain=chain, text_field=options.text_field, explain=options.explain)
-    except json.JSONDecodeError as exc:
-        return rejected(f"invalid JSON: {exc}")
-    except RecordError as exc:
-        return rejected(str(exc))
-    if line.error:
-        out.setdefault("newsclean", {}).setdefault("input_errors", []).append(line.error)
-    return Outcome(size, output=json.dumps(out, ensure_ascii=False))
-
-
-def _clean_batch(batch: tuple[list[Line], CleanOptions]) -> list[Outcome]:
-    lines, options = batch
-    return [_clean_line(line, options) for line in lines]
-
-
-def _batches(lines: Iterable[Line], options: CleanOptions) -> Iterator[tuple[list[Line], CleanOptions]]:
-    batch: list[Line] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= BATCH_LINES:
-            yield batch, options
-            batch = []
-    if batch:
-        yield batch, options
-
-
-def _all_lines(paths: Sequence[str]) -> Iterator[Line]:
-    for path in paths:
-        yield from read_lines(path)
-
-
-def _outcomes(paths: Sequence[str], options: CleanOptions, workers: int) -> Iterator[Outcome]:
-    batches = _batches(_all_lines(paths), options)
-    if workers <= 1:
-        for batch in batches:
-            yield from _clean_batch(batch)
-        return
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        for outcomes in pool.imap(_clean_batch, batches, chunksize=1):
-            yield from outcomes
-
-
-class _Progress:
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.enabled = stream.isatty()
-        self.started = self.shown = time.monotonic()
-
-    def update(self, docs: int, size: int, final: bool = False) -> None:
-        now = time.monotonic()
-        if not self.enabled or (not final and now - self.shown < PROGRESS_EVERY):
-            return
-        self.shown = now
-        rate = size / 1e6 / max(now - self.started, 1e-9)
-        self.stream.write(f"\r{docs} documents, {size / 1e6:.1f} MB, {rate:.1f} MB/s")
-        if final:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
-def _atomic_writer(path: Path) -> tuple[TextIO, str]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    return os.fdopen(fd, "w", encoding="utf-8"), tmp
-
-
-def rejects_path(output: Path) -> Path:
-    """Where the rejected records of a run writing `output` go."""
-    return output.with_name(output.name + ".rejects.jsonl")
-
-
 def run_clean(args: argparse.Namespace) -> int:
     output = Path(args.output)
     options = CleanOptions(
@@ -167,37 +60,17 @@ def run_clean(args: argparse.Namespace) -> int:
     if missing:
         print(f"newsclean: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    out, tmp = _atomic_writer(output)
-    reject_file = rejects_path(output)
-    rejects: TextIO | None = None
-    docs = rejected = size = 0
-    progress = _Progress(sys.stderr)
-    try:
-        with out:
-            for outcome in _outcomes(args.inputs, options, args.workers):
-                size += outcome.size
-                if outcome.output is not None:
-                    out.write(outcome.output + "\n")
-                    docs += 1
-                else:
-                    if rejects is None:
-                        rejects = reject_file.open("w", encoding="utf-8")
-                    rejects.write(f"{outcome.reject}\n")
-                    rejected += 1
-                progress.update(docs + rejected, size)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        if rejects is not None:
-            rejects.close()
-    progress.update(docs + rejected, size, final=True)
-    summary = f"newsclean: {docs} documents cleaned into {output}"
-    if rejected:
-        summary += f"; {rejected} records rejected, see {reject_file}"
-    print(summary, file=sys.stderr)
-    return 1 if rejected else 0
+    if args.workers < 1 or args.checkpoint_every < 1 or args.max_record_mb <= 0:
+        print("newsclean: --workers, --checkpoint-every and --max-record-mb must be positive",
+              file=sys.stderr)
+        return 2
+    settings = RunSettings(
+        inputs=tuple(args.inputs), output=output, workers=args.workers, resume=args.resume,
+        checkpoint_every=args.checkpoint_every, max_line_bytes=int(args.max_record_mb * 1e6),
+    )
+    summary = run(options, settings)
+    print(describe(summary, settings), file=sys.stderr)
+    return exit_status(summary)
 
 
 def run_explain(args: argparse.Namespace) -> int:
@@ -223,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--text-field", default="text", help="field holding the page text")
     clean.add_argument("--explain", action="store_true", help="add the edit log to each record")
     clean.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    clean.add_argument("--resume", action="store_true",
+                       help="continue an interrupted run from its last checkpoint")
+    clean.add_argument("--checkpoint-every", type=int, default=CHECKPOINT_EVERY, metavar="N",
+                       help=f"records per checkpoint (default {CHECKPOINT_EVERY})")
+    clean.add_argument("--max-record-mb", type=float, default=64.0, metavar="MB",
+                       help="reject input lines longer than this without reading them (default 64)")
     clean.add_argument("--profiles", metavar="PROFILES.json",
                        help="also drop each site's boilerplate lines (see `newsclean profile`)")
     clean.add_argument("--profile-share", type=float, default=DEFAULT_MIN_SHARE, metavar="SHARE",

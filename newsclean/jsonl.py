@@ -7,6 +7,9 @@ position instead of raised.
 ...     _ = fh.write('{"text": "a"}\\n\\n{"text": "b"}\\n')
 >>> [(line.number, line.text) for line in read_lines(path)]
 [(1, '{"text": "a"}'), (3, '{"text": "b"}')]
+
+Memory stays bounded by `max_line_bytes`: a longer line is skipped in pieces and comes
+back as an empty `Line` whose `error` gives its size.
 """
 
 from __future__ import annotations
@@ -15,48 +18,101 @@ import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import attrs
 
 GZIP_MAGIC = b"\x1f\x8b"
+# The longest line read by default (64 MiB); longer ones are reported, not read.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+# Piece size used to skip over a line that is too long.
+_SKIP_PIECE = 1 << 20
 
 
 @attrs.frozen
 class Line:
-    """One non-blank line of an input file; `error` says what was wrong with the bytes."""
+    """One non-blank line of an input file; `error` says what was wrong with the bytes
+    (the text is empty when the line could not be read at all). `size` is its length in
+    bytes as read."""
 
     path: str
     number: int
     text: str
     error: str | None = None
+    size: int = 0
 
 
-def _open(path: Path) -> tuple[object, bool]:
+def _open(path: Path) -> IO[bytes]:
     with path.open("rb") as probe:
         is_gzip = probe.read(2) == GZIP_MAGIC
-    return (gzip.open(path, "rb") if is_gzip else path.open("rb")), is_gzip
+    if is_gzip:
+        return gzip.GzipFile(path, "rb")  # type: ignore[return-value]  # a binary stream
+    return path.open("rb")
 
 
-def read_lines(path: str | Path) -> Iterator[Line]:
-    """Yield each non-blank line of a JSONL file. Invalid UTF-8 is replaced (U+FFFD) and
-    reported in `error`; a truncated or corrupt gzip stream ends the file with a `Line`
-    whose `error` gives the position of the break and whose text is empty."""
+def _skip_rest(fh: IO[bytes]) -> int:
+    """Read to the end of the current line in pieces; the number of bytes skipped."""
+    skipped = 0
+    while True:
+        piece = fh.readline(_SKIP_PIECE)
+        skipped += len(piece)
+        if not piece or piece.endswith(b"\n"):
+            return skipped
+
+
+def _decode(raw: bytes) -> tuple[str, str | None]:
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start : exc.start + 4]
+        error = f"invalid UTF-8 at byte {exc.start} of the line ({bad!r}...); bad bytes replaced with U+FFFD"
+        return raw.decode("utf-8", errors="replace"), error
+
+
+def read_lines(
+    path: str | Path, *, max_line_bytes: int = MAX_LINE_BYTES, skip_through: int = 0
+) -> Iterator[Line]:
+    """Yield each non-blank line of a JSONL file.
+
+    Invalid UTF-8 is replaced (U+FFFD) and reported in `error`. A line longer than
+    `max_line_bytes` is not kept in memory: it comes back with empty text and an error.
+    A truncated or corrupt gzip stream ends the file with a `Line` whose `error` gives the
+    position of the break. Lines numbered up to `skip_through` are read but not decoded
+    (resuming a run).
+    """
     path = Path(path)
-    stream, is_gzip = _open(path)
     number = 0
-    with stream as fh:  # type: ignore[attr-defined]
+    offset = 0  # bytes of (uncompressed) text read so far
+    with _open(path) as fh:
         try:
-            for number, raw in enumerate(fh, 1):
-                error = None
-                try:
-                    text = raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    text = raw.decode("utf-8", errors="replace")
-                    error = f"invalid UTF-8 at byte {exc.start} of the line (replaced)"
+            while True:
+                raw = fh.readline(max_line_bytes + 1)
+                if not raw:
+                    return
+                number += 1
+                size = len(raw)
+                if size > max_line_bytes and not raw.endswith(b"\n"):
+                    size += _skip_rest(fh)
+                    if number > skip_through:
+                        too_long = (
+                            f"line of {size / 1e6:.1f} MB is over the {max_line_bytes / 1e6:.1f} MB "
+                            "limit (--max-record-mb); not read"
+                        )
+                        yield Line(str(path), number, "", too_long, size)
+                    offset += size
+                    continue
+                offset += size
+                if number <= skip_through:
+                    continue
+                text, error = _decode(raw)
                 text = text.strip()
                 if text:
-                    yield Line(str(path), number, text, error)
+                    yield Line(str(path), number, text, error, size)
         except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
             kind = "truncated" if isinstance(exc, EOFError) else "corrupt"
-            where = f"after line {number}"
-            yield Line(str(path), number + 1, "", f"{kind} gzip stream {where}: {exc}")
+            broken = (
+                f"{kind} gzip stream: the data breaks after line {number} "
+                f"(byte {offset} of the uncompressed text); the rest of the file is lost ({exc})"
+            )
+            if number + 1 > skip_through:
+                yield Line(str(path), number + 1, "", broken, 0)

@@ -1,0 +1,626 @@
+"""The `newsclean clean` run loop: records in, cleaned records out, nothing lost.
+
+A run writes its output in numbered chunk files inside `OUT.partial/`, next to the
+output, and appends one line per finished chunk to `OUT.partial/journal.jsonl` (each
+chunk file and journal line is fsync'd before the next chunk starts). The journal says
+where in the input the run stands, so a run killed at any moment resumes (`--resume`)
+after its last finished chunk. When the input is done, the chunks are joined into a
+temporary file that is renamed to the output: the output appears complete or not at all.
+
+Records that cannot be cleaned go to the rejects file with their file, line number and
+error. With worker processes, a worker that dies does not hang the run: the records it
+may have held are retried once, one at a time, and rejected if they fail again.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from types import FrameType
+from typing import Any, Protocol, TextIO
+
+import attrs
+
+from newsclean.chain import Chain
+from newsclean.jsonl import MAX_LINE_BYTES, Line, read_lines
+from newsclean.records import RecordError, clean_record
+
+# Lines handed to a worker process at a time, and the most bytes in one batch.
+BATCH_LINES = 64
+BATCH_BYTES = 8 * 1024 * 1024
+# Records per chunk file (a resumed run loses at most one chunk of work).
+CHECKPOINT_EVERY = 1000
+# Seconds between two progress-bar updates.
+PROGRESS_EVERY = 0.5
+# Exit status of a run stopped by SIGINT (the shell's convention).
+INTERRUPTED = 130
+# Test-only: a worker whose record holds this marker calls os._exit (see `_crash_hook`).
+CRASH_ENV = "NEWSCLEAN_TEST_CRASH_MARKER"
+CRASH_ONCE_ENV = "NEWSCLEAN_TEST_CRASH_ONCE_FILE"
+JOURNAL_VERSION = 1
+
+
+class CleanOptionsLike(Hashable, Protocol):
+    """What the run needs to know about cleaning (`newsclean.cli.CleanOptions`)."""
+
+    @property
+    def text_field(self) -> str: ...
+    @property
+    def explain(self) -> bool: ...
+
+    def chain(self) -> Chain: ...
+
+
+class ResumeError(ValueError):
+    """A partial run that cannot be resumed with these inputs and options."""
+
+
+@attrs.frozen
+class Position:
+    """An input line: index of the file in the run's inputs, and line number (1-based)."""
+
+    file: int
+    line: int
+
+
+@attrs.frozen
+class Outcome:
+    """A cleaned record (`output`) or a rejected one (`reject`), with its input size."""
+
+    where: Position
+    size: int
+    output: str | None = None
+    reject: str | None = None
+    input_error: bool = False
+
+
+@attrs.frozen
+class RunSettings:
+    """How a run reads, writes and checkpoints."""
+
+    inputs: tuple[str, ...]
+    output: Path
+    workers: int = 1
+    resume: bool = False
+    checkpoint_every: int = CHECKPOINT_EVERY
+    max_line_bytes: int = MAX_LINE_BYTES
+
+
+@attrs.define
+class RunSummary:
+    """Counts over the whole run (resumed runs include the earlier part)."""
+
+    cleaned: int = 0
+    rejected: int = 0
+    repaired: int = 0
+    retried: int = 0
+    bytes_read: int = 0
+    resumed_chunks: int = 0
+    interrupted: bool = False
+    empty_inputs: list[str] = attrs.Factory(list)
+
+    @property
+    def records(self) -> int:
+        return self.cleaned + self.rejected
+
+
+def rejects_path(output: Path) -> Path:
+    """Where the rejected records of a run writing `output` go.
+
+    >>> rejects_path(Path("out/clean.jsonl")).as_posix()
+    'out/clean.rejects.jsonl'
+    """
+    name = output.name
+    for suffix in (".jsonl.gz", ".jsonl", ".json"):
+        if name.endswith(suffix):
+            return output.with_name(name[: -len(suffix)] + ".rejects.jsonl")
+    return output.with_name(name + ".rejects.jsonl")
+
+
+def partial_dir(output: Path) -> Path:
+    """The directory holding a run's chunks and journal until the output is complete."""
+    return output.with_name(output.name + ".partial")
+
+
+# ---------------------------------------------------------------- cleaning one line
+
+_WORKER_CHAIN: dict[Hashable, Chain] = {}
+_CRASH_MARKER: str | None = None
+
+
+def _dumps(row: dict[str, Any]) -> str:
+    try:
+        line = json.dumps(row, ensure_ascii=False)
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: keep them as JSON escapes
+        line = json.dumps(row, ensure_ascii=True)
+    return line
+
+
+def clean_line(where: Position, line: Line, options: CleanOptionsLike) -> Outcome:
+    """The outcome of one input line: its cleaned record, or why it was rejected."""
+    chain = _WORKER_CHAIN.get(options)
+    if chain is None:
+        chain = _WORKER_CHAIN[options] = options.chain()
+
+    def rejected(error: str) -> Outcome:
+        row = {"file": line.path, "line": line.number, "error": error, "input": line.text}
+        return Outcome(where, line.size, reject=_dumps(row))
+
+    if not line.text:
+        return rejected(line.error or "empty line")
+    try:
+        record = json.loads(line.text)
+    except json.JSONDecodeError as exc:
+        return rejected(f"invalid JSON: {exc}")
+    except RecursionError:
+        return rejected("invalid JSON: nested too deeply")
+    try:
+        out = clean_record(record, chain=chain, text_field=options.text_field, explain=options.explain)
+    except RecordError as exc:
+        return rejected(str(exc))
+    except Exception as exc:  # a bug must cost one record, never the run
+        return rejected(f"internal error while cleaning: {type(exc).__name__}: {exc}")
+    if line.error:
+        meta = out.setdefault("newsclean", {})
+        meta.setdefault("input_errors", []).append(line.error)
+        meta["flags"] = sorted({*meta.get("flags", ()), "invalid_utf8"})
+    return Outcome(where, line.size, output=_dumps(out), input_error=line.error is not None)
+
+
+Item = tuple[Position, Line]
+
+
+def _clean_batch(batch: list[Item], options: CleanOptionsLike) -> list[Outcome]:
+    if _CRASH_MARKER is not None:
+        _crash_hook(batch)
+    return [clean_line(where, line, options) for where, line in batch]
+
+
+def _crash_hook(batch: list[Item]) -> None:
+    """Test-only: die like a crashed worker on a record holding the marker (once only
+    when the once-file is set and does not exist yet)."""
+    assert _CRASH_MARKER is not None
+    if not any(_CRASH_MARKER in line.text for _, line in batch):
+        return
+    once = os.environ.get(CRASH_ONCE_ENV)
+    if once:
+        try:
+            Path(once).touch(exist_ok=False)
+        except FileExistsError:
+            return
+    os._exit(70)
+
+
+def _worker_init() -> None:
+    global _CRASH_MARKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _CRASH_MARKER = os.environ.get(CRASH_ENV) or None
+
+
+# ---------------------------------------------------------------- reading and batching
+
+
+def _pending_lines(inputs: Sequence[str], start: Position, max_line_bytes: int,
+                   empty: list[str]) -> Iterator[Item]:
+    for index, path in enumerate(inputs):
+        if index < start.file:
+            continue
+        skip = start.line if index == start.file else 0
+        seen = False
+        for line in read_lines(path, max_line_bytes=max_line_bytes, skip_through=skip):
+            seen = True
+            yield Position(index, line.number), line
+        if not seen and skip == 0:
+            empty.append(path)
+
+
+def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += item[1].size
+        if len(batch) >= BATCH_LINES or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class _Pool:
+    """Worker processes that clean batches in order and survive a worker's death."""
+
+    def __init__(self, workers: int, options: CleanOptionsLike) -> None:
+        self.workers = workers
+        self.options = options
+        self.retried = 0
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init
+        )
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self, *, wait: bool = True) -> None:
+        if not wait:
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=wait, cancel_futures=True)
+
+    def _submit(self, batch: list[Item]) -> Future[list[Outcome]]:
+        return self.executor.submit(_clean_batch, batch, self.options)
+
+    def outcomes(self, batches: Iterable[list[Item]]) -> Iterator[Outcome]:
+        """Outcomes in input order, with at most two batches per worker in flight."""
+        pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
+        source = iter(batches)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * self.workers:
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                else:
+                    pending.append((batch, self._submit(batch)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                yield from self._recover([batch, *(b for b, _ in pending)], pending)
+                pending.clear()
+
+    def _recover(self, batches: list[list[Item]],
+                 pending: deque[tuple[list[Item], Future[list[Outcome]]]]) -> Iterator[Outcome]:
+        """A worker died: keep the batches that finished, retry the others record by record."""
+        finished = {id(b): f for b, f in pending if f.done() and f.exception() is None}
+        self._restart()
+        for batch in batches:
+            done = finished.get(id(batch))
+            if done is not None:
+                yield from done.result()
+                continue
+            for item in batch:
+                self.retried += 1
+                yield self._retry(item)
+
+    def _retry(self, item: Item) -> Outcome:
+        try:
+            return self._submit([item]).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            where, line = item
+            row = {
+                "file": line.path, "line": line.number,
+                "error": "a worker process died twice while cleaning this record",
+                "input": line.text,
+            }
+            return Outcome(where, line.size, reject=_dumps(row))
+
+
+# ---------------------------------------------------------------- chunks and journal
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_durably(path: Path, lines: Sequence[str]) -> None:
+    """Write `lines` to a temporary name, fsync, and rename to `path`."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.writelines(f"{line}\n" for line in lines)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+@attrs.frozen
+class ChunkEntry:
+    """One finished chunk, as the journal records it."""
+
+    chunk: int
+    file: int
+    line: int
+    cleaned: int
+    rejected: int
+    repaired: int
+    size: int
+
+    def to_json(self) -> str:
+        return json.dumps(attrs.asdict(self))
+
+
+class Journal:
+    """The partial run's directory: a header naming the inputs and options, then one
+    fsync'd line per finished chunk."""
+
+    def __init__(self, directory: Path, header: dict[str, Any]) -> None:
+        self.directory = directory
+        self.header = header
+        self.path = directory / "journal.jsonl"
+        self.entries: list[ChunkEntry] = []
+
+    def chunk_path(self, chunk: int, *, rejects: bool = False) -> Path:
+        return self.directory / f"chunk-{chunk:06d}{'.rejects' if rejects else ''}.jsonl"
+
+    def start_fresh(self) -> None:
+        shutil.rmtree(self.directory, ignore_errors=True)
+        self.directory.mkdir(parents=True)
+        _write_durably(self.path, [json.dumps(self.header)])
+        _fsync_dir(self.directory.parent)
+
+    def load(self) -> None:
+        """Read the finished chunks; a torn last line or a missing chunk file ends the
+        valid part, which is written back."""
+        rows = self.path.read_text(encoding="utf-8").split("\n")
+        try:
+            header = json.loads(rows[0])
+        except json.JSONDecodeError:
+            raise ResumeError(f"{self.path} is damaged; rerun without --resume to start over") from None
+        if header != self.header:
+            raise ResumeError(
+                f"the partial run in {self.directory} was made with other inputs or options; "
+                "rerun without --resume to start over"
+            )
+        for row in rows[1:]:
+            try:
+                entry = ChunkEntry(**json.loads(row))
+            except (json.JSONDecodeError, TypeError):
+                break
+            if entry.chunk != len(self.entries) or not self._chunk_is_whole(entry):
+                break
+            self.entries.append(entry)
+        _write_durably(self.path, [json.dumps(self.header), *(e.to_json() for e in self.entries)])
+
+    def _chunk_is_whole(self, entry: ChunkEntry) -> bool:
+        for rejects, expected in ((False, entry.cleaned), (True, entry.rejected)):
+            path = self.chunk_path(entry.chunk, rejects=rejects)
+            if expected == 0:
+                continue
+            if not path.is_file():
+                return False
+            with path.open("rb") as fh:
+                if sum(1 for _ in fh) != expected:
+                    return False
+        return True
+
+    @property
+    def position(self) -> Position:
+        """The last input line consumed by a finished chunk."""
+        if not self.entries:
+            return Position(0, 0)
+        last = self.entries[-1]
+        return Position(last.file, last.line)
+
+    def commit(self, outcomes: Sequence[Outcome]) -> ChunkEntry:
+        """Write one chunk durably, then record it in the journal."""
+        chunk = len(self.entries)
+        outputs = [o.output for o in outcomes if o.output is not None]
+        rejects = [o.reject for o in outcomes if o.reject is not None]
+        if outputs:
+            _write_durably(self.chunk_path(chunk), outputs)
+        if rejects:
+            _write_durably(self.chunk_path(chunk, rejects=True), rejects)
+        entry = ChunkEntry(
+            chunk=chunk, file=outcomes[-1].where.file, line=outcomes[-1].where.line,
+            cleaned=len(outputs), rejected=len(rejects),
+            repaired=sum(o.input_error for o in outcomes), size=sum(o.size for o in outcomes),
+        )
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(entry.to_json() + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        self.entries.append(entry)
+        return entry
+
+    def assemble(self, output: Path, rejects: Path) -> None:
+        """Join the chunks into the output and rejects files, each renamed into place
+        complete; then remove the partial run."""
+        _join([self.chunk_path(e.chunk) for e in self.entries if e.cleaned], output)
+        reject_chunks = [self.chunk_path(e.chunk, rejects=True) for e in self.entries if e.rejected]
+        if reject_chunks:
+            _join(reject_chunks, rejects)
+        else:
+            rejects.unlink(missing_ok=True)  # a stale file from an earlier run would mislead
+        shutil.rmtree(self.directory)
+
+
+def _join(parts: Sequence[Path], target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
+        with os.fdopen(fd, "wb") as out:
+            for part in parts:
+                with part.open("rb") as fh:
+                    shutil.copyfileobj(fh, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _input_fingerprint(path: str) -> dict[str, Any]:
+    stat = Path(path).stat()
+    return {"path": str(Path(path).resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+# ---------------------------------------------------------------- progress and stopping
+
+
+class Progress:
+    """Documents and MB/s on `stream`, redrawn in place, when it is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.started = self.shown = time.monotonic()
+
+    def update(self, docs: int, size: int, final: bool = False) -> None:
+        now = time.monotonic()
+        if not self.enabled or (not final and now - self.shown < PROGRESS_EVERY):
+            return
+        self.shown = now
+        rate = size / 1e6 / max(now - self.started, 1e-9)
+        self.stream.write(f"\r{docs} documents, {size / 1e6:.1f} MB, {rate:.1f} MB/s ")
+        if final:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+class _StopFlag:
+    """The first SIGINT asks the run to stop after the current record; a second one
+    interrupts at once (the partial state stays valid either way)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.previous: Callable[[int, FrameType | None], Any] | int | None = None
+
+    def __enter__(self) -> _StopFlag:
+        try:
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread: leave SIGINT alone
+            self.previous = None
+        return self
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+# ---------------------------------------------------------------- the run
+
+
+def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.stderr) -> RunSummary:
+    """Clean every record of `settings.inputs` into `settings.output`; see the module doc."""
+    output = settings.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    header = {
+        "version": JOURNAL_VERSION,
+        "inputs": [_input_fingerprint(p) for p in settings.inputs],
+        "options": repr(options),
+        "checkpoint_every": settings.checkpoint_every,
+        "max_line_bytes": settings.max_line_bytes,
+    }
+    journal = Journal(partial_dir(output), header)
+    summary = RunSummary()
+    if settings.resume and journal.path.is_file():
+        journal.load()
+        summary.resumed_chunks = len(journal.entries)
+        for entry in journal.entries:
+            summary.cleaned += entry.cleaned
+            summary.rejected += entry.rejected
+            summary.repaired += entry.repaired
+            summary.bytes_read += entry.size
+    else:
+        journal.start_fresh()
+    items = _pending_lines(settings.inputs, journal.position, settings.max_line_bytes,
+                           summary.empty_inputs)
+    pool = _Pool(settings.workers, options) if settings.workers > 1 else None
+    if pool is None:
+        outcomes: Iterator[Outcome] = (clean_line(w, line, options) for w, line in items)
+    else:
+        outcomes = pool.outcomes(_batches(items))
+    progress = Progress(log)
+    chunk: list[Outcome] = []
+    clean_exit = False
+    try:
+        with _StopFlag() as stop:
+            try:
+                for outcome in outcomes:
+                    chunk.append(outcome)
+                    summary.cleaned += outcome.output is not None
+                    summary.rejected += outcome.reject is not None
+                    summary.repaired += outcome.input_error
+                    summary.bytes_read += outcome.size
+                    progress.update(summary.records, summary.bytes_read)
+                    if len(chunk) >= settings.checkpoint_every or stop.requested:
+                        journal.commit(chunk)
+                        chunk = []
+                    if stop.requested:
+                        summary.interrupted = True
+                        break
+            except KeyboardInterrupt:  # second SIGINT: the unfinished chunk is dropped
+                summary.interrupted = True
+                dropped = chunk
+                chunk = []
+                summary.cleaned -= sum(o.output is not None for o in dropped)
+                summary.rejected -= sum(o.reject is not None for o in dropped)
+            if chunk:
+                journal.commit(chunk)
+            clean_exit = True
+    finally:
+        if pool is not None:
+            summary.retried = pool.retried
+            pool.close(wait=clean_exit and not summary.interrupted)
+    progress.update(summary.records, summary.bytes_read, final=True)
+    if not summary.interrupted:
+        journal.assemble(output, rejects_path(output))
+    return summary
+
+
+def describe(summary: RunSummary, settings: RunSettings) -> str:
+    """The end-of-run summary line(s) for stderr."""
+    output = settings.output
+    lines = [f"newsclean: warning: {path} has no records" for path in summary.empty_inputs]
+    if summary.interrupted:
+        lines.append(
+            f"newsclean: interrupted after {summary.records} records; the finished part is in "
+            f"{partial_dir(output)}; rerun the same command with --resume to continue"
+        )
+        return "\n".join(lines)
+    text = f"newsclean: {summary.cleaned} documents cleaned into {output}"
+    if summary.resumed_chunks:
+        text += f" (resumed after {summary.resumed_chunks} finished chunks)"
+    if summary.repaired:
+        text += f"; {summary.repaired} with invalid UTF-8 replaced (flagged invalid_utf8)"
+    if summary.retried:
+        text += f"; {summary.retried} records retried after a worker died"
+    if summary.rejected:
+        text += f"; {summary.rejected} records rejected, see {rejects_path(output)}"
+    lines.append(text)
+    return "\n".join(lines)
+
+
+def exit_status(summary: RunSummary) -> int:
+    """0 when every record was cleaned, 1 when some were rejected, 130 when interrupted."""
+    if summary.interrupted:
+        return INTERRUPTED
+    return 1 if summary.rejected else 0
