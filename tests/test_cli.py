@@ -1,0 +1,202 @@
+"""`newsclean clean` and `newsclean explain` on good and broken input files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsclean.cli import main
+from newsclean.runner import partial_dir, rejects_path
+from tests.conftest import ROOT, load_jsonl
+
+SAMPLE = ROOT / "examples" / "sample.jsonl"
+
+PAGE = (
+    "Harbour wall repairs to start in spring\n"
+    "Listen to this article\n"
+    "12 February 2024, 09:30\n"
+    "By Amira Khan\n"
+    "Work on the storm-damaged harbour wall will begin in April, the council said on Monday, "
+    "after engineers finished a survey of the cracked sections.\n"
+    "The repairs are expected to cost about four million pounds and to take most of the summer.\n"
+    "Share this article\n"
+    "Fishing boats will be moved to the north quay while the work goes on, the harbour master said.\n"
+)
+
+
+def record(n: int, **extra: Any) -> dict[str, Any]:
+    return {"id": f"page-{n}", "url": f"https://harbour-news.test/a/{n}", "text": PAGE, **extra}
+
+
+def write_jsonl(path: Path, rows: list[Any]) -> Path:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    status = main(["clean", *argv])
+    return status, capsys.readouterr().err
+
+
+def test_clean_keeps_fields_and_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [record(n, source="crawl-7") for n in range(5)])
+    out = tmp_path / "out.jsonl"
+    status, err = run(capsys, str(src), "-o", str(out))
+    assert status == 0, err
+    rows = load_jsonl(out)
+    assert [row["id"] for row in rows] == [f"page-{n}" for n in range(5)]
+    assert rows[0]["source"] == "crawl-7"
+    assert "Listen to this article" not in rows[0]["text"]
+    assert "Work on the storm-damaged harbour wall" in rows[0]["text"]
+    assert rows[0]["newsclean"]["title"] == "Harbour wall repairs to start in spring"
+    assert "5 documents cleaned" in err
+    assert not rejects_path(out).exists()
+    assert not partial_dir(out).exists(), "the partial run directory must go once the output is complete"
+
+
+def test_sample_file_cleans_with_explain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "sample.clean.jsonl"
+    status, err = run(capsys, str(SAMPLE), "-o", str(out), "--explain")
+    assert status == 0, err
+    rows = load_jsonl(out)
+    assert len(rows) == len(load_jsonl(SAMPLE))
+    assert all(row["newsclean"]["edits"] for row in rows)
+
+
+def test_rejects_go_to_rejects_file_and_run_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps(record(1)),
+        "[1, 2, 3]",  # line 2: not an object
+        json.dumps({"id": "n", "text": None}),  # line 3
+        json.dumps({"id": "x", "text": 42}),  # line 4
+        json.dumps({"id": "l", "text": ["a", "b"]}),  # line 5
+        '{"id": "broken", "text": "unterminated',  # line 6
+        json.dumps({"id": "no-text"}),  # line 7
+        '"just a string"',  # line 8
+        json.dumps(record(9)),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    status, err = run(capsys, str(src), "-o", str(out))
+    assert status == 1, "a run with rejects must exit non-zero"
+    assert [row["id"] for row in load_jsonl(out)] == ["page-1", "page-9"]
+    rejects = load_jsonl(tmp_path / "out.rejects.jsonl")
+    assert [r["line"] for r in rejects] == [2, 3, 4, 5, 6, 7, 8]
+    assert all(r["file"] == str(src) for r in rejects)
+    errors = [r["error"] for r in rejects]
+    assert errors[0] == "record is a JSON list, not an object"
+    assert errors[1] == "field 'text' is null, not a string"
+    assert errors[2] == "field 'text' is int, not a string"
+    assert errors[3] == "field 'text' is list, not a string"
+    assert errors[4].startswith("invalid JSON: Unterminated string")
+    assert errors[5] == "record has no 'text' field"
+    assert errors[6] == "record is a JSON str, not an object"
+    assert "2 documents cleaned" in err and "7 records rejected" in err
+
+
+def test_invalid_utf8_is_replaced_and_flagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "latin1.jsonl"
+    good = json.dumps(record(1)).encode()
+    bad = json.dumps({"id": "cafe", "text": "Le café ouvre à Noël.\nLe maire était là."},
+                     ensure_ascii=False).encode("latin-1")
+    src.write_bytes(good + b"\n" + bad + b"\n")
+    out = tmp_path / "out.jsonl"
+    status, err = run(capsys, str(src), "-o", str(out))
+    assert status == 0, err
+    rows = load_jsonl(out)
+    fixed = rows[1]
+    assert "\ufffd" in fixed["text"], "bad bytes are replaced with U+FFFD"
+    assert "invalid_utf8" in fixed["newsclean"]["flags"]
+    assert fixed["newsclean"]["input_errors"][0].startswith("invalid UTF-8 at byte")
+    assert "invalid_utf8" not in rows[0]["newsclean"]["flags"]
+    assert "1 with invalid UTF-8 replaced" in err
+
+
+def test_truncated_gzip_keeps_everything_before_the_break(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [record(n) for n in range(400)]
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    packed = gzip.compress(data)
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(packed[: len(packed) * 2 // 3])
+    out = tmp_path / "out.jsonl"
+    status, err = run(capsys, str(src), "-o", str(out))
+    assert status == 1
+    kept = load_jsonl(out)
+    assert kept, "the records before the break must be processed"
+    assert [r["id"] for r in kept] == [f"page-{n}" for n in range(len(kept))]
+    (reject,) = load_jsonl(rejects_path(out))
+    assert reject["line"] == len(kept) + 1
+    assert reject["error"].startswith(f"truncated gzip stream: the data breaks after line {len(kept)} (byte ")
+
+
+def test_empty_file_gives_empty_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "empty.jsonl"
+    src.write_bytes(b"")
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n\n  \n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    status, err = run(capsys, str(src), str(blank), "-o", str(out))
+    assert status == 0
+    assert out.read_bytes() == b""
+    assert f"warning: {src} has no records" in err
+    assert "0 documents cleaned" in err
+
+
+def test_lone_surrogates_survive_as_json_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "surrogate.jsonl"
+    src.write_text('{"id": "s", "text": "Sea wall \\ud800 repaired after storm damage in March."}\n')
+    out = tmp_path / "out.jsonl"
+    status, err = run(capsys, str(src), "-o", str(out))
+    assert status == 0, err
+    (row,) = load_jsonl(out)
+    assert "\ud800" in row["text"]
+
+
+def test_output_is_written_whole_or_not_at_all(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [record(n) for n in range(10)])
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous complete output\n")
+
+    import newsclean.runner as runner
+
+    def broken_join(parts: object, target: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(runner, "_join", broken_join)
+    status, err = run(capsys, str(src), "-o", str(out))
+    assert status == 2 and "disk full" in err
+    assert out.read_text() == "previous complete output\n", "a failed run must not touch the output"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_stale_rejects_file_is_removed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [record(1)])
+    out = tmp_path / "out.jsonl"
+    rejects_path(out).write_text('{"old": true}\n')
+    status, _ = run(capsys, str(src), "-o", str(out))
+    assert status == 0
+    assert not rejects_path(out).exists()
+
+
+def test_missing_input_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, err = run(capsys, str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl"))
+    assert status == 2 and "no such file" in err
+    src = write_jsonl(tmp_path / "in.jsonl", [record(1)])
+    status, err = run(capsys, str(src), "-o", str(tmp_path / "o.jsonl"), "--workers", "0")
+    assert status == 2 and "must be positive" in err
+
+
+def test_explain_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["explain", str(page)]) == 0
+    shown = capsys.readouterr().out
+    assert "- Listen to this article" in shown
+    assert "+ Fishing boats will be moved" in shown
+    assert "title: Harbour wall repairs to start in spring" in shown

@@ -1,0 +1,213 @@
+"""Interrupted runs, dying workers and huge lines: `newsclean clean` run as a real process.
+
+Every interrupted-run test compares the final output with an uninterrupted run of the same
+command, record for record: none lost, none doubled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsclean.runner import CRASH_ENV, CRASH_ONCE_ENV, INTERRUPTED, partial_dir, rejects_path
+from tests.conftest import ROOT, load_jsonl
+from tests.test_cli import PAGE
+
+RECORDS = 3000
+CHECKPOINT = 100
+
+
+def page(n: int) -> str:
+    return PAGE.replace("in April", f"in April (notice {n})").replace("four million", f"{n} thousand")
+
+
+@pytest.fixture(scope="module")
+def big_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("input") / "pages.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for n in range(RECORDS):
+            fh.write(json.dumps({"id": f"p{n}", "text": page(n)}) + "\n")
+    return path
+
+
+def command(src: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "newsclean", "clean", str(src), "-o", str(out),
+            "--checkpoint-every", str(CHECKPOINT), *extra]
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in (CRASH_ENV, CRASH_ONCE_ENV)}
+    env.update(PYTHONPATH=str(ROOT), **extra)
+    return env
+
+
+def start(argv: list[str], **env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(argv, env=environment(**env), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def finish(argv: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(argv, env=environment(**env), capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def reference(big_input: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The output of an uninterrupted run."""
+    out = tmp_path_factory.mktemp("reference") / "out.jsonl"
+    done = finish(command(big_input, out))
+    assert done.returncode == 0, done.stderr
+    return out.read_bytes()
+
+
+def finished_chunks(out: Path) -> int:
+    journal = partial_dir(out) / "journal.jsonl"
+    try:
+        return max(0, journal.read_text().count("\n") - 1)
+    except FileNotFoundError:
+        return 0
+
+
+def interrupt_after(process: subprocess.Popen[str], out: Path, chunks: int, sig: signal.Signals) -> None:
+    """Send `sig` to the run's process group once `chunks` chunks are journaled."""
+    deadline = time.monotonic() + 120
+    while finished_chunks(out) < chunks:
+        assert process.poll() is None, f"the run ended before it could be interrupted: {process.stderr}"
+        assert time.monotonic() < deadline, "the run made no progress"
+        time.sleep(0.01)
+    os.killpg(process.pid, sig)
+
+
+def lost_and_doubled(output: bytes, expected: bytes) -> tuple[int, int]:
+    got = [json.loads(line)["id"] for line in output.splitlines()]
+    want = [json.loads(line)["id"] for line in expected.splitlines()]
+    return len(set(want) - set(got)), len(got) - len(set(got))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigkill_then_resume_gives_the_uninterrupted_output(
+    big_input: Path, reference: bytes, tmp_path: Path, workers: int
+) -> None:
+    out = tmp_path / "out.jsonl"
+    argv = command(big_input, out, "--workers", str(workers))
+    for stop_at in (3, 8):  # killed twice, at different points
+        process = start(argv + (["--resume"] if stop_at != 3 else []))
+        interrupt_after(process, out, stop_at, signal.SIGKILL)
+        process.wait(timeout=60)
+        assert process.returncode == -signal.SIGKILL
+        assert not out.exists(), "no output file may appear before the run is complete"
+    done = finish(argv + ["--resume"])
+    assert done.returncode == 0, done.stderr
+    assert "resumed after" in done.stderr
+    assert lost_and_doubled(out.read_bytes(), reference) == (0, 0)
+    assert out.read_bytes() == reference
+    assert not partial_dir(out).exists()
+
+
+def test_sigint_stops_cleanly_and_resumes(big_input: Path, reference: bytes, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    argv = command(big_input, out, "--workers", "2")
+    process = start(argv)
+    interrupt_after(process, out, 2, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == INTERRUPTED, err
+    assert "rerun the same command with --resume" in err
+    assert not out.exists()
+    journal = (partial_dir(out) / "journal.jsonl").read_text().splitlines()
+    assert all(json.loads(row) for row in journal), "the journal must stay valid JSON lines"
+    done = finish(argv + ["--resume"])
+    assert done.returncode == 0, done.stderr
+    assert lost_and_doubled(out.read_bytes(), reference) == (0, 0)
+    assert out.read_bytes() == reference
+
+
+def test_resume_refuses_other_options(big_input: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    process = start(command(big_input, out))
+    interrupt_after(process, out, 1, signal.SIGKILL)
+    process.wait(timeout=60)
+    done = finish(command(big_input, out, "--resume", "--explain"))
+    assert done.returncode == 2
+    assert "made with other inputs or options" in done.stderr
+
+
+def test_torn_journal_line_is_ignored_on_resume(big_input: Path, reference: bytes, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    process = start(command(big_input, out))
+    interrupt_after(process, out, 2, signal.SIGKILL)
+    process.wait(timeout=60)
+    with (partial_dir(out) / "journal.jsonl").open("a") as fh:
+        fh.write('{"chunk": 99, "file": 0, "li')  # a write cut short by the kill
+    done = finish(command(big_input, out, "--resume"))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == reference
+
+
+def small_input(tmp_path: Path, marked: int) -> tuple[Path, list[str]]:
+    src = tmp_path / "pages.jsonl"
+    rows: list[dict[str, Any]] = [{"id": f"p{n}", "text": page(n)} for n in range(300)]
+    rows[marked]["text"] += "\nCRASH-WORKER-HERE\n"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return src, [r["id"] for r in rows]
+
+
+def test_dead_worker_record_is_retried_then_rejected(tmp_path: Path) -> None:
+    src, ids = small_input(tmp_path, marked=150)
+    out = tmp_path / "out.jsonl"
+    done = finish(command(src, out, "--workers", "2"), **{CRASH_ENV: "CRASH-WORKER-HERE"})
+    assert done.returncode == 1, done.stderr
+    assert [r["id"] for r in load_jsonl(out)] == ids[:150] + ids[151:]
+    (reject,) = load_jsonl(rejects_path(out))
+    assert reject["line"] == 151
+    assert reject["error"] == "a worker process died twice while cleaning this record"
+    assert "records retried after a worker died" in done.stderr
+
+
+def test_dead_worker_record_succeeds_on_retry(tmp_path: Path) -> None:
+    src, ids = small_input(tmp_path, marked=40)
+    out = tmp_path / "out.jsonl"
+    once = tmp_path / "crashed-once"
+    done = finish(command(src, out, "--workers", "2"),
+                  **{CRASH_ENV: "CRASH-WORKER-HERE", CRASH_ONCE_ENV: str(once)})
+    assert done.returncode == 0, done.stderr
+    assert once.exists(), "the worker must have died once"
+    assert [r["id"] for r in load_jsonl(out)] == ids
+    serial = tmp_path / "serial.jsonl"
+    assert finish(command(src, serial)).returncode == 0
+    assert out.read_bytes() == serial.read_bytes()
+
+
+def test_one_line_of_200_mb_is_rejected_without_reading_it(tmp_path: Path) -> None:
+    src = tmp_path / "huge.jsonl"
+    piece = "The harbour wall will be repaired in April. " * 1000
+    with src.open("w", encoding="utf-8") as fh:
+        fh.write('{"id": "huge", "text": "')
+        while fh.tell() < 200_000_000:
+            fh.write(piece)
+        fh.write('"}\n')
+        fh.write(json.dumps({"id": "after", "text": page(1)}) + "\n")
+    out = tmp_path / "out.jsonl"
+    probe = (
+        "import resource, sys\n"
+        "from newsclean.cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, "clean", str(src), "-o", str(out)],
+                          env=environment(), capture_output=True, text=True, timeout=300)
+    src.unlink()
+    assert done.returncode == 1, done.stderr
+    assert [r["id"] for r in load_jsonl(out)] == ["after"]
+    (reject,) = load_jsonl(rejects_path(out))
+    assert reject["line"] == 1
+    assert "MB is over the 64.0 MB limit (--max-record-mb); not read" in reject["error"]
+    maxrss_mb = int(done.stderr.split("maxrss_kb")[1].split()[0]) / 1024
+    assert maxrss_mb < 400, f"reading a 200 MB line used {maxrss_mb:.0f} MB"
