@@ -67,7 +67,9 @@ def test_sample_file_cleans_with_explain(tmp_path: Path, capsys: pytest.CaptureF
     assert all(row["newsclean"]["edits"] for row in rows)
 
 
-def test_rejects_go_to_rejects_file_and_run_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_rejects_go_to_rejects_file_and_run_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "mixed.jsonl"
     lines = [
         json.dumps(record(1)),
@@ -117,14 +119,16 @@ def test_invalid_utf8_is_replaced_and_flagged(tmp_path: Path, capsys: pytest.Cap
     assert "1 with invalid UTF-8 replaced" in err
 
 
-def test_truncated_gzip_keeps_everything_before_the_break(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_truncated_gzip_keeps_everything_before_the_break(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rows = [record(n) for n in range(400)]
     data = "".join(json.dumps(r) + "\n" for r in rows).encode()
     packed = gzip.compress(data)
     src = tmp_path / "cut.jsonl.gz"
     src.write_bytes(packed[: len(packed) * 2 // 3])
     out = tmp_path / "out.jsonl"
-    status, err = run(capsys, str(src), "-o", str(out))
+    status, _err = run(capsys, str(src), "-o", str(out))
     assert status == 1
     kept = load_jsonl(out)
     assert kept, "the records before the break must be processed"

@@ -103,7 +103,7 @@ def test_sigkill_then_resume_gives_the_uninterrupted_output(
         process.wait(timeout=60)
         assert process.returncode == -signal.SIGKILL
         assert not out.exists(), "no output file may appear before the run is complete"
-    done = finish(argv + ["--resume"])
+    done = finish([*argv, "--resume"])
     assert done.returncode == 0, done.stderr
     assert "resumed after" in done.stderr
     assert lost_and_doubled(out.read_bytes(), reference) == (0, 0)
@@ -122,7 +122,7 @@ def test_sigint_stops_cleanly_and_resumes(big_input: Path, reference: bytes, tmp
     assert not out.exists()
     journal = (partial_dir(out) / "journal.jsonl").read_text().splitlines()
     assert all(json.loads(row) for row in journal), "the journal must stay valid JSON lines"
-    done = finish(argv + ["--resume"])
+    done = finish([*argv, "--resume"])
     assert done.returncode == 0, done.stderr
     assert lost_and_doubled(out.read_bytes(), reference) == (0, 0)
     assert out.read_bytes() == reference
