@@ -28,7 +28,7 @@ from newsclean.resources import month_names
 DATE_PATTERN = re.compile(
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d)"
     r"|(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日"
-    r"|(?P<dd>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?P<dm>[^\W\d_]{3,12})\.?,?\s+(?P<dy>\d{4})(?!\d)"
+    r"|(?P<dd>\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?P<dm>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<dy>\d{4})(?!\d)"
     r"|(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>\d{4})(?!\d)"
     r"|(?P<na>\d{1,2})[./-](?P<nb>\d{1,2})[./-](?P<ny>\d{4}|\d{2})(?![\d.:/]\d)"
 )

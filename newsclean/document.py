@@ -159,8 +159,8 @@ class Document:
         (the text itself is not included); `explain` adds the edit log."""
         counts: dict[str, int] = {}
         for edit in self.edits:
-            lines = edit.removed.count("\n") + (0 if edit.removed.endswith("\n") else 1)
             if not edit.inserted and edit.removed.strip():
+                lines = sum(1 for line in edit.removed.split("\n") if line.strip())
                 counts[edit.reason.value] = counts.get(edit.reason.value, 0) + lines
         out: dict[str, Any] = {
             "title": self.title,

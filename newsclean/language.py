@@ -25,7 +25,7 @@ _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 
 # Detection reads at most this many characters, from the middle of long pages, where the
 # article usually is (menus at the top are often in another language).
-SAMPLE_CHARS = 6000
+SAMPLE_CHARS = 3000
 # Scripts are counted on this many characters of the sample.
 SCRIPT_SAMPLE_CHARS = 2000
 # A script must make up this share of the sampled letters to decide the language.

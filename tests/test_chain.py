@@ -105,11 +105,6 @@ def test_unknown_names_raise_and_list_the_known_ones(name: str) -> None:
             assert known in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='Chain.with_filter uses `after or before`, so after="" is taken as no anchor '
-    "and the filter is appended instead of raising UnknownFilterError",
-)
 def test_empty_anchor_name_is_unknown() -> None:
     with pytest.raises(UnknownFilterError):
         default_chain().with_filter(remove_boilerplate, after="")

@@ -53,10 +53,6 @@ def test_parse_date(line: str, iso: str) -> None:
     assert parse_date(line) == iso
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Spanish 'D de MES de YYYY' dates (with 'de') are not a date shape in newsclean.dates",
-)
 def test_parse_spanish_date_with_de() -> None:
     assert parse_date("Actualizado el 2 de enero de 2024") == "2024-01-02"
 

@@ -144,11 +144,6 @@ def test_removed_by_and_to_dict_count_lines_per_reason() -> None:
     assert len(doc.to_dict(explain=True)["edits"]) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Document.to_dict counts a last line removed with the newline before it "
-    "('\\nAccept all cookies', the form drop_lines uses at the end of a text) as 2 lines",
-)
 def test_to_dict_counts_a_dropped_last_line_once() -> None:
     text = "The bridge reopened.\nAccept all cookies"
     edit = Edit("remove_boilerplate", Reason.COOKIE, 20, "\nAccept all cookies")

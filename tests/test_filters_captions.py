@@ -64,11 +64,6 @@ CAPTIONS = [
         "Siatkarki Jodły po meczu. Fot. Tomasz Wiśniewski / Kurier Podgórski",
         "Siatkarki Jodły po meczu.",
         "Tomasz Wiśniewski / Kurier Podgórski",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="captions._credit_pattern wants ':', 'by' or '/' after the label, so the "
-            "Polish 'Fot. Name' credit (label ending in a period) is not found",
-        ),
     ),
     (
         "el",
@@ -81,11 +76,6 @@ CAPTIONS = [
         "研究人员在溪流边进行夜间调查。图片来源：南岭大学生命科学学院",
         "研究人员在溪流边进行夜间调查。",
         "南岭大学生命科学学院",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="no newsclean/data/credits/zh.txt (图片来源, 摄影, 供图) and the credit pattern "
-            "accepts only an ASCII ':' after the label, not the full-width '：'",
-        ),
     ),
 ]
 
@@ -126,11 +116,6 @@ PREFIX_ALTS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="captions._same_text drops an alt-text line only when it equals the caption text; "
-    "an alt text that is the caption's first words stays in the text",
-)
 @pytest.mark.parametrize(("alt", "line"), PREFIX_ALTS)
 def test_alt_text_that_starts_the_caption_goes(alt: str, line: str) -> None:
     page = "\n".join([BEFORE, alt, line, AFTER])
@@ -173,11 +158,6 @@ def test_standfirst_repeated_as_caption_stays_once() -> None:
         pytest.param(
             "Photography by the river is banned, the council said.",
             None,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="split_credit takes 'Photography by' at the start of a sentence for a "
-                "credit label and the rest of the sentence for the credit",
-            ),
         ),
     ],
 )

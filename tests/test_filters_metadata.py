@@ -138,11 +138,6 @@ DATELINES = [
     pytest.param(
         "July 21, 2023 at 6:05 a.m.",
         "2023-07-21T06:05",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="metadata._dateline_iso rejects a dateline whose rest ends in '.' (the 'a.m.' "
-            "of the time), taking it for a sentence",
-        ),
     ),
     ("Updated 17.10.2023 – 10:42 Uhr", "2023-10-17T10:42"),
     ("Publié le 28/07/2023 à 18h05", "2023-07-28T18:05"),
@@ -212,11 +207,6 @@ BYLINES = [
         "zh",
         "作者：周明远",
         "周明远",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="metadata byline pattern wants whitespace after the label's colon (none after "
-            "a full-width '：') and _byline_name wants capitalised tokens, which Han names lack",
-        ),
     ),
 ]
 

@@ -135,16 +135,9 @@ def test_teaser_list_at_the_end_goes(
     assert doc.restore() == page
 
 
-_ZH_PROSE_XFAIL = pytest.mark.xfail(
-    strict=True,
-    reason="teasers._is_prose counts words with str.split(), so a Chinese sentence (no spaces) "
-    "never reads as prose and a teaser list in the middle of a Chinese page runs to the end",
-)
-
-
 @pytest.mark.parametrize(
     ("lang", "article", "heading", "headlines"),
-    [pytest.param(*row, marks=_ZH_PROSE_XFAIL) if row[0] == "zh" else row for row in LISTS],
+    LISTS,
 )
 def test_teaser_list_in_the_middle_ends_where_the_article_resumes(
     lang: str, article: list[str], heading: str, headlines: list[str]

@@ -60,8 +60,7 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
         return doc
     content = [lines[i] for i in indices]
     keep = keep_mask(content, doc.lang, headline_index(doc, indices))
-    kept_words = sum(word_count(content[k]) for k in np.flatnonzero(keep))
-    if kept_words < config.article_min_words:
+    if word_count(" ".join([content[k] for k in np.flatnonzero(keep)])) < config.article_min_words:
         return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
     drops = {indices[k]: Reason.OUTSIDE_ARTICLE for k in np.flatnonzero(~keep)}
     return drop_lines(doc, lines, drops, "drop_outside_article")

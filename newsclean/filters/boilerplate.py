@@ -29,8 +29,6 @@ from newsclean.text import ends_sentence
 
 # Prefix cues are looked up on lines up to this long.
 MAX_PREFIX_CUE_CHARS = 400
-# An inline-teaser cue this short stands alone ("Read more"); the headline follows it.
-BARE_CUE_CHARS = 24
 # A menu: three or more items of at most this many words, joined by | · • » or spaced dashes.
 MAX_MENU_ITEM_WORDS = 3
 MENU_SEPARATOR = re.compile(r"[ \t]*[|·•»][ \t]*|[ \t]+[-–—/][ \t]+")
@@ -66,9 +64,12 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
     """
     table = cue_table(lang)
     drops: dict[int, Reason] = {}
+    bare_teasers: list[int] = []  # lines that are only a teaser cue ("Read more")
     if table.exact_scan is not None:
         for i, match in lowered_line_matches(table.exact_scan, text):
             drops[i] = table.reason_of(match)
+            if drops[i] is Reason.INLINE_TEASER:
+                bare_teasers.append(i)
     if table.prefix_scan is not None:
         for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
@@ -82,9 +83,7 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
         for i, _ in lowered_line_matches(DASHED_MENU_LINE, text):
             if i not in drops and is_menu(lines[i]):
                 drops[i] = Reason.NAVIGATION
-    for i in [i for i, reason in drops.items() if reason is Reason.INLINE_TEASER]:
-        if len(lines[i]) > BARE_CUE_CHARS:
-            continue
+    for i in bare_teasers:
         after = i + 1
         while after < len(lines) and not lines[after]:
             after += 1

@@ -3,8 +3,8 @@
 An image shows in a dump as its alt-text line, often followed by a caption line that
 repeats it and adds a credit (`Picture: Getty`, `Photo: Reuters`, `(AP Photo/Jane Doe)`).
 The caption goes to the captions, its alt-text line is dropped as a duplicate; a lone
-line that ends in a credit is a caption too. When the alt text is the page's first
-paragraph and reads as a sentence, it is the standfirst and stays, once.
+line that ends in a credit is a caption too. When the alt text is the first image's and
+reads as a sentence, it is the standfirst and stays, once.
 
 >>> from newsclean.document import Document
 >>> page = ("The council met.\\nA flooded street in Leeds\\n"
@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Caption, Document
 from newsclean.lines import drop_lines, line_starts
+from newsclean.views import lowered
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, trie_pattern
 from newsclean.text import ends_sentence
@@ -36,10 +37,15 @@ MAX_CREDIT_CHARS = 80
 MAX_CAPTION_WORDS = 80
 # Agencies whose bracketed credit ends a caption: "(AP Photo/Jane Doe)", "(Reuters)".
 _BRACKET_CREDIT = re.compile(
-    r"\s*[(\[](?P<credit>(?:AP|AFP|EPA|Reuters|Getty|PA|dpa|ANSA|EFE|TASS|ТАСС|Xinhua|Photo|Foto|Фото)"
+    r"\s*[(\[](?P<credit>(?:AP|AFP|EPA|Reuters|Getty|PA|dpa|ANSA|EFE|TASS|ТАСС|Xinhua|(?i:photo|foto|фото))"
     r"[^()\[\]\n]{0,70})[)\]]\s*$"
 )
-_BRACKET_CREDIT_ANY = re.compile(_BRACKET_CREDIT.pattern.replace(r"\s*$", r"[ \t]*$"), re.MULTILINE)
+# The same at the end of any line of a page; it starts with the bracket, for a fast scan.
+_BRACKET_CREDIT_ANY = re.compile(
+    _BRACKET_CREDIT.pattern.replace(r"\s*$", r"[ \t]*$").removeprefix(r"\s*"), re.MULTILINE
+)
+# "(foto Ansa)": the credit is "Ansa"; "(AP Photo/Jane Doe)" keeps its agency.
+_LEADING_LABEL = re.compile(r"^(?i:photo|foto|фото)\b[\s:/]*")
 # The most words a credit may have.
 MAX_CREDIT_WORDS = 8
 
@@ -54,8 +60,8 @@ def _credit_pattern() -> re.Pattern[str]:
     """
     labels = trie_pattern(all_credit_words()) or "(?!x)x"
     return re.compile(
-        rf"(?:\n|[.!?。]|[(\[]|[-–—|/])[\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>(?i:{labels}))"
-        rf"[ \t]*(?:(?i:by\b)|:|/)[ \t]*(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)"
+        rf"(?:\n|[.!?。]|[(\[]|[-–—|/])[\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
+        rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)"
     )
 
 
@@ -86,11 +92,15 @@ def split_credit(line: str) -> tuple[str, str] | None:
     >>> split_credit("He took a photo: it was blurred") is None
     True
     """
-    framed = "\n" + line + "\n"
+    framed = "\n" + line.lower() + "\n"
     for match in _credit_pattern().finditer(framed):
         cut = _credit_at(framed, match)
         if cut is not None:
-            return _split(line, cut - 1, match.start("credit") - 1, match.end("credit") - 1)
+            split = _split(line, cut - 1, match.start("credit") - 1, match.end("credit") - 1)
+            # After "by" a credit names someone ("Photography by the river" is no credit);
+            # after a colon it may be a word ("Foto: privat").
+            if split is not None and not (match.group("by") and split[1][0].islower()):
+                return split
     bracketed = _BRACKET_CREDIT.search(line)
     if bracketed is None:
         return None
@@ -98,7 +108,7 @@ def split_credit(line: str) -> tuple[str, str] | None:
 
 
 def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str, str] | None:
-    credit = line[credit_start:credit_end].strip(" .;,)]")
+    credit = _LEADING_LABEL.sub("", line[credit_start:credit_end].strip(" .;,)]"))
     if not credit or len(credit.split()) > MAX_CREDIT_WORDS:
         return None
     text = line[:cut].rstrip(" -–—|/,;([")
@@ -109,9 +119,11 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
 
 def _candidate_lines(text: str, starts: list[int]) -> list[int]:
     """Indices of the lines that may end in a credit, found with whole-text scans."""
-    framed = "\n" + text + "\n"
+    low = lowered(text)
+    framed = "\n" + low + "\n"
+    low_starts = starts if len(low) == len(text) else line_starts(low.split("\n"))
     found = {
-        bisect.bisect_right(starts, match.start("label") - 1) - 1
+        bisect.bisect_right(low_starts, match.start("label") - 1) - 1
         for match in _credit_pattern().finditer(framed)
         if _credit_at(framed, match) is not None
     }
@@ -121,15 +133,50 @@ def _candidate_lines(text: str, starts: list[int]) -> list[int]:
     return sorted(found)
 
 
-def _same_text(alt: str, caption_text: str) -> bool:
-    return alt.rstrip(" .") == caption_text.rstrip(" .") and bool(alt.strip())
+# An alt text that is only the start of its caption has at least this many characters.
+MIN_ALT_PREFIX_CHARS = 15
+MIN_ALT_PREFIX_CJK_CHARS = 4
+# An alt text worded apart from its caption has at least MIN_ALT_WORDS words, and at least
+# ALT_WORD_SHARE of them stand in the caption.
+MIN_ALT_WORDS = 4
+ALT_WORD_SHARE = 0.8
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def repeats_caption(alt: str, caption_text: str) -> bool:
+    """Whether an image's alt-text line repeats its caption: the same text, or the
+    caption's first words.
+
+    >>> repeats_caption("Flags wave in Kharkiv", "Flags wave in Kharkiv.")
+    True
+    >>> repeats_caption("Flags wave in Kharkiv", "Flags wave in Kharkiv after the army returned.")
+    True
+    >>> repeats_caption("Rain fell all day.", "Flags wave in Kharkiv.")
+    False
+    >>> repeats_caption("Termómetro en una calle de Almarza", "Un termómetro marca 46 grados en una calle de Almarza.")
+    True
+    """
+    alt = alt.rstrip(" .。")
+    caption = caption_text.rstrip(" .。")
+    if not alt:
+        return False
+    if alt == caption:
+        return True
+    if CJK_CHAR.search(alt):  # no spaces between words: any long enough prefix
+        return len(alt) >= MIN_ALT_PREFIX_CJK_CHARS and caption.startswith(alt)
+    if len(alt) >= MIN_ALT_PREFIX_CHARS and caption.startswith(alt) and not caption[len(alt)].isalnum():
+        return True
+    # The same picture described in other words: nearly all the alt text's words recur.
+    alt_words = alt.lower().split()
+    caption_words = set(caption.lower().replace(",", " ").split())
+    shared = sum(word in caption_words for word in alt_words)
+    return len(alt_words) >= MIN_ALT_WORDS and shared >= ALT_WORD_SHARE * len(alt_words)
 
 
 def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], list[Caption]]:
     """Caption and alt-text lines to drop, and the captions found, in page order."""
     drops: dict[int, Reason] = {}
     captions: list[Caption] = []
-    first_content = next((i for i, line in enumerate(lines) if line), -1)
     for i in _candidate_lines(text, line_starts(lines)):
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
@@ -140,8 +187,9 @@ def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], l
         caption_text, credit = split
         drops[i] = Reason.CAPTION
         previous = i - 1 if i == 0 or lines[i - 1] else i - 2
-        if previous >= 0 and previous not in drops and _same_text(lines[previous], caption_text):
-            is_standfirst = previous == first_content and ends_sentence(lines[previous])
+        if previous >= 0 and previous not in drops and repeats_caption(lines[previous], caption_text):
+            # The lead image's caption is often the standfirst, a full sentence: it stays.
+            is_standfirst = not captions and ends_sentence(lines[previous])
             if not is_standfirst:
                 drops[previous] = Reason.ALT_TEXT
         if caption_text:

@@ -19,7 +19,7 @@ import re
 
 from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
-from newsclean.dates import YEAR, find_date
+from newsclean.dates import TIME_PATTERN, YEAR, find_date
 from newsclean.document import Document
 from newsclean.lines import drop_lines, line_starts, lines_equal_to, lowered_line_matches
 from newsclean.reasons import Reason
@@ -147,7 +147,7 @@ def _dateline_iso(line: str) -> str | None:
     if found is None:
         return None
     start, end, iso = found
-    rest = lowered[:start] + " " + lowered[end:]
+    rest = TIME_PATTERN.sub(" ", lowered[:start] + " " + lowered[end:])
     if len(_LETTER_WORD.findall(rest)) > MAX_DATELINE_WORDS or ends_sentence(rest.strip()):
         return None
     return iso
@@ -189,7 +189,8 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
 def _byline_pattern(lang: str | None) -> re.Pattern[str]:
     """A line that starts with a byline word, in a page after a newline (the leading
     newline makes the scan skip from line start to line start)."""
-    return re.compile(rf"\n{trie_pattern(byline_words(lang or 'en'))}[ \t]*:?[ \t]+(?=[^\n])")
+    words = trie_pattern(byline_words(lang or "en"))
+    return re.compile(rf"\n{words}(?:[ \t]*[:：][ \t]*|[ \t]+)(?=[^\n])")
 
 
 def _byline_name(line: str, config: Config) -> str | None:
@@ -199,7 +200,8 @@ def _byline_name(line: str, config: Config) -> str | None:
     if not tokens or len(tokens) > config.max_byline_words or name.endswith("."):
         return None
     for token in tokens:
-        if not (token[0].isupper() or token.lower() in NAME_JOINERS):
+        # Names are capitalised in scripts with case; Chinese names have none.
+        if not ((token[0].isalpha() and not token[0].islower()) or token.lower() in NAME_JOINERS):
             return None
     return name
 

@@ -21,7 +21,7 @@ from newsclean.document import Document
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
-from newsclean.text import ends_sentence
+from newsclean.text import ends_sentence, word_count
 
 # A prose line in a teaser list has at least this many words (shorter ones are labels).
 MIN_PROSE_WORDS = 8
@@ -32,8 +32,8 @@ def _is_prose(line: str) -> bool:
     often questions, so a question mark does not count) and is not too short."""
     return (
         ends_sentence(line)
-        and not line.rstrip("\"'”’»)").endswith("?")
-        and len(line.split()) >= MIN_PROSE_WORDS
+        and not line.rstrip("\"'”’»)").endswith(("?", "？"))
+        and word_count(line) >= MIN_PROSE_WORDS
     )
 
 
