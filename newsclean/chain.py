@@ -43,8 +43,10 @@ def _filter_tuple(filters: Iterable[Filter]) -> tuple[Filter, ...]:
     return filters if isinstance(filters, tuple) else tuple(filters)
 
 
-def _word_count(text: str) -> int:
-    return len(text.split())
+def _text_size(text: str) -> int:
+    """Characters other than spaces and newlines: a measure of text that means the same
+    in every script and costs two fast scans."""
+    return len(text) - text.count(" ") - text.count("\n")
 
 
 @attrs.frozen
@@ -60,13 +62,13 @@ class Chain:
         return tuple(f.__name__ for f in self.filters)
 
     def __call__(self, doc: Document) -> Document:
-        words_in = _word_count(doc.text)
+        size_in = _text_size(doc.text)
         for step in self.filters:
             try:
                 doc = step(doc, self.config)
             except TimeoutError:  # costs nothing until raised; see docs/reliability.md
                 return attrs.evolve(doc, flags=doc.flags | {Flag.GUARD_HIT})
-        if words_in and _word_count(doc.text) < self.config.min_kept_share * words_in:
+        if size_in and _text_size(doc.text) < self.config.min_kept_share * size_in:
             doc = attrs.evolve(doc, flags=doc.flags | {Flag.MOSTLY_REMOVED})
         return doc
 

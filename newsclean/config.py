@@ -28,7 +28,8 @@ class Config:
     Attributes:
         lang: ISO 639-1 code that forces the page language; `None` detects it from the
             text (see `newsclean.language.detect_language`).
-        min_kept_share: a document that keeps less than this share of its words is
+        min_kept_share: a document that keeps less than this share of its text
+            (counted in characters other than spaces, the same in every script) is
             flagged `mostly_removed` (nothing is put back; the flag tells you to look).
         max_headline_words: a line with more words than this is never taken for a
             headline in a teaser list or for a title.

@@ -20,7 +20,7 @@ from typing import Any
 
 from newsclean.document import Document, Edit
 from newsclean.reasons import Reason
-from newsclean.views import known_lowered, lowered, remember_lowered
+from newsclean.views import framed_lowered, known_lowered, remember_lowered
 
 
 def line_starts(lines: Sequence[str]) -> list[int]:
@@ -121,31 +121,22 @@ def replace_spans(
     return doc.with_edits(edits, text="".join(pieces), **changes)
 
 
-def lines_equal_to(
-    text: str, lines: Sequence[str], wanted: Iterable[str], *, lowered: str | None = None
-) -> set[int]:
+def lines_equal_to(text: str, wanted: Iterable[str]) -> set[int]:
     """Indices of the lines that equal one of `wanted` (lower-case strings), ignoring case.
 
-    Searches the lower-cased text (`lowered`, when the caller has it) as a whole instead
-    of comparing line by line.
+    Searches the lower-cased page as a whole instead of comparing line by line.
 
-    >>> text = "Most read\\nA\\nmost READ"
-    >>> sorted(lines_equal_to(text, text.split("\\n"), ["most read"]))
+    >>> sorted(lines_equal_to("Most read\\nA\\nmost READ", ["most read"]))
     [0, 2]
     """
-    lowered = text.lower() if lowered is None else lowered
-    wanted = [w for w in wanted if w and "\n" not in w]
-    if len(lowered) != len(text):  # case mapping changed lengths: compare line by line
-        keys = set(wanted)
-        return {i for i, line in enumerate(lines) if line.lower() in keys}
-    haystack = "\n" + lowered + "\n"
-    starts: list[int] | None = None
+    haystack, starts = framed_lowered(text)
     found: set[int] = set()
     for key in wanted:
+        if not key or "\n" in key:
+            continue
         needle = "\n" + key + "\n"
         at = haystack.find(needle)
         while at >= 0:
-            starts = starts or line_starts(lines)
             found.add(bisect.bisect_right(starts, at) - 1)
             at = haystack.find(needle, at + 1)
     return found
@@ -161,9 +152,6 @@ def lowered_line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[
     >>> [(i, m.group()) for i, m in lowered_line_matches(re.compile(r"\nhome(?=\n)"), text)]
     [(0, '\nhome')]
     """
-    low = lowered(text)
-    starts: list[int] | None = None
-    for match in pattern.finditer("\n" + low + "\n"):
-        if starts is None:
-            starts = line_starts(low.split("\n"))
+    framed, starts = framed_lowered(text)
+    for match in pattern.finditer(framed):
         yield bisect.bisect_right(starts, match.start()) - 1, match

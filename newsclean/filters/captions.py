@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Caption, Document
 from newsclean.lines import drop_lines, line_starts
-from newsclean.views import lowered
+from newsclean.views import framed_lowered
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, trie_pattern
 from newsclean.text import ends_sentence
@@ -119,9 +119,7 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
 
 def _candidate_lines(text: str, starts: list[int]) -> list[int]:
     """Indices of the lines that may end in a credit, found with whole-text scans."""
-    low = lowered(text)
-    framed = "\n" + low + "\n"
-    low_starts = starts if len(low) == len(text) else line_starts(low.split("\n"))
+    framed, low_starts = framed_lowered(text)
     found = {
         bisect.bisect_right(low_starts, match.start("label") - 1) - 1
         for match in _credit_pattern().finditer(framed)

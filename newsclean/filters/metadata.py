@@ -131,9 +131,9 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     lines = text.split("\n")
     if title is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
-    lowered = views.lowered(text)
-    headline = _clean_title(title, "\n" + lowered[end:] + "\n" if len(lowered) == len(text) else "")
-    for i in lines_equal_to(text, lines, {_key(headline), _key(title)}, lowered=lowered):
+    framed, starts = views.framed_lowered(text)
+    headline = _clean_title(title, framed[starts[first + 1] :] if first + 1 < len(starts) else "")
+    for i in lines_equal_to(text, {_key(headline), _key(title)}):
         drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline

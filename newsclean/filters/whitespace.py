@@ -29,8 +29,11 @@ _EDGE_RUN = rf"{_SPACE_OR_CONTROL}[ \t\u00a0\u3000]{_SPACE_OR_CONTROL}"
 _LINE_END_SPACE = re.compile(rf"{_EDGE_RUN}(?=\r?(?:\n|\Z))")
 _LINE_START_SPACE = re.compile(rf"(?:(?<=\n)|\A){_EDGE_RUN}")
 _SPACE_RUN = re.compile(r"[ \t\u00a0][ \t\u00a0\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[ \t\u00a0]")
-_EDGE_SPACES = (" \n", "\t\n", "\u00a0\n", "\u3000\n", "\n ", "\n\t", "\n\u00a0", "\n\u3000")
-_BLANK_RUNS = re.compile(r"\A\n+|\n+\Z|\n{3,}")
+# Anything the passes below would change, found in one scan (clean pages stop here).
+_ANY_FIX = re.compile(
+    r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\n[ \t\u00a0\u3000]|[ \t\u00a0\u3000][\n \t\u00a0\u3000]"
+)
+_BLANK_RUNS = re.compile(r"\n\n\n+")  # starts with a literal: a fast scan
 
 Span = tuple[int, int, str, Reason]
 
@@ -41,6 +44,8 @@ def _whitespace_spans(text: str) -> list[Span]:
     def add(pattern: re.Pattern[str], priority: int, inserted: str, reason: Reason) -> None:
         spans.extend((m.start(), -m.end(), priority, inserted, reason) for m in pattern.finditer(text))
 
+    if not _ANY_FIX.search(text) and not text[:1].isspace() and not text[-1:].isspace():
+        return []
     dirty = False
     if "\r" in text:
         add(_CRLF, 0, "\n", Reason.WHITESPACE)
@@ -48,9 +53,8 @@ def _whitespace_spans(text: str) -> list[Span]:
     if _ANY_CONTROL.search(text):
         add(_CONTROL, 1, "", Reason.CONTROL_CHARS)
         dirty = True
-    if dirty or any(edge in text for edge in _EDGE_SPACES) or text[:1].isspace() or text[-1:].isspace():
-        add(_LINE_END_SPACE, 2, "", Reason.WHITESPACE)
-        add(_LINE_START_SPACE, 2, "", Reason.WHITESPACE)
+    add(_LINE_END_SPACE, 2, "", Reason.WHITESPACE)
+    add(_LINE_START_SPACE, 2, "", Reason.WHITESPACE)
     if dirty or "  " in text or "\t" in text or "\u00a0\u00a0" in text:
         add(_SPACE_RUN, 3, " ", Reason.WHITESPACE)
     spans.sort()
@@ -65,11 +69,18 @@ def _whitespace_spans(text: str) -> list[Span]:
 
 
 def _blank_run_spans(text: str) -> Iterator[Span]:
-    if "\n\n\n" not in text and not text.startswith("\n") and not text.endswith("\n"):
+    lead = len(text) - len(text.lstrip("\n"))
+    if lead == len(text):  # nothing but newlines
+        if text:
+            yield 0, len(text), "", Reason.BLANK_LINES
         return
-    for match in _BLANK_RUNS.finditer(text):
-        at_edge = match.start() == 0 or match.end() == len(text)
-        yield match.start(), match.end(), "" if at_edge else "\n\n", Reason.BLANK_LINES
+    if lead:
+        yield 0, lead, "", Reason.BLANK_LINES
+    trail = len(text) - len(text.rstrip("\n"))
+    for match in _BLANK_RUNS.finditer(text, lead, len(text) - trail):
+        yield match.start(), match.end(), "\n\n", Reason.BLANK_LINES
+    if trail:
+        yield len(text) - trail, len(text), "", Reason.BLANK_LINES
 
 
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
