@@ -141,6 +141,31 @@ def test_undo_edits_matches_restore() -> None:
     assert undo_edits(doc) == doc.restore() == page
 
 
+def spaces_and_controls_in_a_line(scale: float) -> str:
+    """Blanks mixed with control characters inside a line: the line-end-space pattern of
+    `normalize_whitespace` backtracks over them (cubic; see docs/reliability.md)."""
+    return "Headline\n indented\nword" + " \x01" * int(300 * scale) + "word\n"
+
+
+def header_title_separators(scale: float) -> str:
+    """A page header whose title has many separators: `extract_title` builds every run of
+    its parts (cubic; see docs/reliability.md)."""
+    return "date 2023-01-01 " + "a|" * int(300 * scale) + "\nBody line one.\nBody line two."
+
+
+SUPERLINEAR: dict[str, Callable[[float], str]] = {
+    f.__name__: f for f in (spaces_and_controls_in_a_line, header_title_separators)
+}
+"""Hostile inputs on which a filter is known to be superlinear; kept small here until the
+patterns are fixed, and timed by `benchmarks/hostile_scaling.py`."""
+
+
+@pytest.mark.parametrize("name", sorted(SUPERLINEAR))
+def test_superlinear_inputs_survive_at_small_size(name: str) -> None:
+    text = SUPERLINEAR[name](1.0)
+    assert newsclean.clean(text).restore() == text
+
+
 @pytest.fixture(scope="module", params=sorted(HOSTILE))
 def hostile(request: pytest.FixtureRequest) -> tuple[str, str]:
     name: str = request.param
