@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from itertools import repeat
@@ -76,7 +75,6 @@ STAGE1_FEATURES = (
     "stopword_window2",
     "punct_x_length",
     "log_core_distance",
-    "log_repeats",
     "length_spread_window2",
 )
 STAGE2_FEATURES = (
@@ -331,8 +329,6 @@ def line_features(lines: Sequence[str], lang: str | None, headline_at: int | Non
         headline_distance = np.log1p(np.abs(index - headline_at))
     core_start, core_end = _longest_long_run(long, lengths)
     core_distance = np.log1p(_distance_to_span(n, core_start, core_end))
-    counts = Counter(lines)
-    repeats = np.fromiter(map(counts.__getitem__, lines), dtype=np.float64, count=n) - 1.0
     windows = _window_means(np.column_stack((ends, log_length, long, short, stopword_share, log_length**2)))
     r1, r2, r3, r5 = windows  # by radius, see _RADII
     spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] ** 2, 0.0))
@@ -342,7 +338,7 @@ def line_features(lines: Sequence[str], lang: str | None, headline_at: int | Non
             stopword_share, np.log1p(commas), after_headline, headline_distance,
             r1[:, 0], r3[:, 0], r1[:, 1], r3[:, 1],
             r2[:, 2], r5[:, 2], r2[:, 3], r2[:, 4],
-            ends * log_length, core_distance, np.log1p(repeats), spread,
+            ends * log_length, core_distance, spread,
         )
     )  # fmt: skip
 

@@ -40,7 +40,9 @@ class Config:
         article_min_words: article selection is skipped (and the document flagged
             `no_article_found`) when the selected stretch has fewer words than this.
         drop_repeats_min_chars: exact repeats of a kept line are dropped only when the
-            line has at least this many characters (short repeats such as "Q:" stay).
+            line has at least this many characters. The default, 1, drops every repeat,
+            which keeps cleaning idempotent (a repeated first line would otherwise read
+            as a title on a second pass); raise it to keep short repeats such as "Q:".
     """
 
     lang: str | None = None
@@ -51,7 +53,7 @@ class Config:
     teaser_stop_run: int = attrs.field(default=2, validator=_positive)
     select_article: bool = True
     article_min_words: int = attrs.field(default=10, validator=_positive)
-    drop_repeats_min_chars: int = attrs.field(default=12, validator=_positive)
+    drop_repeats_min_chars: int = attrs.field(default=1, validator=_positive)
 
 
 DEFAULT_CONFIG = Config()

@@ -62,7 +62,7 @@ def test_default_chain_runs_every_registered_filter_in_order() -> None:
     chain = default_chain()
     assert chain.names == tuple(FILTERS)
     assert chain.config == Config()
-    assert chain.names[0] == "fix_encoding"
+    assert chain.names[0] == "normalize_whitespace"
     assert chain.names[-1] == "tidy_blank_lines"
 
 
@@ -126,7 +126,7 @@ def test_with_filter_at_end_after_and_before() -> None:
     chain = default_chain()
     assert chain.with_filter(_drop_advert_lines).names == (*chain.names, "_drop_advert_lines")
     after = chain.with_filter(_drop_advert_lines, after="fix_encoding").names
-    assert after[:2] == ("fix_encoding", "_drop_advert_lines")
+    assert after[:3] == ("normalize_whitespace", "fix_encoding", "_drop_advert_lines")
     before = chain.with_filter(_drop_advert_lines, before="tidy_blank_lines").names
     assert before[-2:] == ("_drop_advert_lines", "tidy_blank_lines")
 

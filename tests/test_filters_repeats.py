@@ -45,9 +45,29 @@ SHORT_REPEATS = [
 
 
 @pytest.mark.parametrize("page", SHORT_REPEATS)
-def test_short_repeats_stay(page: str) -> None:
+def test_short_repeats_stay_when_configured(page: str) -> None:
     doc = Document.from_text(page)
-    assert remove_repeated_lines(doc) is doc
+    assert remove_repeated_lines(doc, Config(drop_repeats_min_chars=12)) is doc
+
+
+@pytest.mark.parametrize("page", SHORT_REPEATS)
+def test_by_default_every_repeat_goes(page: str) -> None:
+    # The default keeps cleaning idempotent: no line of clean text stands twice.
+    out = remove_repeated_lines(Document.from_text(page)).paragraphs
+    assert len(out) == len(set(out)) < len(page.split("\n"))
+
+
+def test_the_copy_inside_the_article_is_kept() -> None:
+    page = (
+        "Council sets budget\nWeather\nSport\n"
+        "The council met on Monday and agreed a budget for the coming year.\n"
+        "Council sets budget\n"
+        "It will spend more on roads and less on parking, the leader said."
+    )
+    doc = remove_repeated_lines(Document.from_text(page))
+    assert doc.paragraphs[0] == "Weather"
+    assert "Council sets budget" in doc.paragraphs[2:]
+    assert doc.restore() == page
 
 
 def test_near_repeats_stay() -> None:

@@ -39,7 +39,7 @@ from newsclean.document import Document
 from newsclean.filters.article import headline_index
 
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "model" / "article.json"
-RULES_ONLY = ("drop_outside_article", "remove_repeated_lines", "tidy_blank_lines")
+RULES_ONLY = ("drop_outside_article", "tidy_blank_lines")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 # A line this long (in normalised characters) counts as in the article when it appears

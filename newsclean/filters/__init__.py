@@ -2,7 +2,7 @@
 does, living in a module named for its concern.
 
 >>> list(FILTERS)[:3]
-['fix_encoding', 'normalize_whitespace', 'detect_page_language']
+['normalize_whitespace', 'fix_encoding', 'detect_page_language']
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ Filter = Callable[[Document, Config], Document]
 FILTERS: dict[str, Filter] = {
     f.__name__: f
     for f in (
-        fix_encoding,
         normalize_whitespace,
+        fix_encoding,
         detect_page_language,
         extract_title,
         extract_dateline,
@@ -35,8 +35,8 @@ FILTERS: dict[str, Filter] = {
         extract_captions,
         remove_boilerplate,
         remove_teaser_lists,
-        drop_outside_article,
         remove_repeated_lines,
+        drop_outside_article,
         tidy_blank_lines,
     )
 }

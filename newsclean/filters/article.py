@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 
 import attrs
-import numpy as np
 
 from newsclean.article_model import keep_mask
 from newsclean.config import DEFAULT_CONFIG, Config
@@ -21,6 +20,8 @@ from newsclean.text import word_count
 
 # Pages with fewer non-blank lines than this are left to the rules alone.
 MIN_LINES = 3
+# The most times the model is run on what it kept (see `settle`).
+MAX_ROUNDS = 6
 
 
 def headline_offset(doc: Document) -> int | None:
@@ -58,9 +59,40 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     indices = [i for i, line in enumerate(lines) if line]
     if len(indices) < MIN_LINES:
         return doc
-    content = [lines[i] for i in indices]
-    keep = keep_mask(content, doc.lang, headline_index(doc, indices))
-    if word_count(" ".join([content[k] for k in np.flatnonzero(keep)])) < config.article_min_words:
+    headline_at = headline_index(doc, indices)
+    kept = settle(lines, indices, doc.lang, headline_at)
+    if headline_at is not None and _too_short(lines, kept, config):
+        # Read without the headline, as the clean text will be read again.
+        kept = settle(lines, indices, doc.lang, None)
+    if _too_short(lines, kept, config):
         return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
-    drops = {indices[k]: Reason.OUTSIDE_ARTICLE for k in np.flatnonzero(~keep)}
+    kept_set = set(kept)
+    drops = {i: Reason.OUTSIDE_ARTICLE for i in indices if i not in kept_set}
     return drop_lines(doc, lines, drops, "drop_outside_article")
+
+
+def _too_short(lines: list[str], kept: list[int], config: Config) -> bool:
+    return word_count(" ".join([lines[i] for i in kept])) < config.article_min_words
+
+
+def settle(lines: list[str], indices: list[int], lang: str | None, headline_at: int | None) -> list[int]:
+    """The indices of the lines the model keeps, with the model run again on what it kept
+    until it keeps everything it is shown (at most `MAX_ROUNDS` times): the article it
+    returns is one the model would not cut further, so cleaning clean text again changes
+    nothing."""
+    kept = indices
+    for _ in range(MAX_ROUNDS):
+        if len(kept) < MIN_LINES:
+            break
+        content = [lines[i] for i in kept]
+        keep = keep_mask(content, lang, headline_at)
+        if keep.all() and headline_at is not None:
+            # Clean text has no headline left to find: the article must also stand as
+            # it is when read without one.
+            keep = keep_mask(content, lang, None)
+        if keep.all():
+            break
+        if headline_at is not None:
+            headline_at = int(keep[:headline_at].sum())
+        kept = [i for i, k in zip(kept, keep.tolist(), strict=True) if k]
+    return kept

@@ -26,10 +26,10 @@ from collections.abc import Sequence
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Caption, Document
 from newsclean.lines import drop_lines, line_starts
-from newsclean.views import framed_lowered
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, trie_pattern
 from newsclean.text import ends_sentence
+from newsclean.views import framed_lowered
 
 # The longest credit kept as a credit (a longer tail is not a credit).
 MAX_CREDIT_CHARS = 80
@@ -55,13 +55,14 @@ def _credit_pattern() -> re.Pattern[str]:
     """A credit label where a credit starts (line start, after a sentence end, a bracket
     or a dash), its `:`, `by` or `/`, and the rest of the line.
 
-    It starts with one of a few literal characters, so a scan skips quickly to them;
+    It starts with one character class, so the scan skips quickly to those characters;
     `_credit_at` then checks what stands before the label.
     """
     labels = trie_pattern(all_credit_words()) or "(?!x)x"
     return re.compile(
-        rf"(?:\n|[.!?。]|[(\[]|[-–—|/])[\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
-        rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)"
+        rf"[\n.!?。(\[\-–—|/][\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
+        rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*"
+        rf"(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)"
     )
 
 
@@ -151,7 +152,7 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
     True
     >>> repeats_caption("Rain fell all day.", "Flags wave in Kharkiv.")
     False
-    >>> repeats_caption("Termómetro en una calle de Almarza", "Un termómetro marca 46 grados en una calle de Almarza.")
+    >>> repeats_caption("Termómetro en una calle", "Un termómetro marca 46 grados en una calle.")
     True
     """
     alt = alt.rstrip(" .。")

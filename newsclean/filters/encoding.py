@@ -69,6 +69,8 @@ def repair_line(line: str) -> str:
 
 
 def _mojibake_line_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
+    if text.isascii():  # a fast C check: no mojibake without non-ASCII characters
+        return
     done = 0  # end of the last line looked at
     for hint in MOJIBAKE_HINT.finditer(text):
         if hint.start() < done:

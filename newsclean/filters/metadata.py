@@ -23,17 +23,20 @@ from newsclean.dates import TIME_PATTERN, YEAR, find_date
 from newsclean.document import Document
 from newsclean.lines import drop_lines, line_starts, lines_equal_to, lowered_line_matches
 from newsclean.reasons import Reason
-from newsclean.resources import byline_words, trie_pattern
+from newsclean.resources import byline_words, cue_table, trie_pattern
 from newsclean.text import ends_sentence
 
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
 PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
+HEADER_LINE = re.compile(r"\ndate \d{4}-\d{2}-\d{2}(?:[ \t][^\n]*)?(?=\n)")
 # What separates a headline from a site or section name in a page title.
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s+::\s+")
-# The longest line taken for a page title.
+# The longest line taken for a page title, and the most parts of it looked at.
 MAX_TITLE_CHARS = 300
+MAX_TITLE_PARTS = 8
 # Words a dateline may have besides the date and time ("Published", "Updated", "min read").
 MAX_DATELINE_WORDS = 6
+_LETTER = re.compile(r"[^\W\d_]")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Words that join the names of a byline ("By Jane Doe and John Roe").
 NAME_JOINERS = frozenset(
@@ -75,7 +78,7 @@ def _title_runs(title: str) -> list[str]:
         bounds.append((pos, separator.start()))
         pos = separator.end()
     bounds.append((pos, len(title)))
-    bounds = [(a, b) for a, b in bounds if title[a:b].strip()]
+    bounds = [(a, b) for a, b in bounds if title[a:b].strip()][:MAX_TITLE_PARTS]
     runs = {
         title[bounds[i][0] : bounds[j][1]].strip() for i in range(len(bounds)) for j in range(i, len(bounds))
     }
@@ -86,20 +89,31 @@ def _key(line: str) -> str:
     return " ".join(line.lower().split())
 
 
-def _clean_title(title: str, page_after_title: str) -> str:
-    """The headline inside a page title: the longest run of its parts that the page
-    repeats as a line of its own (`page_after_title`: the lower-cased page after the
-    title line, framed by newlines), else the longest part."""
-    for run in _title_runs(title):
+def _repeated_run(title: str, page_after_title: str) -> str | None:
+    """The longest run of the title's parts that the page repeats as a line of its own
+    (`page_after_title`: the lower-cased page after the title line, framed by newlines)."""
+    for run in _title_runs(title[:MAX_TITLE_CHARS]):
         if "\n" + _key(run) + "\n" in page_after_title:
             return run
-    parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    return None
+
+
+def _longest_part(title: str) -> str:
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title[:MAX_TITLE_CHARS]) if p.strip()]
     return max(parts, key=len) if parts else title.strip()
+
+
+def _has_cue_line(framed_lowered_page: str, lang: str | None) -> bool:
+    """Whether the page has a line that a boilerplate or teaser cue matches."""
+    table = cue_table(lang)
+    scans = (table.exact_scan, table.heading_scan, table.prefix_scan)
+    return any(scan is not None and scan.search(framed_lowered_page) for scan in scans)
 
 
 def _looks_like_title(line: str, config: Config) -> bool:
     return (
-        0 < len(line) <= MAX_TITLE_CHARS
+        _LETTER.search(line) is not None
+        and len(line) <= MAX_TITLE_CHARS
         and len(line.split()) <= config.max_headline_words
         and not line.endswith(".")
     )
@@ -119,21 +133,35 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     drops: dict[int, Reason] = {}
     changes: dict[str, str] = {}
     title = doc.title
+    framed, starts = views.framed_lowered(text)
+    # Page headers are dropped wherever they stand (a copy further down would become the
+    # first line once the lines above it go); the first one gives the date and title.
+    for i, _ in lowered_line_matches(HEADER_LINE, text):
+        drops[i] = Reason.PAGE_HEADER
     header = PAGE_HEADER.fullmatch(first_line)
     if header:
-        drops[first] = Reason.PAGE_HEADER
         if doc.published is None:
             changes["published"] = header.group(1)
         title = title or (header.group(2) or "").strip() or None
-    elif title is None and text.count("\n", end) >= 2 and _looks_like_title(first_line, config):
-        drops[first] = Reason.TITLE
-        title = first_line.strip()
+    page_after = framed[starts[first + 1] :] if first + 1 < len(starts) else ""
+    headline = None
+    if title is not None:
+        headline = _repeated_run(title, page_after) or _longest_part(title)
+    elif text.count("\n", end) >= 2 and _looks_like_title(first_line, config):
+        # A bare first line is the page's title when the page repeats it (or its
+        # headline part) as a line, or when the page is a raw dump (it still has a
+        # boilerplate line). Clean text has neither, so cleaning it again does not take
+        # its first paragraph for a title.
+        headline = _repeated_run(first_line, page_after)
+        if headline is None and _has_cue_line(framed, doc.lang):
+            headline = _longest_part(first_line)
+        if headline is not None:
+            drops[first] = Reason.TITLE
+            title = first_line.strip()
     lines = text.split("\n")
-    if title is None:
+    if title is None or headline is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
-    framed, starts = views.framed_lowered(text)
-    headline = _clean_title(title, framed[starts[first + 1] :] if first + 1 < len(starts) else "")
-    for i in lines_equal_to(text, {_key(headline), _key(title)}):
+    for i in lines_equal_to(text, {_key(headline), _key(title), _key(first_line)}):
         drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline

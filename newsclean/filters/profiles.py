@@ -14,7 +14,8 @@ them) and added to a chain with `with_site_profiles`:
 >>> page = "Home\\nWorld\\nSport\\nThe harbour reopened after the storm.\\nContact us"
 >>> step(Document.from_text(page, url="https://news.example/new"), default_chain().config).text
 'The harbour reopened after the storm.'
->>> with_site_profiles(default_chain(), profiles).names[-4]
+>>> names = with_site_profiles(default_chain(), profiles).names
+>>> names[names.index("drop_outside_article") - 1]
 'drop_site_boilerplate'
 """
 
@@ -45,7 +46,8 @@ def boilerplate_lines(site: SiteProfile, min_share: float, min_pages: int) -> fr
         return frozenset()
     scale = site.pages / site.sampled_pages
     return frozenset(
-        line for line, n in site.lines.items()
+        line
+        for line, n in site.lines.items()
         if n / site.sampled_pages >= min_share and n * scale >= min_pages
     )
 
@@ -54,8 +56,7 @@ class SiteBoilerplateFilter:
     """The filter `drop_site_boilerplate` returns: a picklable callable, so a chain that
     holds it can be sent to worker processes."""
 
-    def __init__(self, lines_by_site: Mapping[str, frozenset[str]], min_share: float,
-                 min_pages: int) -> None:
+    def __init__(self, lines_by_site: Mapping[str, frozenset[str]], min_share: float, min_pages: int) -> None:
         self.__name__ = FILTER_NAME
         self.lines_by_site = dict(lines_by_site)
         self.min_share = min_share
@@ -80,12 +81,16 @@ class SiteBoilerplateFilter:
         return drop_lines(doc, lines, drops, FILTER_NAME)
 
     def __repr__(self) -> str:
-        return (f"<{FILTER_NAME}: {len(self.lines_by_site)} sites, "
-                f"min_share={self.min_share}, min_pages={self.min_pages}>")
+        return (
+            f"<{FILTER_NAME}: {len(self.lines_by_site)} sites, "
+            f"min_share={self.min_share}, min_pages={self.min_pages}>"
+        )
 
 
 def drop_site_boilerplate(
-    profiles: Profiles, *, min_share: float = DEFAULT_MIN_SHARE,
+    profiles: Profiles,
+    *,
+    min_share: float = DEFAULT_MIN_SHARE,
     min_pages: int = DEFAULT_MIN_PAGES,
 ) -> SiteBoilerplateFilter:
     """A filter that drops, with `Reason.SITE_BOILERPLATE`, the lines of a page whose
@@ -97,14 +102,18 @@ def drop_site_boilerplate(
     if min_pages < 1:
         raise ValueError(f"min_pages must be at least 1, not {min_pages!r}")
     lines_by_site = {
-        site: lines for site, profile in profiles.sites.items()
+        site: lines
+        for site, profile in profiles.sites.items()
         if (lines := boilerplate_lines(profile, min_share, min_pages))
     }
     return SiteBoilerplateFilter(lines_by_site, min_share, min_pages)
 
 
 def with_site_profiles(
-    chain: Chain, profiles: Profiles, *, min_share: float = DEFAULT_MIN_SHARE,
+    chain: Chain,
+    profiles: Profiles,
+    *,
+    min_share: float = DEFAULT_MIN_SHARE,
     min_pages: int = DEFAULT_MIN_PAGES,
 ) -> Chain:
     """`chain` with `drop_site_boilerplate` added before the article model (or at the

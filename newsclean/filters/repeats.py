@@ -1,31 +1,55 @@
-"""Exact repeats: a line that already stands earlier in the text goes.
+"""Exact repeats: a line that stands more than once keeps one copy, the one inside the
+most text (a headline repeated in a menu or a teaser box keeps its copy in the article).
 
 >>> from newsclean.document import Document
->>> page = "The council met on Monday.\\nIt agreed a budget.\\nThe council met on Monday."
->>> remove_repeated_lines(Document.from_text(page)).text
-'The council met on Monday.\\nIt agreed a budget.'
+>>> page = ("Council sets budget\\nWeather\\nThe council met on Monday and agreed a budget for the year.\\n"
+...         "Council sets budget\\nIt will spend more on roads and less on parking.")
+>>> remove_repeated_lines(Document.from_text(page)).text.split("\\n")[0]
+'Weather'
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 
+# How many non-blank neighbours on each side measure the text around a copy.
+CONTEXT_LINES = 2
+
+
+def _context_size(lines: list[str], index: int) -> int:
+    """Characters in the nearest non-blank lines before and after `index` (other copies
+    of the same line do not count)."""
+    size = 0
+    for step in (-1, 1):
+        seen = 0
+        j = index + step
+        while 0 <= j < len(lines) and seen < CONTEXT_LINES:
+            if lines[j] and lines[j] != lines[index]:
+                size += len(lines[j])
+                seen += 1
+            j += step
+    return size
+
 
 def remove_repeated_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop later copies of lines of at least `config.drop_repeats_min_chars` characters."""
+    """Keep one copy of each line of at least `config.drop_repeats_min_chars` characters
+    that stands more than once: the copy with the most text around it (the first on a tie)."""
     lines = doc.text.split("\n")
-    if len(set(lines)) == len(lines):
+    distinct = set(lines)
+    if len(distinct) + lines.count("") - ("" in distinct) == len(lines):
         return doc
-    seen: set[str] = set()
-    drops: dict[int, Reason] = {}
+    copies: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
-        if len(line) < config.drop_repeats_min_chars:
-            continue
-        if line in seen:
-            drops[i] = Reason.REPEATED_LINE
-        else:
-            seen.add(line)
+        if line and len(line) >= config.drop_repeats_min_chars:
+            copies[line].append(i)
+    drops: dict[int, Reason] = {}
+    for where in copies.values():
+        if len(where) > 1:
+            keep = max(where, key=lambda i: (_context_size(lines, i), -i))
+            drops.update((i, Reason.REPEATED_LINE) for i in where if i != keep)
     return drop_lines(doc, lines, drops, "remove_repeated_lines")

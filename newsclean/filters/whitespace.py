@@ -18,54 +18,56 @@ from newsclean.document import Document
 from newsclean.lines import replace_spans
 from newsclean.reasons import Reason
 
-# Each repair is a separate pass, run only when a cheap substring test says it is needed,
-# so a clean page costs a few scans.
+# Two stages. First line ends and control characters; then, on what is left, spaces at
+# line edges and runs of blanks. Each pass runs only when a cheap test says it is needed,
+# so a clean page costs a few scans, and every run pattern starts only where a run starts
+# (the look-behind), so a long run is tried once: linear time.
 _CRLF = re.compile(r"\r\n?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # one class: a fast scan
-# Spaces at a line's edge, with any control characters among them (removed with them).
-_SPACE_OR_CONTROL = r"[ \t\u00a0\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*"
-_EDGE_RUN = rf"{_SPACE_OR_CONTROL}[ \t\u00a0\u3000]{_SPACE_OR_CONTROL}"
-_LINE_END_SPACE = re.compile(rf"{_EDGE_RUN}(?=\r?(?:\n|\Z))")
-_LINE_START_SPACE = re.compile(rf"(?:(?<=\n)|\A){_EDGE_RUN}")
-_SPACE_RUN = re.compile(r"[ \t\u00a0][ \t\u00a0\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[ \t\u00a0]")
-# Anything the passes below would change, found in one scan (clean pages stop here).
-_ANY_FIX = re.compile(
-    r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\n[ \t\u00a0\u3000]|[ \t\u00a0\u3000][\n \t\u00a0\u3000]"
-)
+_EDGE = "[ \\t\\u00a0\\u3000]"
+_LINE_END_SPACE = re.compile(rf"(?<!{_EDGE}){_EDGE}+(?=\n|\Z)")
+_LINE_START_SPACE = re.compile(rf"(?:(?<=\n)|\A){_EDGE}+")
+_INNER = "[ \\t\\u00a0]"
+_SPACE_RUN = re.compile(rf"(?<!{_INNER}){_INNER}{_INNER}+")
+# A page without these needs no space repair; `in` tests are the fastest scans Python has.
+_NEEDS_A_LOOK = (" \n", "\n ", "  ", "\t\t", "\t ", " \t", "\u00a0\u00a0", "\u00a0 ", " \u00a0")
 _BLANK_RUNS = re.compile(r"\n\n\n+")  # starts with a literal: a fast scan
 
 Span = tuple[int, int, str, Reason]
 
 
-def _whitespace_spans(text: str) -> list[Span]:
-    spans: list[tuple[int, int, int, str, Reason]] = []  # start, -end, priority, ...
-
-    def add(pattern: re.Pattern[str], priority: int, inserted: str, reason: Reason) -> None:
-        spans.extend((m.start(), -m.end(), priority, inserted, reason) for m in pattern.finditer(text))
-
-    if not _ANY_FIX.search(text) and not text[:1].isspace() and not text[-1:].isspace():
-        return []
-    dirty = False
-    if "\r" in text:
-        add(_CRLF, 0, "\n", Reason.WHITESPACE)
-        dirty = True
-    if _ANY_CONTROL.search(text):
-        add(_CONTROL, 1, "", Reason.CONTROL_CHARS)
-        dirty = True
-    add(_LINE_END_SPACE, 2, "", Reason.WHITESPACE)
-    add(_LINE_START_SPACE, 2, "", Reason.WHITESPACE)
-    if dirty or "  " in text or "\t" in text or "\u00a0\u00a0" in text:
-        add(_SPACE_RUN, 3, " ", Reason.WHITESPACE)
-    spans.sort()
+def _sorted_spans(found: list[tuple[int, int, str, Reason]]) -> list[Span]:
+    """Spans in order, the longest first where two start together, overlaps dropped."""
+    found.sort(key=lambda span: (span[0], -span[1]))
     merged: list[Span] = []
     end = 0
-    for start, negative_end, _, inserted, reason in spans:
-        stop = -negative_end
-        if start >= end:
-            merged.append((start, stop, inserted, reason))
-            end = stop
+    for span in found:
+        if span[0] >= end:
+            merged.append(span)
+            end = span[1]
     return merged
+
+
+def _line_end_and_control_spans(text: str) -> list[Span]:
+    found: list[tuple[int, int, str, Reason]] = []
+    if "\r" in text:
+        found.extend((m.start(), m.end(), "\n", Reason.WHITESPACE) for m in _CRLF.finditer(text))
+    # isprintable() is a fast C loop; it is also false for a few harmless characters
+    # (no-break spaces, format marks), and then the pattern decides.
+    if not text.replace("\n", "").replace("\t", "").isprintable() and _ANY_CONTROL.search(text):
+        found.extend((m.start(), m.end(), "", Reason.CONTROL_CHARS) for m in _CONTROL.finditer(text))
+    return _sorted_spans(found)
+
+
+def _space_spans(text: str) -> list[Span]:
+    edges = text[:1].isspace() or text[-1:].isspace()
+    if not edges and not any(mark in text for mark in _NEEDS_A_LOOK):
+        return []
+    found = [(m.start(), m.end(), "", Reason.WHITESPACE) for m in _LINE_END_SPACE.finditer(text)]
+    found.extend((m.start(), m.end(), "", Reason.WHITESPACE) for m in _LINE_START_SPACE.finditer(text))
+    found.extend((m.start(), m.end(), " ", Reason.WHITESPACE) for m in _SPACE_RUN.finditer(text))
+    return _sorted_spans(found)
 
 
 def _blank_run_spans(text: str) -> Iterator[Span]:
@@ -85,8 +87,9 @@ def _blank_run_spans(text: str) -> Iterator[Span]:
 
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Turn CR LF and CR into LF, drop control characters other than tab and newline,
-    trim each line and collapse runs of spaces to one."""
-    return replace_spans(doc, _whitespace_spans(doc.text), "normalize_whitespace")
+    then trim each line and collapse runs of blanks to one space."""
+    doc = replace_spans(doc, _line_end_and_control_spans(doc.text), "normalize_whitespace")
+    return replace_spans(doc, _space_spans(doc.text), "normalize_whitespace")
 
 
 def tidy_blank_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
