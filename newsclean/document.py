@@ -146,8 +146,8 @@ class Document:
         True
         """
         text = self.text
-        for edit in reversed(self.edits):
-            text = text[: edit.start] + edit.removed + text[edit.start + len(edit.inserted) :]
+        for group in reversed(_forward_runs(self.edits)):
+            text = _undo_run(text, group)
         return text
 
     def removed_by(self, reason: Reason) -> list[str]:
@@ -175,6 +175,32 @@ class Document:
         if explain:
             out["edits"] = [edit.to_dict() for edit in self.edits]
         return out
+
+
+def _forward_runs(edits: tuple[Edit, ...]) -> list[tuple[Edit, ...]]:
+    """Split the log into runs of edits that each start after the previous one's
+    inserted text (one filter's edits form such a run), so that a run can be undone in
+    one pass over the text."""
+    runs: list[tuple[Edit, ...]] = []
+    start = 0
+    for k in range(1, len(edits) + 1):
+        if k == len(edits) or edits[k].start < edits[k - 1].start + len(edits[k - 1].inserted):
+            runs.append(edits[start:k])
+            start = k
+    return runs
+
+
+def _undo_run(text: str, run: tuple[Edit, ...]) -> str:
+    """Undo a forward run of edits: each one's inserted text stands, in `text`, at its
+    own `start`, because the edits before it in the run lie before it."""
+    pieces = []
+    last = 0
+    for edit in run:
+        pieces.append(text[last : edit.start])
+        pieces.append(edit.removed)
+        last = edit.start + len(edit.inserted)
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
