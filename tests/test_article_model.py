@@ -1,0 +1,68 @@
+"""The article model's parts: window means, the max-sum core, both kinds of stage, and the
+shipped model's file."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsclean.article_model import (
+    ArticleModel,
+    LogisticStage,
+    TreeStage,
+    keep_mask,
+    max_segment,
+    shipped_model,
+    stage_from_dict,
+    window_mean,
+)
+
+PAGE = [
+    "Home",
+    "World",
+    "Sport",
+    "Weather",
+    "The county council agreed on Monday to spend £4m repairing roads damaged by the winter floods.",
+    "Councillors said the work would start in March and take about six months to finish.",
+    "Residents in the worst-hit villages have complained for weeks about potholes and closed lanes.",
+    "A spokesman said the council would publish a list of the roads to be repaired first.",
+    "Most read",
+    "Privacy policy",
+]
+
+
+def test_window_mean_averages_neighbours_and_shrinks_at_the_edges() -> None:
+    assert window_mean(np.array([0.0, 3.0, 0.0, 3.0]), 1).tolist() == [1.5, 1.0, 2.0, 1.5]
+
+
+def test_max_segment_finds_the_best_stretch() -> None:
+    assert max_segment(np.array([-2.0, 1.0, 1.0, -0.5, 2.0, -5.0, 1.0])) == (1, 5)
+    assert max_segment(np.array([-1.0, -2.0])) == (0, 0)
+    assert max_segment(np.zeros(0)) == (0, 0)
+
+
+def test_tree_stage_goes_right_above_the_threshold() -> None:
+    stage = TreeStage(
+        features=np.array([[0]]),
+        thresholds=np.array([[0.5]]),
+        leaves=np.array([[-3.0, 3.0]]),
+        base=0.0,
+    )
+    scores = stage.predict(np.array([[0.2], [0.9]]))
+    assert scores[0] < 0.1 < 0.9 < scores[1]
+    again = stage_from_dict(stage.to_dict())
+    assert isinstance(again, TreeStage)
+    assert np.allclose(again.predict(np.array([[0.9]])), scores[1:])
+
+
+def test_logistic_stage_round_trips() -> None:
+    stage = LogisticStage(mean=np.zeros(2), scale=np.ones(2), weights=np.array([1.0, -1.0]), bias=0.5)
+    again = stage_from_dict(stage.to_dict())
+    x = np.array([[1.0, 2.0], [3.0, -1.0]])
+    assert np.allclose(again.predict(x), stage.predict(x))
+
+
+def test_shipped_model_round_trips_and_keeps_the_article() -> None:
+    model = shipped_model()
+    assert ArticleModel.from_dict(model.to_dict()).threshold == model.threshold
+    keep = keep_mask(PAGE, "en", headline_at=4)
+    assert keep.tolist() == [False] * 4 + [True] * 4 + [False] * 2
