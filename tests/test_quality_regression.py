@@ -15,8 +15,10 @@ from pathlib import Path
 from newsclean.records import clean_record
 from tests.conftest import EVAL, load_jsonl, shared_file
 
-DEV_FLOOR = 0.89
-DEV_ML_FLOOR = 0.91
+# Just under today's means (dev 0.902, dev-ml 0.940, 2026-11-25), so that a change that
+# costs accuracy fails; the project's goal is 0.94 on both, not reached yet.
+DEV_FLOOR = 0.895
+DEV_ML_FLOOR = 0.93
 
 # Han, Hiragana and Katakana characters are tokens of their own; elsewhere runs of \w.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
