@@ -84,15 +84,11 @@ def settle(lines: list[str], indices: list[int], lang: str | None, headline_at: 
     for _ in range(MAX_ROUNDS):
         if len(kept) < MIN_LINES:
             break
-        content = [lines[i] for i in kept]
-        keep = keep_mask(content, lang, headline_at)
-        if keep.all() and headline_at is not None:
-            # Clean text has no headline left to find: the article must also stand as
-            # it is when read without one.
-            keep = keep_mask(content, lang, None)
+        keep = keep_mask([lines[i] for i in kept], lang, headline_at)
+        # After the first reading the headline is gone, as it is from clean text read
+        # again: the article must stand as it is when read without one.
+        headline_at = None
         if keep.all():
             break
-        if headline_at is not None:
-            headline_at = int(keep[:headline_at].sum())
         kept = [i for i, k in zip(kept, keep.tolist(), strict=True) if k]
     return kept
