@@ -17,8 +17,10 @@ from newsclean.document import Document
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 
-# How many non-blank neighbours on each side measure the text around a copy.
+# How many non-blank neighbours on each side measure the text around a copy, looked for
+# among at most CONTEXT_REACH lines (so a page of one line repeated stays linear).
 CONTEXT_LINES = 2
+CONTEXT_REACH = 8
 
 
 def _context_size(lines: list[str], index: int) -> int:
@@ -28,7 +30,8 @@ def _context_size(lines: list[str], index: int) -> int:
     for step in (-1, 1):
         seen = 0
         j = index + step
-        while 0 <= j < len(lines) and seen < CONTEXT_LINES:
+        stop = index + step * (CONTEXT_REACH + 1)
+        while 0 <= j < len(lines) and j != stop and seen < CONTEXT_LINES:
             if lines[j] and lines[j] != lines[index]:
                 size += len(lines[j])
                 seen += 1
