@@ -29,12 +29,3 @@ def word_count(line: str) -> int:
     if not cjk:
         return len(line.split())
     return cjk + len(_WORD.findall(_CJK.sub(" ", line)))
-
-
-def normalise_line(line: str) -> str:
-    """Case-folded line with whitespace collapsed, for comparing lines.
-
-    >>> normalise_line("  Most   Read ")
-    'most read'
-    """
-    return " ".join(line.casefold().split())
