@@ -297,30 +297,63 @@ def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArr
     return np.asarray(shares, dtype=np.float64)
 
 
-def line_features(lines: Sequence[str], lang: str | None, headline_at: int | None) -> FloatArray:
+@attrs.frozen
+class LineBasics:
+    """What a line's features need from its own text alone, computed once per page and
+    reused when the model reads a subset of the lines again (`take`)."""
+
+    lengths: FloatArray
+    """Characters (scaled for Chinese and Japanese)."""
+    raw_lengths: FloatArray
+    ends: FloatArray
+    stopword_share: FloatArray
+    commas: FloatArray
+
+    def take(self, positions: Sequence[int]) -> LineBasics:
+        """The basics of the lines at `positions`, in that order."""
+        at = np.asarray(positions, dtype=np.intp)
+        return LineBasics(
+            self.lengths[at], self.raw_lengths[at], self.ends[at], self.stopword_share[at], self.commas[at]
+        )
+
+
+def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
+    """Per-line measures of `lines`: a few C-level calls per line."""
+    n = len(lines)
+    cjk = lang in CJK_LANGUAGES
+    raw_lengths = np.fromiter(map(len, lines), dtype=np.float64, count=n)
+    last_chars = [line.rstrip(LINE_END_CLOSERS)[-1:] for line in lines]
+    ends = np.fromiter(map(SENTENCE_ENDERS.__contains__, last_chars), dtype=np.float64, count=n)
+    words_of = stopwords(lang) if lang and not cjk else frozenset()
+    comma = "，" if cjk else ","
+    return LineBasics(
+        lengths=raw_lengths * (CJK_LENGTH_SCALE if cjk else 1.0),
+        raw_lengths=raw_lengths,
+        ends=ends,
+        stopword_share=_stopword_shares(lines, words_of) if words_of else np.zeros(n),
+        commas=np.fromiter(map(str.count, lines, repeat(comma)), dtype=np.float64, count=n),
+    )
+
+
+def line_features(
+    lines: Sequence[str], lang: str | None, headline_at: int | None, basics: LineBasics | None = None
+) -> FloatArray:
     """Stage-one features, one row per line (see `STAGE1_FEATURES`).
 
     `headline_at` is the index of the line the page's headline stood before (the article
-    usually starts there), or `None`. Per-line Python work is a few C-level calls per
-    line; everything else is vectorised.
+    usually starts there), or `None`; `basics` are the lines' `line_basics` when the
+    caller has them. Everything but the basics is vectorised.
     """
-    n = len(lines)
-    cjk = lang in CJK_LANGUAGES
-    scale = CJK_LENGTH_SCALE if cjk else 1.0
-    lengths = np.fromiter(map(len, lines), dtype=np.float64, count=n) * scale
+    basics = basics if basics is not None else line_basics(lines, lang)
+    n = len(basics.lengths)
+    lengths, ends, stopword_share, commas = basics.lengths, basics.ends, basics.stopword_share, basics.commas
     log_length = np.log1p(lengths)
-    last_chars = [line.rstrip(LINE_END_CLOSERS)[-1:] for line in lines]
-    ends = np.fromiter(map(SENTENCE_ENDERS.__contains__, last_chars), dtype=np.float64, count=n)
     long = (lengths >= LONG_LINE).astype(np.float64)
     short = (lengths < SHORT_LINE).astype(np.float64)
     index = np.arange(n, dtype=np.float64)
     position = index / max(n - 1, 1)
     total = lengths.sum() or 1.0
     text_before = (np.cumsum(lengths) - lengths) / total
-    words_of = stopwords(lang) if lang and not cjk else frozenset()
-    stopword_share = _stopword_shares(lines, words_of) if words_of else np.zeros(n)
-    comma = "，" if cjk else ","
-    commas = np.fromiter(map(str.count, lines, repeat(comma)), dtype=np.float64, count=n)
     if headline_at is None:
         after_headline = np.zeros(n)
         headline_distance = np.zeros(n)
@@ -379,15 +412,17 @@ def score_lines(
     lang: str | None,
     headline_at: int | None,
     model: ArticleModel | None = None,
+    basics: LineBasics | None = None,
 ) -> FloatArray:
-    """Probability that each line belongs to the article."""
+    """Probability that each line belongs to the article (`basics`: the lines'
+    `line_basics`, when the caller has them)."""
     model = model or shipped_model()
     if not lines:
         return np.zeros(0)
-    first = line_features(lines, lang, headline_at)
+    basics = basics if basics is not None else line_basics(lines, lang)
+    first = line_features(lines, lang, headline_at, basics)
     stage1 = model.stage1.predict(first)
-    lengths = np.fromiter(map(len, lines), dtype=np.float64, count=len(lines))
-    second = np.hstack((first, segment_features(stage1, lengths, model.segment_offset)))
+    second = np.hstack((first, segment_features(stage1, basics.raw_lengths, model.segment_offset)))
     return model.stage2.predict(second)
 
 
@@ -396,8 +431,9 @@ def keep_mask(
     lang: str | None,
     headline_at: int | None,
     model: ArticleModel | None = None,
+    basics: LineBasics | None = None,
 ) -> npt.NDArray[np.bool_]:
     """Which lines the model keeps."""
     model = model or shipped_model()
-    out: npt.NDArray[np.bool_] = score_lines(lines, lang, headline_at, model) >= model.threshold
+    out: npt.NDArray[np.bool_] = score_lines(lines, lang, headline_at, model, basics) >= model.threshold
     return out

@@ -11,7 +11,7 @@ import bisect
 
 import attrs
 
-from newsclean.article_model import keep_mask
+from newsclean.article_model import keep_mask, line_basics
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.lines import drop_lines
@@ -80,15 +80,19 @@ def settle(lines: list[str], indices: list[int], lang: str | None, headline_at: 
     until it keeps everything it is shown (at most `MAX_ROUNDS` times): the article it
     returns is one the model would not cut further, so cleaning clean text again changes
     nothing."""
+    basics = line_basics([lines[i] for i in indices], lang)
+    positions = list(range(len(indices)))  # of the kept lines, among `indices`
     kept = indices
     for _ in range(MAX_ROUNDS):
         if len(kept) < MIN_LINES:
             break
-        keep = keep_mask([lines[i] for i in kept], lang, headline_at)
+        keep = keep_mask([lines[i] for i in kept], lang, headline_at, basics=basics.take(positions))
         # After the first reading the headline is gone, as it is from clean text read
         # again: the article must stand as it is when read without one.
         headline_at = None
         if keep.all():
             break
-        kept = [i for i, k in zip(kept, keep.tolist(), strict=True) if k]
+        flags = keep.tolist()
+        kept = [i for i, k in zip(kept, flags, strict=True) if k]
+        positions = [p for p, k in zip(positions, flags, strict=True) if k]
     return kept
