@@ -146,7 +146,7 @@ class Document:
         True
         """
         text = self.text
-        for group in reversed(_forward_runs(self.edits)):
+        for group in reversed(forward_runs(self.edits)):
             text = _undo_run(text, group)
         return text
 
@@ -177,7 +177,7 @@ class Document:
         return out
 
 
-def _forward_runs(edits: tuple[Edit, ...]) -> list[tuple[Edit, ...]]:
+def forward_runs(edits: tuple[Edit, ...]) -> list[tuple[Edit, ...]]:
     """Split the log into runs of edits that each start after the previous one's
     inserted text (one filter's edits form such a run), so that a run can be undone in
     one pass over the text."""

@@ -15,7 +15,7 @@ import bisect
 
 import attrs
 
-from newsclean.document import Document, Edit
+from newsclean.document import Document, Edit, forward_runs
 from newsclean.lines import line_starts
 from newsclean.reasons import Reason
 
@@ -32,16 +32,46 @@ class LineStatus:
     reason: Reason | None = None
 
 
-def _to_input_offset(position: int, earlier: list[Edit]) -> int:
-    """Map an offset in the text after `earlier` edits back to the input text."""
-    for edit in reversed(earlier):
-        if position < edit.start:
-            continue
-        if position >= edit.start + len(edit.inserted):
-            position += len(edit.removed) - len(edit.inserted)
-        else:
-            position = edit.start
-    return position
+@attrs.frozen
+class _Run:
+    """A forward run of edits (see `Document.restore`), with what maps offsets in the text
+    after the run back to the text before it."""
+
+    edits: tuple[Edit, ...]
+    starts: list[int]
+    shift_before: list[int]  # removed minus inserted length of the run's earlier edits
+
+    @classmethod
+    def of(cls, edits: tuple[Edit, ...]) -> _Run:
+        shifts = [0]
+        for edit in edits:
+            shifts.append(shifts[-1] + len(edit.removed) - len(edit.inserted))
+        return cls(edits, [edit.start for edit in edits], shifts)
+
+    def back(self, position: int) -> int:
+        """An offset in the text after the run, in the text before it (a position inside
+        an edit's inserted text maps to the start of what it replaced)."""
+        i = bisect.bisect_right(self.starts, position) - 1
+        if i < 0:
+            return position
+        edit = self.edits[i]
+        if position < edit.start + len(edit.inserted):
+            return edit.start + self.shift_before[i]
+        return position + self.shift_before[i + 1]
+
+
+def _input_ranges(edits: tuple[Edit, ...]) -> list[tuple[Edit, int, int]]:
+    """Each edit with the range of the input text it covers, in O(edits x runs x log)."""
+    runs = [_Run.of(run) for run in forward_runs(edits)]
+    out = []
+    for k, run in enumerate(runs):
+        for j, edit in enumerate(run.edits):
+            begin = edit.start + run.shift_before[j]
+            end = begin + len(edit.removed)
+            for earlier in reversed(runs[:k]):
+                begin, end = earlier.back(begin), earlier.back(end)
+            out.append((edit, begin, end))
+    return out
 
 
 def line_statuses(doc: Document) -> list[LineStatus]:
@@ -51,10 +81,7 @@ def line_statuses(doc: Document) -> list[LineStatus]:
     starts = line_starts(lines)
     removed_by: dict[int, Edit] = {}
     changed_by: dict[int, Edit] = {}
-    edits = list(doc.edits)
-    for k, edit in enumerate(edits):
-        begin = _to_input_offset(edit.start, edits[:k])
-        end = _to_input_offset(edit.start + len(edit.removed), edits[:k])
+    for edit, begin, end in _input_ranges(doc.edits):
         first = bisect.bisect_right(starts, begin) - 1
         last = bisect.bisect_right(starts, max(begin, end - 1)) - 1
         for number in range(first, last + 1):
