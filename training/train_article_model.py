@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.scoring import TOKEN, token_prf
 from newsclean.article_model import (
     ArticleModel,
     LogisticStage,
@@ -40,8 +39,6 @@ from newsclean.filters.article import headline_index
 
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "model" / "article.json"
 RULES_ONLY = ("drop_outside_article", "tidy_blank_lines")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-TOKEN = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 # A line this long (in normalised characters) counts as in the article when it appears
 # anywhere in the article body; shorter lines must match a whole line of it.
 SUBSTRING_MIN_CHARS = 25
@@ -56,17 +53,7 @@ def normalise(text: str) -> str:
 
 
 def token_f1(truth: str, predicted: str) -> float:
-    t, p = Counter(TOKEN.findall(truth.lower())), Counter(TOKEN.findall(predicted.lower()))
-    nt, np_ = sum(t.values()), sum(p.values())
-    if nt == 0:
-        return 1.0 if np_ == 0 else 0.0
-    if np_ == 0:
-        return 0.0
-    overlap = sum((t & p).values())
-    if overlap == 0:
-        return 0.0
-    precision, recall = overlap / np_, overlap / nt
-    return 2 * precision * recall / (precision + recall)
+    return token_prf(truth, predicted)[2]
 
 
 def load_pages(paths: list[str]) -> list[dict[str, Any]]:
