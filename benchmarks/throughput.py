@@ -53,6 +53,21 @@ Work = Callable[[dict[str, Any]], dict[str, Any]]
 # --- the rows' work, each built in the child that runs it --------------------------------
 
 
+def clean_command(corpus: Path, output: Path, workers: int) -> list[str]:
+    """The `newsclean clean` command line the CLI rows run."""
+    return [
+        sys.executable,
+        "-m",
+        "newsclean",
+        "clean",
+        str(corpus),
+        "-o",
+        str(output),
+        "--workers",
+        str(workers),
+    ]
+
+
 def _floor() -> Work:
     def work(record: dict[str, Any]) -> dict[str, Any]:
         record["text"] = "\n".join(line.strip() for line in record["text"].split("\n"))
@@ -128,9 +143,7 @@ def _justext() -> Work:
     stoplist = justext.get_stoplist("English")
 
     def work(record: dict[str, Any]) -> dict[str, Any]:
-        body = "".join(
-            f"<p>{html.escape(line)}</p>" for line in record["text"].split("\n") if line.strip()
-        )
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in record["text"].split("\n") if line.strip())
         page = f"<html><body>{body}</body></html>"
         kept = [p.text for p in justext.justext(page, stoplist) if not p.is_boilerplate]
         record["text"] = "\n".join(kept)
@@ -240,9 +253,7 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _child(
-    command: list[str], timeout: float
-) -> tuple[Measured, dict[str, Any] | None, str | None]:
+def _child(command: list[str], timeout: float) -> tuple[Measured, dict[str, Any] | None, str | None]:
     run = run_measured(command, cwd=ROOT, env=_env(), timeout=timeout)
     if run.timed_out:
         return run, None, f"stopped after {timeout:.0f} s"
@@ -255,9 +266,7 @@ def _child(
         return run, None, "no result printed"
 
 
-def measure_row(
-    name: str, label: str, corpus: Path, work_dir: Path, runs: int, timeout: float
-) -> Row:
+def measure_row(name: str, label: str, corpus: Path, work_dir: Path, runs: int, timeout: float) -> Row:
     best = Row(name, label, error="not run")
     for _ in range(runs):
         command = _python_command(
@@ -292,17 +301,7 @@ def measure_cli(workers: int, corpus: Path, work_dir: Path, runs: int, timeout: 
         pages += 1
     for _ in range(runs):
         out = work_dir / "cli.jsonl"
-        command = [
-            sys.executable,
-            "-m",
-            "newsclean",
-            "clean",
-            str(corpus),
-            "-o",
-            str(out),
-            "--workers",
-            str(workers),
-        ]
+        command = clean_command(corpus, out, workers)
         run = run_measured(command, cwd=ROOT, env=_env(), timeout=timeout)
         out.unlink(missing_ok=True)
         if run.timed_out or run.returncode not in (0, 1):
@@ -378,9 +377,7 @@ def machine() -> dict[str, Any]:
         "platform": platform.platform(),
         "load_average_at_start": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
         "commit": commit,
-        "versions": {
-            d: _version(d) for d in ("attrs", "regex", "ftfy", "numpy", "jusText", "datatrove")
-        },
+        "versions": {d: _version(d) for d in ("attrs", "regex", "ftfy", "numpy", "jusText", "datatrove")},
         "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
     }
 
@@ -405,9 +402,7 @@ def report(rows: list[Row], floor: Row | None, chain: Row | None) -> str:
         rss = _fmt_mb(row.max_rss) + (
             f" ({_fmt_mb(row.tree_rss)})" if row.tree_rss > row.max_rss * 1.05 else ""
         )
-        lines.append(
-            f"| {row.label} | {row.mb_s:.2f} | {row.pages_s:.0f} | {rss} | {ratio} | {versus} |"
-        )
+        lines.append(f"| {row.label} | {row.mb_s:.2f} | {row.pages_s:.0f} | {rss} | {ratio} | {versus} |")
     return "\n".join(lines)
 
 
@@ -464,9 +459,7 @@ def generate(path: Path, size: str, seed: int, mojibake: float) -> Written:
     return Written(str(path), pages, total)
 
 
-def memory_runs(
-    sizes: list[str], work_dir: Path, seed: int, timeout: float
-) -> list[dict[str, Any]]:
+def memory_runs(sizes: list[str], work_dir: Path, seed: int, timeout: float) -> list[dict[str, Any]]:
     """Peak RSS of `newsclean clean --workers 1` on generated corpora of `sizes`."""
     out: list[dict[str, Any]] = []
     for size in sizes:
@@ -474,17 +467,7 @@ def memory_runs(
         print(f"[memory] generating {size} ...", file=sys.stderr, flush=True)
         written = generate(corpus, size, seed, 0.1)
         output = work_dir / "memory-out.jsonl"
-        command = [
-            sys.executable,
-            "-m",
-            "newsclean",
-            "clean",
-            str(corpus),
-            "-o",
-            str(output),
-            "--workers",
-            "1",
-        ]
+        command = clean_command(corpus, output, 1)
         print(f"[memory] cleaning {size} ...", file=sys.stderr, flush=True)
         run = run_measured(command, cwd=ROOT, env=_env(), timeout=timeout, interval=0.2)
         corpus.unlink(missing_ok=True)
@@ -642,26 +625,17 @@ def run_all(args: argparse.Namespace, argv: list[str]) -> int:
             print("[page cost] 200 KB x10, 2 MB, 20 MB ...", file=sys.stderr, flush=True)
             info["page_cost"] = page_cost(work_dir, args.timeout)
         if args.memory:
-            info["memory"] = memory_runs(
-                args.memory_sizes.split(","), work_dir, args.seed, args.timeout * 4
-            )
-    info["machine"]["load_average_at_end"] = (
-        list(os.getloadavg()) if hasattr(os, "getloadavg") else None
-    )
+            info["memory"] = memory_runs(args.memory_sizes.split(","), work_dir, args.seed, args.timeout * 4)
+    info["machine"]["load_average_at_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else None
     info["rows"] = [{**asdict(row), "mb_s": row.mb_s, "pages_s": row.pages_s} for row in rows]
     print(render(info, rows, floor, chain))
     if args.json:
-        args.json.write_text(
-            json.dumps(info, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        args.json.write_text(json.dumps(info, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
 def _progress(row: Row) -> None:
-    text = (
-        row.error
-        or f"{row.mb_s:.2f} MB/s, {row.pages_s:.0f} pages/s, peak RSS {row.max_rss / MB:.0f} MB"
-    )
+    text = row.error or f"{row.mb_s:.2f} MB/s, {row.pages_s:.0f} pages/s, peak RSS {row.max_rss / MB:.0f} MB"
     print(f"      {text}", file=sys.stderr, flush=True)
 
 
