@@ -16,8 +16,8 @@ import bisect
 import attrs
 
 from newsclean.document import Document, Edit, forward_runs
-from newsclean.lines import line_starts
 from newsclean.reasons import Reason
+from newsclean.text import line_starts
 
 
 @attrs.frozen

@@ -15,26 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate
 from typing import Any
 
 from newsclean.document import Document, Edit
 from newsclean.reasons import Reason
+from newsclean.text import line_starts
 from newsclean.views import framed_lowered, known_lowered, remember_lowered
-
-
-def line_starts(lines: Sequence[str]) -> list[int]:
-    """Offsets of each line in `"\\n".join(lines)`, plus one past the end.
-
-    >>> line_starts(["ab", "", "c"])
-    [0, 3, 4, 6]
-    """
-    starts = [0]
-    starts.extend(accumulate(map(_PLUS_ONE, map(len, lines))))
-    return starts
-
-
-_PLUS_ONE = (1).__add__
 
 
 def drop_lines(

@@ -11,6 +11,8 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import accumulate
 
 # Sentence-final punctuation of the scripts we see, with closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"'”’»)\]」』）]*\s*$")
@@ -29,3 +31,17 @@ def word_count(line: str) -> int:
     if not cjk:
         return len(line.split())
     return cjk + len(_WORD.findall(_CJK.sub(" ", line)))
+
+
+def line_starts(lines: Sequence[str]) -> list[int]:
+    """Offsets of each line in `"\\n".join(lines)`, plus one past the end.
+
+    >>> line_starts(["ab", "", "c"])
+    [0, 3, 4, 6]
+    """
+    starts = [0]
+    starts.extend(accumulate(map(_PLUS_ONE, map(len, lines))))
+    return starts
+
+
+_PLUS_ONE = (1).__add__

@@ -19,9 +19,9 @@ True
 
 from __future__ import annotations
 
-from itertools import accumulate
-
 import attrs
+
+from newsclean.text import line_starts
 
 
 @attrs.frozen
@@ -47,15 +47,14 @@ def lowered(text: str) -> str:
 
 def framed_lowered(text: str) -> tuple[str, list[int]]:
     """`"\\n" + text.lower() + "\\n"` and the offsets of the lower-cased lines (as
-    `newsclean.lines.line_starts` gives them), reused like `lowered`."""
+    `newsclean.text.line_starts` gives them), reused like `lowered`."""
     global _last
     entry = _last
     if entry.text is not text:
         lowered(text)
         entry = _last
     if entry.framed is None or entry.starts is None:
-        starts = [0]
-        starts.extend(accumulate(map((1).__add__, map(len, entry.low.split("\n")))))
+        starts = line_starts(entry.low.split("\n"))
         entry = _Views(text, entry.low, "\n" + entry.low + "\n", starts)
         _last = entry
     assert entry.framed is not None and entry.starts is not None

@@ -25,10 +25,10 @@ from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Caption, Document
-from newsclean.lines import drop_lines, line_starts
+from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, trie_pattern
-from newsclean.text import ends_sentence
+from newsclean.text import ends_sentence, line_starts
 from newsclean.views import framed_lowered
 
 # The longest credit kept as a credit (a longer tail is not a credit).

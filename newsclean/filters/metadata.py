@@ -21,10 +21,10 @@ from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.dates import TIME_PATTERN, YEAR, find_date
 from newsclean.document import Document
-from newsclean.lines import drop_lines, line_starts, lines_equal_to, lowered_line_matches
+from newsclean.lines import drop_lines, lines_equal_to, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import byline_words, cue_table, trie_pattern
-from newsclean.text import ends_sentence
+from newsclean.text import ends_sentence, line_starts
 
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
 PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
