@@ -21,7 +21,15 @@ from newsclean.filters import FILTERS
 from newsclean.filters.profiles import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, with_site_profiles
 from newsclean.profiles import DEFAULT_CAP, load_profiles_cached, profile_files
 from newsclean.report import DEFAULT_MAX_DOCUMENTS, run_report
-from newsclean.runner import CHECKPOINT_EVERY, RunSettings, describe, exit_status, rejects_path, run
+from newsclean.runner import (
+    CHECKPOINT_EVERY,
+    RECORD_TIMEOUT,
+    RunSettings,
+    describe,
+    exit_status,
+    rejects_path,
+    run,
+)
 
 __all__ = ["CleanOptions", "build_parser", "main", "rejects_path"]
 
@@ -64,9 +72,13 @@ def run_clean(args: argparse.Namespace) -> int:
         print("newsclean: --workers, --checkpoint-every and --max-record-mb must be positive",
               file=sys.stderr)
         return 2
+    if not args.record_timeout >= 0:  # also refuses nan
+        print("newsclean: --record-timeout must be 0 (no limit) or more", file=sys.stderr)
+        return 2
     settings = RunSettings(
         inputs=tuple(args.inputs), output=output, workers=args.workers, resume=args.resume,
         checkpoint_every=args.checkpoint_every, max_line_bytes=int(args.max_record_mb * 1e6),
+        record_timeout=args.record_timeout,
     )
     summary = run(options, settings)
     print(describe(summary, settings), file=sys.stderr)
@@ -102,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"records per checkpoint (default {CHECKPOINT_EVERY})")
     clean.add_argument("--max-record-mb", type=float, default=64.0, metavar="MB",
                        help="reject input lines longer than this without reading them (default 64)")
+    clean.add_argument("--record-timeout", type=float, default=RECORD_TIMEOUT, metavar="SECONDS",
+                       help="stop cleaning a record after SECONDS per MB of it (at least SECONDS), "
+                       "retry it once, then reject it; with --workers the stuck worker is killed "
+                       f"and replaced; 0 for no limit (default {RECORD_TIMEOUT:g})")
     clean.add_argument("--profiles", metavar="PROFILES.json",
                        help="also drop each site's boilerplate lines (see `newsclean profile`)")
     clean.add_argument("--profile-share", type=float, default=DEFAULT_MIN_SHARE, metavar="SHARE",

@@ -10,6 +10,11 @@ temporary file that is renamed to the output: the output appears complete or not
 Records that cannot be cleaned go to the rejects file with their file, line number and
 error. With worker processes, a worker that dies does not hang the run: the records it
 may have held are retried once, one at a time, and rejected if they fail again.
+
+A record may take `record_timeout` seconds per MB of its input line (at least that many).
+With worker processes, the parent stops a worker that runs over (SIGKILL) and goes on as
+for a dead worker. In a single-process run, SIGALRM interrupts the record (main thread
+only: elsewhere there is no limit); it is retried once, then rejected.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import FrameType
@@ -45,9 +50,14 @@ CHECKPOINT_EVERY = 1000
 PROGRESS_EVERY = 0.5
 # Exit status of a run stopped by SIGINT (the shell's convention).
 INTERRUPTED = 130
+# Seconds a record may take to clean, per MB of its input line (at least this many).
+RECORD_TIMEOUT = 60.0
 # Test-only: a worker whose record holds this marker calls os._exit (see `_crash_hook`).
 CRASH_ENV = "NEWSCLEAN_TEST_CRASH_MARKER"
 CRASH_ONCE_ENV = "NEWSCLEAN_TEST_CRASH_ONCE_FILE"
+# Test-only: cleaning a record that holds this marker never ends (see `_hang_hook`).
+HANG_ENV = "NEWSCLEAN_TEST_HANG_MARKER"
+HANG_ONCE_ENV = "NEWSCLEAN_TEST_HANG_ONCE_FILE"
 JOURNAL_VERSION = 1
 
 
@@ -64,6 +74,23 @@ class CleanOptionsLike(Hashable, Protocol):
 
 class ResumeError(ValueError):
     """A partial run that cannot be resumed with these inputs and options."""
+
+
+class RecordTimeout(BaseException):
+    """A record ran over its time limit in a single-process run (raised by SIGALRM).
+
+    A `BaseException`, so that neither `clean_line`'s catch-all nor the chain's pattern
+    guard (which catches `TimeoutError`) takes it for their own.
+    """
+
+
+def record_limit(seconds: float, size: int) -> float:
+    """The time limit of a record of `size` bytes: `seconds` per MB, at least `seconds`.
+
+    >>> record_limit(60, 500_000), record_limit(60, 3_000_000)
+    (60.0, 180.0)
+    """
+    return seconds * max(1.0, size / 1e6)
 
 
 @attrs.frozen
@@ -95,6 +122,7 @@ class RunSettings:
     resume: bool = False
     checkpoint_every: int = CHECKPOINT_EVERY
     max_line_bytes: int = MAX_LINE_BYTES
+    record_timeout: float = RECORD_TIMEOUT  # seconds per MB of a record; 0: no limit
 
 
 @attrs.define
@@ -105,6 +133,7 @@ class RunSummary:
     rejected: int = 0
     repaired: int = 0
     retried: int = 0
+    timeouts: int = 0
     bytes_read: int = 0
     resumed_chunks: int = 0
     interrupted: bool = False
@@ -137,6 +166,7 @@ def partial_dir(output: Path) -> Path:
 
 _WORKER_CHAIN: dict[Hashable, Chain] = {}
 _CRASH_MARKER: str | None = None
+_HANG_MARKER: str | None = None
 
 
 def _dumps(row: dict[str, Any]) -> str:
@@ -148,15 +178,21 @@ def _dumps(row: dict[str, Any]) -> str:
     return line
 
 
+def _rejected(where: Position, line: Line, error: str) -> Outcome:
+    row = {"file": line.path, "line": line.number, "error": error, "input": line.text}
+    return Outcome(where, line.size, reject=_dumps(row))
+
+
 def clean_line(where: Position, line: Line, options: CleanOptionsLike) -> Outcome:
     """The outcome of one input line: its cleaned record, or why it was rejected."""
     chain = _WORKER_CHAIN.get(options)
     if chain is None:
         chain = _WORKER_CHAIN[options] = options.chain()
+    if _HANG_MARKER is not None:
+        _hang_hook(line)
 
     def rejected(error: str) -> Outcome:
-        row = {"file": line.path, "line": line.number, "error": error, "input": line.text}
-        return Outcome(where, line.size, reject=_dumps(row))
+        return _rejected(where, line, error)
 
     if not line.text:
         return rejected(line.error or "empty line")
@@ -182,31 +218,68 @@ def clean_line(where: Position, line: Line, options: CleanOptionsLike) -> Outcom
 Item = tuple[Position, Line]
 
 
+# In a worker process: (deadlines, slot, seconds) when the parent watches the time.
+_WATCH: tuple[Any, int, float] | None = None
+
+
 def _clean_batch(batch: list[Item], options: CleanOptionsLike) -> list[Outcome]:
     if _CRASH_MARKER is not None:
         _crash_hook(batch)
-    return [clean_line(where, line, options) for where, line in batch]
+    if _WATCH is None:
+        return [clean_line(where, line, options) for where, line in batch]
+    deadlines, slot, seconds = _WATCH
+    outcomes = []
+    try:
+        for where, line in batch:
+            deadlines[slot] = time.monotonic() + record_limit(seconds, line.size)
+            outcomes.append(clean_line(where, line, options))
+    finally:
+        deadlines[slot] = 0.0
+    return outcomes
+
+
+def _first_time(once_env: str) -> bool:
+    """Test-only: whether a hook fires (every time without a once-file; else only while
+    the once-file does not exist yet, which it then creates)."""
+    once = os.environ.get(once_env)
+    if not once:
+        return True
+    try:
+        Path(once).touch(exist_ok=False)
+    except FileExistsError:
+        return False
+    return True
 
 
 def _crash_hook(batch: list[Item]) -> None:
-    """Test-only: die like a crashed worker on a record holding the marker (once only
-    when the once-file is set and does not exist yet)."""
+    """Test-only: die like a crashed worker on a record holding the marker."""
     assert _CRASH_MARKER is not None
-    if not any(_CRASH_MARKER in line.text for _, line in batch):
-        return
-    once = os.environ.get(CRASH_ONCE_ENV)
-    if once:
-        try:
-            Path(once).touch(exist_ok=False)
-        except FileExistsError:
-            return
-    os._exit(70)
+    if any(_CRASH_MARKER in line.text for _, line in batch) and _first_time(CRASH_ONCE_ENV):
+        os._exit(70)
 
 
-def _worker_init() -> None:
-    global _CRASH_MARKER
+def _hang_hook(line: Line) -> None:
+    """Test-only: never finish cleaning a record holding the marker, like a filter stuck
+    in a loop (sleeping, so that the test costs no CPU)."""
+    assert _HANG_MARKER is not None
+    if _HANG_MARKER in line.text and _first_time(HANG_ONCE_ENV):
+        while True:
+            time.sleep(1)
+
+
+def _worker_init(watch: tuple[Any, Any, Any, float] | None = None) -> None:
+    global _CRASH_MARKER, _HANG_MARKER, _WATCH
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _CRASH_MARKER = os.environ.get(CRASH_ENV) or None
+    _HANG_MARKER = os.environ.get(HANG_ENV) or None
+    if watch is not None:
+        deadlines, pids, next_slot, seconds = watch
+        with next_slot.get_lock():
+            slot = next_slot.value
+            next_slot.value += 1
+        if slot < len(pids):
+            pids[slot] = os.getpid()
+            _WATCH = (deadlines, slot, seconds)
 
 
 # ---------------------------------------------------------------- reading and batching
@@ -240,17 +313,32 @@ def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 
 class _Pool:
-    """Worker processes that clean batches in order and survive a worker's death."""
+    """Worker processes that clean batches in order and survive a worker's death; a
+    worker that runs over a record's time limit is stopped, which counts as a death.
 
-    def __init__(self, workers: int, options: CleanOptionsLike) -> None:
+    Each worker writes the deadline of the record it is cleaning into a shared array;
+    the parent looks at it while it waits for a batch, and kills an overdue worker.
+    """
+
+    def __init__(self, workers: int, options: CleanOptionsLike, record_timeout: float = 0.0) -> None:
         self.workers = workers
         self.options = options
+        self.record_timeout = record_timeout
         self.retried = 0
+        self.timeouts = 0
+        self.watch: tuple[Any, Any] | None = None  # (deadlines, pids), one slot per worker
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("spawn")
+        initargs: tuple[Any, ...] = ()
+        if self.record_timeout > 0:
+            deadlines = context.Array("d", self.workers, lock=False)
+            pids = context.Array("i", self.workers, lock=False)
+            self.watch = (deadlines, pids)
+            initargs = ((deadlines, pids, context.Value("i", 0), self.record_timeout),)
         return ProcessPoolExecutor(
-            self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init
+            self.workers, mp_context=context, initializer=_worker_init, initargs=initargs
         )
 
     def _restart(self) -> None:
@@ -265,6 +353,29 @@ class _Pool:
 
     def _submit(self, batch: list[Item]) -> Future[list[Outcome]]:
         return self.executor.submit(_clean_batch, batch, self.options)
+
+    def _result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        """The batch's outcomes; while waiting, stop the workers past a deadline (the
+        pool then breaks, and `future.result()` raises `BrokenProcessPool`)."""
+        if self.watch is None:
+            return future.result()
+        poll = min(1.0, max(0.05, self.record_timeout / 4))
+        while not wait([future], timeout=poll).done:
+            self._stop_overdue()
+        return future.result()
+
+    def _stop_overdue(self) -> None:
+        assert self.watch is not None
+        deadlines, pids = self.watch
+        now = time.monotonic()
+        for slot in range(self.workers):
+            if 0.0 < deadlines[slot] < now and pids[slot]:
+                deadlines[slot] = 0.0
+                try:
+                    os.kill(pids[slot], getattr(signal, "SIGKILL", signal.SIGTERM))
+                except ProcessLookupError:
+                    continue
+                self.timeouts += 1
 
     def outcomes(self, batches: Iterable[list[Item]]) -> Iterator[Outcome]:
         """Outcomes in input order, with at most two batches per worker in flight."""
@@ -282,7 +393,7 @@ class _Pool:
                 return
             batch, future = pending.popleft()
             try:
-                yield from future.result()
+                yield from self._result(future)
             except BrokenProcessPool:
                 yield from self._recover([batch, *(b for b, _ in pending)], pending)
                 pending.clear()
@@ -302,17 +413,72 @@ class _Pool:
                 yield self._retry(item)
 
     def _retry(self, item: Item) -> Outcome:
+        timeouts = self.timeouts
         try:
-            return self._submit([item]).result()[0]
+            return self._result(self._submit([item]))[0]
         except BrokenProcessPool:
             self._restart()
             where, line = item
-            row = {
-                "file": line.path, "line": line.number,
-                "error": "a worker process died twice while cleaning this record",
-                "input": line.text,
-            }
-            return Outcome(where, line.size, reject=_dumps(row))
+            if self.timeouts > timeouts:
+                limit = record_limit(self.record_timeout, line.size)
+                error = (f"timed out: cleaning this record took over {limit:g} s (--record-timeout) "
+                         "when retried alone; its worker was stopped")
+            else:
+                error = "a worker process died twice while cleaning this record"
+            return _rejected(where, line, error)
+
+
+class _Serial:
+    """Records cleaned one by one in this process. With a time limit, SIGALRM interrupts
+    a record that runs over it (only in the main thread, where signals are delivered);
+    the record is retried once, then rejected."""
+
+    def __init__(self, options: CleanOptionsLike, record_timeout: float = 0.0) -> None:
+        self.options = options
+        self.record_timeout = 0.0
+        self.retried = 0
+        self.timeouts = 0
+        self.armed = False
+        self.previous: Callable[[int, FrameType | None], Any] | int | None = None
+        if record_timeout > 0 and hasattr(signal, "setitimer"):
+            try:
+                self.previous = signal.signal(signal.SIGALRM, self._ring)
+            except ValueError:  # not the main thread: no limit
+                return
+            self.record_timeout = record_timeout
+
+    def _ring(self, signum: int, frame: FrameType | None) -> None:
+        if self.armed:  # a late signal, after the record was done, is ignored
+            raise RecordTimeout
+
+    def close(self, *, wait: bool = True) -> None:
+        if self.record_timeout > 0:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous if self.previous is not None else signal.SIG_DFL)
+            self.record_timeout = 0.0
+
+    def outcomes(self, items: Iterable[Item]) -> Iterator[Outcome]:
+        for where, line in items:
+            yield self._clean(where, line)
+
+    def _clean(self, where: Position, line: Line) -> Outcome:
+        if self.record_timeout <= 0:
+            return clean_line(where, line, self.options)
+        limit = record_limit(self.record_timeout, line.size)
+        for attempt in (1, 2):
+            try:
+                self.armed = True
+                signal.setitimer(signal.ITIMER_REAL, limit)
+                try:
+                    return clean_line(where, line, self.options)
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    self.armed = False
+            except RecordTimeout:
+                self.timeouts += 1
+                self.retried += attempt == 1
+        return _rejected(where, line, f"timed out: cleaning this record took over {limit:g} s "
+                                      "(--record-timeout) twice")
 
 
 # ---------------------------------------------------------------- chunks and journal
@@ -530,6 +696,7 @@ class _StopFlag:
 
 def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.stderr) -> RunSummary:
     """Clean every record of `settings.inputs` into `settings.output`; see the module doc."""
+    global _HANG_MARKER
     output = settings.output
     output.parent.mkdir(parents=True, exist_ok=True)
     header = {
@@ -553,11 +720,14 @@ def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.s
         journal.start_fresh()
     items = _pending_lines(settings.inputs, journal.position, settings.max_line_bytes,
                            summary.empty_inputs)
-    pool = _Pool(settings.workers, options) if settings.workers > 1 else None
-    if pool is None:
-        outcomes: Iterator[Outcome] = (clean_line(w, line, options) for w, line in items)
-    else:
+    _HANG_MARKER = os.environ.get(HANG_ENV) or None
+    pool: _Pool | _Serial
+    if settings.workers > 1:
+        pool = _Pool(settings.workers, options, settings.record_timeout)
         outcomes = pool.outcomes(_batches(items))
+    else:
+        pool = _Serial(options, settings.record_timeout)
+        outcomes = pool.outcomes(items)
     progress = Progress(log)
     chunk: list[Outcome] = []
     clean_exit = False
@@ -587,9 +757,9 @@ def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.s
                 journal.commit(chunk)
             clean_exit = True
     finally:
-        if pool is not None:
-            summary.retried = pool.retried
-            pool.close(wait=clean_exit and not summary.interrupted)
+        summary.retried = pool.retried
+        summary.timeouts = pool.timeouts
+        pool.close(wait=clean_exit and not summary.interrupted)
     progress.update(summary.records, summary.bytes_read, final=True)
     if not summary.interrupted:
         journal.assemble(output, rejects_path(output))
@@ -611,8 +781,11 @@ def describe(summary: RunSummary, settings: RunSettings) -> str:
         text += f" (resumed after {summary.resumed_chunks} finished chunks)"
     if summary.repaired:
         text += f"; {summary.repaired} with invalid UTF-8 replaced (flagged invalid_utf8)"
+    if summary.timeouts:
+        text += (f"; {summary.timeouts} tries stopped at the time limit "
+                 f"({settings.record_timeout:g} s per MB, --record-timeout)")
     if summary.retried:
-        text += f"; {summary.retried} records retried after a worker died"
+        text += f"; {summary.retried} records retried after a worker died or a record ran over its time limit"
     if summary.rejected:
         text += f"; {summary.rejected} records rejected, see {rejects_path(output)}"
     lines.append(text)

@@ -1,4 +1,5 @@
-"""Interrupted runs, dying workers and huge lines: `newsclean clean` run as a real process.
+"""Interrupted runs, dying and hanging workers, and huge lines: `newsclean clean` run as a
+real process.
 
 Every interrupted-run test compares the final output with an uninterrupted run of the same
 command, record for record: none lost, none doubled.
@@ -17,7 +18,15 @@ from typing import Any
 
 import pytest
 
-from newsclean.runner import CRASH_ENV, CRASH_ONCE_ENV, INTERRUPTED, partial_dir, rejects_path
+from newsclean.runner import (
+    CRASH_ENV,
+    CRASH_ONCE_ENV,
+    HANG_ENV,
+    HANG_ONCE_ENV,
+    INTERRUPTED,
+    partial_dir,
+    rejects_path,
+)
 from tests.conftest import ROOT, load_jsonl
 from tests.test_cli import PAGE
 
@@ -44,7 +53,8 @@ def command(src: Path, out: Path, *extra: str) -> list[str]:
 
 
 def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in (CRASH_ENV, CRASH_ONCE_ENV)}
+    hooks = (CRASH_ENV, CRASH_ONCE_ENV, HANG_ENV, HANG_ONCE_ENV)
+    env = {k: v for k, v in os.environ.items() if k not in hooks}
     env.update(PYTHONPATH=str(ROOT), **extra)
     return env
 
@@ -150,10 +160,10 @@ def test_torn_journal_line_is_ignored_on_resume(big_input: Path, reference: byte
     assert out.read_bytes() == reference
 
 
-def small_input(tmp_path: Path, marked: int) -> tuple[Path, list[str]]:
+def small_input(tmp_path: Path, marked: int, marker: str = "CRASH-WORKER-HERE") -> tuple[Path, list[str]]:
     src = tmp_path / "pages.jsonl"
     rows: list[dict[str, Any]] = [{"id": f"p{n}", "text": page(n)} for n in range(300)]
-    rows[marked]["text"] += "\nCRASH-WORKER-HERE\n"
+    rows[marked]["text"] += f"\n{marker}\n"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return src, [r["id"] for r in rows]
 
@@ -211,3 +221,71 @@ def test_one_line_of_200_mb_is_rejected_without_reading_it(tmp_path: Path) -> No
     assert "MB is over the 64.0 MB limit (--max-record-mb); not read" in reject["error"]
     maxrss_mb = int(done.stderr.split("maxrss_kb")[1].split()[0]) / 1024
     assert maxrss_mb < 400, f"reading a 200 MB line used {maxrss_mb:.0f} MB"
+
+
+# A record whose cleaning never ends (the test-only hook sleeps forever on the marker).
+HANG = "HANG-WORKER-HERE"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_hung_record_is_stopped_retried_then_rejected(tmp_path: Path, workers: int) -> None:
+    src, ids = small_input(tmp_path, marked=150, marker=HANG)
+    out = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    done = finish(command(src, out, "--workers", str(workers), "--record-timeout", "1"), **{HANG_ENV: HANG})
+    assert done.returncode == 1, done.stderr
+    assert time.monotonic() - started < 120
+    assert [r["id"] for r in load_jsonl(out)] == ids[:150] + ids[151:]
+    (reject,) = load_jsonl(rejects_path(out))
+    assert reject["line"] == 151
+    assert reject["error"].startswith("timed out: cleaning this record took over 1 s (--record-timeout)")
+    assert HANG in reject["input"]
+    assert "2 tries stopped at the time limit (1 s per MB, --record-timeout)" in done.stderr
+    assert "records retried after a worker died or a record ran over its time limit" in done.stderr
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_hung_record_succeeds_on_retry(tmp_path: Path, workers: int) -> None:
+    src, _ = small_input(tmp_path, marked=40, marker=HANG)
+    out = tmp_path / "out.jsonl"
+    once = tmp_path / "hung-once"
+    done = finish(command(src, out, "--workers", str(workers), "--record-timeout", "1"),
+                  **{HANG_ENV: HANG, HANG_ONCE_ENV: str(once)})
+    assert done.returncode == 0, done.stderr
+    assert once.exists(), "the record must have hung once"
+    assert "1 tries stopped at the time limit" in done.stderr
+    serial = tmp_path / "serial.jsonl"
+    assert finish(command(src, serial)).returncode == 0
+    assert out.read_bytes() == serial.read_bytes()
+    assert not rejects_path(out).exists()
+
+
+@pytest.mark.parametrize("marked", [20, 220])
+def test_sigkill_around_a_hung_record_then_resume_is_exact(tmp_path: Path, marked: int) -> None:
+    """Killed after 2 chunks of 50 records: once after the hung record was rejected (20),
+    once before it (220). The resumed run gives the uninterrupted run's output and rejects."""
+    src, _ = small_input(tmp_path, marked=marked, marker=HANG)
+
+    def argv(out: Path, *extra: str) -> list[str]:
+        return [*command(src, out), "--checkpoint-every", "50", "--workers", "2", "--record-timeout", "1",
+                *extra]
+
+    reference = tmp_path / "reference.jsonl"
+    done = finish(argv(reference), **{HANG_ENV: HANG})
+    assert done.returncode == 1, done.stderr
+    out = tmp_path / "out.jsonl"
+    process = start(argv(out), **{HANG_ENV: HANG})
+    interrupt_after(process, out, 2, signal.SIGKILL)
+    process.wait(timeout=60)
+    done = finish(argv(out, "--resume"), **{HANG_ENV: HANG})
+    assert done.returncode == 1, done.stderr
+    assert "resumed after" in done.stderr
+    assert out.read_bytes() == reference.read_bytes()
+    assert rejects_path(out).read_bytes() == rejects_path(reference).read_bytes()
+
+
+def test_record_timeout_must_not_be_negative(tmp_path: Path) -> None:
+    src, _ = small_input(tmp_path, marked=0)
+    done = finish(command(src, tmp_path / "out.jsonl", "--record-timeout", "-1"))
+    assert done.returncode == 2
+    assert "--record-timeout must be 0 (no limit) or more" in done.stderr
