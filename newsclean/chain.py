@@ -18,17 +18,14 @@ import attrs
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.filters import FILTERS, Filter
+from newsclean.guard import GuardHit
 from newsclean.reasons import Flag
+
+__all__ = ["Chain", "GuardHit", "UnknownFilterError", "default_chain", "filter_named"]
 
 
 class UnknownFilterError(KeyError):
     """A filter name that the chain or the registry does not know."""
-
-
-class GuardHit(TimeoutError):
-    """Raised by a filter whose pattern hit its time guard (the `regex` package raises
-    `TimeoutError` itself); the chain flags the document `guard_hit` and passes it on
-    unchanged from that filter on."""
 
 
 def filter_named(name: str) -> Filter:
@@ -66,7 +63,7 @@ class Chain:
         for step in self.filters:
             try:
                 doc = step(doc, self.config)
-            except TimeoutError:  # costs nothing until raised; see docs/reliability.md
+            except TimeoutError:  # GuardHit and the like; costs nothing until raised (docs/reliability.md)
                 return attrs.evolve(doc, flags=doc.flags | {Flag.GUARD_HIT})
         if size_in and _text_size(doc.text) < self.config.min_kept_share * size_in:
             doc = attrs.evolve(doc, flags=doc.flags | {Flag.MOSTLY_REMOVED})

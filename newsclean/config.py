@@ -8,7 +8,11 @@
 
 from __future__ import annotations
 
+import math
+
 import attrs
+
+from newsclean.guard import DEFAULT_PATTERN_TIMEOUT
 
 
 def _share(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -19,6 +23,11 @@ def _share(instance: object, attribute: attrs.Attribute[float], value: float) ->
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
         raise ValueError(f"{attribute.name} must be at least 1, not {value!r}")
+
+
+def _seconds(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not (value > 0 and math.isfinite(value)):
+        raise ValueError(f"{attribute.name} must be a positive number of seconds, not {value!r}")
 
 
 @attrs.frozen
@@ -43,6 +52,11 @@ class Config:
             line has at least this many characters. The default, 1, drops every repeat,
             which keeps cleaning idempotent (a repeated first line would otherwise read
             as a title on a second pass); raise it to keep short repeats such as "Q:".
+        pattern_timeout: the time guard of the few patterns that could backtrack (see
+            `newsclean.guard`): seconds one call may run, per million characters of the
+            text it searches, at least this many. A call that runs over stops the chain
+            for that document, which is flagged `guard_hit` and passed on as it was before
+            that filter. Linear patterns run without a guard.
     """
 
     lang: str | None = None
@@ -54,6 +68,7 @@ class Config:
     select_article: bool = True
     article_min_words: int = attrs.field(default=10, validator=_positive)
     drop_repeats_min_chars: int = attrs.field(default=1, validator=_positive)
+    pattern_timeout: float = attrs.field(default=DEFAULT_PATTERN_TIMEOUT, validator=_seconds)
 
 
 DEFAULT_CONFIG = Config()

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
+from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
@@ -31,7 +32,9 @@ from newsclean.text import ends_sentence
 MAX_PREFIX_CUE_CHARS = 400
 # A menu: three or more items of at most this many words, joined by | · • » or spaced dashes.
 MAX_MENU_ITEM_WORDS = 3
-MENU_SEPARATOR = re.compile(r"[ \t]*[|·•»][ \t]*|[ \t]+[-–—/][ \t]+")
+# Quadratic in a run of blanks without a separator (linear once normalize_whitespace has
+# collapsed blanks): run under the time guard (newsclean.guard).
+MENU_SEPARATOR = GuardedPattern(r"[ \t]*[|·•»][ \t]*|[ \t]+[-–—/][ \t]+", name="boilerplate.MENU_SEPARATOR")
 # Whole lines that are a bare URL or a file name, in a page framed by newlines.
 URL_OR_FILE_LINE = re.compile(
     r"\n(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))(?=\n)"
@@ -41,8 +44,9 @@ DASHED_MENU_LINE = re.compile(r"\n[^\n]{1,40} [-–—/] [^\n]{1,40} [-–—/] 
 MENU_LINE = re.compile(r"\n[^\n|·•»]{0,60}[|·•»][^\n|·•»]{0,60}[|·•»]")
 
 
-def is_menu(line: str) -> bool:
-    """Three or more short items joined by separators, not ending a sentence.
+def is_menu(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> bool:
+    """Three or more short items joined by separators, not ending a sentence (`timeout`:
+    the time guard, `Config.pattern_timeout`).
 
     >>> is_menu("Home | News | Sport | Weather")
     True
@@ -51,7 +55,7 @@ def is_menu(line: str) -> bool:
     """
     if ends_sentence(line):
         return False
-    items = [item for item in MENU_SEPARATOR.split(line) if item.strip()]
+    items = [item for item in MENU_SEPARATOR.split(line, timeout) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
@@ -77,11 +81,11 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
     for i, _ in lowered_line_matches(URL_OR_FILE_LINE, text):
         drops.setdefault(i, Reason.NAVIGATION)
     for i, _ in lowered_line_matches(MENU_LINE, text):
-        if i not in drops and is_menu(lines[i]):
+        if i not in drops and is_menu(lines[i], timeout=config.pattern_timeout):
             drops[i] = Reason.NAVIGATION
     if text.count(" - ") + text.count(" / ") > 1:
         for i, _ in lowered_line_matches(DASHED_MENU_LINE, text):
-            if i not in drops and is_menu(lines[i]):
+            if i not in drops and is_menu(lines[i], timeout=config.pattern_timeout):
                 drops[i] = Reason.NAVIGATION
     for i in bare_teasers:
         after = i + 1

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Caption, Document
+from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern, Match
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, trie_pattern
@@ -36,9 +37,11 @@ MAX_CREDIT_CHARS = 80
 # A caption has at most this many words.
 MAX_CAPTION_WORDS = 80
 # Agencies whose bracketed credit ends a caption: "(AP Photo/Jane Doe)", "(Reuters)".
-_BRACKET_CREDIT = re.compile(
+# Quadratic in a run of blanks not followed by a bracket: under the time guard.
+_BRACKET_CREDIT = GuardedPattern(
     r"\s*[(\[](?P<credit>(?:AP|AFP|EPA|Reuters|Getty|PA|dpa|ANSA|EFE|TASS|ТАСС|Xinhua|(?i:photo|foto|фото))"
-    r"[^()\[\]\n]{0,70})[)\]]\s*$"
+    r"[^()\[\]\n]{0,70})[)\]]\s*$",
+    name="captions._BRACKET_CREDIT",
 )
 # The same at the end of any line of a page; it starts with the bracket, for a fast scan.
 _BRACKET_CREDIT_ANY = re.compile(
@@ -51,22 +54,24 @@ MAX_CREDIT_WORDS = 8
 
 
 @functools.cache
-def _credit_pattern() -> re.Pattern[str]:
+def _credit_pattern() -> GuardedPattern:
     """A credit label where a credit starts (line start, after a sentence end, a bracket
     or a dash), its `:`, `by` or `/`, and the rest of the line.
 
     It starts with one character class, so the scan skips quickly to those characters;
-    `_credit_at` then checks what stands before the label.
+    `_credit_at` then checks what stands before the label. Polynomial in a run of blanks
+    (the `[ \t]*` around an absent bracket split it many ways): under the time guard.
     """
     labels = trie_pattern(all_credit_words()) or "(?!x)x"
-    return re.compile(
+    return GuardedPattern(
         rf"[\n.!?。(\[\-–—|/][\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
         rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*"
-        rf"(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)"
+        rf"(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)",
+        name="captions._credit_pattern",
     )
 
 
-def _credit_at(framed: str, match: re.Match[str]) -> int | None:
+def _credit_at(framed: str, match: Match) -> int | None:
     """Where the caption text ends (in `framed`), if the label stands where a credit's
     does: at the line start, after a bracket, or after a sentence end or dash followed
     by a space; else `None`."""
@@ -81,8 +86,9 @@ def _credit_at(framed: str, match: re.Match[str]) -> int | None:
     return None
 
 
-def split_credit(line: str) -> tuple[str, str] | None:
-    """Split a caption line into (caption text, credit), or `None` without a credit.
+def split_credit(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> tuple[str, str] | None:
+    """Split a caption line into (caption text, credit), or `None` without a credit
+    (`timeout`: the time guard, `Config.pattern_timeout`).
 
     >>> split_credit("Flags wave in Kharkiv. Picture: Getty")
     ('Flags wave in Kharkiv.', 'Getty')
@@ -94,7 +100,7 @@ def split_credit(line: str) -> tuple[str, str] | None:
     True
     """
     framed = "\n" + line.lower() + "\n"
-    for match in _credit_pattern().finditer(framed):
+    for match in _credit_pattern().finditer(framed, timeout):
         cut = _credit_at(framed, match)
         if cut is not None:
             split = _split(line, cut - 1, match.start("credit") - 1, match.end("credit") - 1)
@@ -102,7 +108,7 @@ def split_credit(line: str) -> tuple[str, str] | None:
             # after a colon it may be a word ("Foto: privat").
             if split is not None and not (match.group("by") and split[1][0].islower()):
                 return split
-    bracketed = _BRACKET_CREDIT.search(line)
+    bracketed = _BRACKET_CREDIT.search(line, timeout)
     if bracketed is None:
         return None
     return _split(line, bracketed.start(), bracketed.start("credit"), bracketed.end("credit"))
@@ -118,12 +124,12 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
     return text, credit
 
 
-def _candidate_lines(text: str, starts: list[int]) -> list[int]:
+def _candidate_lines(text: str, starts: list[int], timeout: float) -> list[int]:
     """Indices of the lines that may end in a credit, found with whole-text scans."""
     framed, low_starts = framed_lowered(text)
     found = {
         bisect.bisect_right(low_starts, match.start("label") - 1) - 1
-        for match in _credit_pattern().finditer(framed)
+        for match in _credit_pattern().finditer(framed, timeout)
         if _credit_at(framed, match) is not None
     }
     if "(" in text or "[" in text:
@@ -172,15 +178,18 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
     return len(alt_words) >= MIN_ALT_WORDS and shared >= ALT_WORD_SHARE * len(alt_words)
 
 
-def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], list[Caption]]:
-    """Caption and alt-text lines to drop, and the captions found, in page order."""
+def find_captions(
+    text: str, lines: Sequence[str], *, timeout: float = DEFAULT_PATTERN_TIMEOUT
+) -> tuple[dict[int, Reason], list[Caption]]:
+    """Caption and alt-text lines to drop, and the captions found, in page order
+    (`timeout`: the time guard, `Config.pattern_timeout`)."""
     drops: dict[int, Reason] = {}
     captions: list[Caption] = []
-    for i in _candidate_lines(text, line_starts(lines)):
+    for i in _candidate_lines(text, line_starts(lines), timeout):
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
             continue
-        split = split_credit(line)
+        split = split_credit(line, timeout=timeout)
         if split is None:
             continue
         caption_text, credit = split
@@ -199,7 +208,7 @@ def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], l
 def extract_captions(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Move caption lines into `captions` and drop the alt-text lines they repeat."""
     lines = doc.text.split("\n")
-    drops, captions = find_captions(doc.text, lines)
+    drops, captions = find_captions(doc.text, lines, timeout=config.pattern_timeout)
     if not drops:
         return doc
     return drop_lines(doc, lines, drops, "extract_captions", captions=doc.captions + tuple(captions))

@@ -1,0 +1,108 @@
+"""The last guard on patterns that could backtrack: the `regex` package's timeout.
+
+Patterns run on the standard `re` module, which is the faster engine here (issue #4), when
+they are linear: a literal start or a trie of words, one character class, pieces of bounded
+length, or input of bounded length. The few that are not (a run of blanks can be split in
+many ways between two `[ \\t]*`) are compiled here with `regex` instead, and every call
+passes `timeout=`. A call that runs over raises `GuardHit`, a `TimeoutError`; `Chain`
+catches it, flags the document `guard_hit` and passes it on as it was before that filter.
+
+`tests/test_guard.py` lists every pattern the package compiles and checks that each is
+either on its list of linear patterns (with the reason) or built here; docs/reliability.md
+has the audit.
+
+>>> menu = GuardedPattern(r"[ \\t]*[|·][ \\t]*", name="example")
+>>> menu.split("Home | News · Sport", timeout=1.0)
+['Home', 'News', 'Sport']
+>>> menu.split("a" + " " * 20_000 + "b", timeout=0.001)
+Traceback (most recent call last):
+...
+newsclean.guard.GuardHit: pattern example ran over its time guard (0.001 s)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+import regex
+
+# Seconds a guarded pattern may run in one call, per million characters of the text it
+# searches (at least this many); `Config.pattern_timeout` is the setting. The slowest linear
+# scan measured, the caption credit scan on 1.7 M characters of "Photo: (AP Photo/", takes
+# 3 s per million with `regex` (1 s with `re`): 10 leaves room for a loaded machine, and
+# stops a quadratic match on a run of about 20,000 blanks, which would take minutes at
+# 100,000 and hours at a million.
+DEFAULT_PATTERN_TIMEOUT = 10.0
+
+
+class Match(Protocol):
+    """What the filters use of a match (`regex` ships no type information; an `re`
+    match has the same methods)."""
+
+    def start(self, group: int | str = 0, /) -> int: ...
+    def end(self, group: int | str = 0, /) -> int: ...
+    def group(self, group: int | str = 0, /) -> str | Any: ...
+
+
+class GuardHit(TimeoutError):
+    """A pattern ran over its time guard: `Chain` flags the document `guard_hit` and
+    passes it on unchanged from the filter that raised this on."""
+
+
+def time_limit(seconds: float, text: str) -> float:
+    """The timeout of one call on `text`: `seconds` per million characters, at least
+    `seconds` (a linear scan of a long page is not a runaway match).
+
+    >>> time_limit(1.0, "x" * 10), time_limit(1.0, "x" * 3_000_000)
+    (1.0, 3.0)
+    """
+    return seconds * max(1.0, len(text) / 1_000_000)
+
+
+class GuardedPattern:
+    """A pattern compiled with `regex`, whose every call runs under a timeout.
+
+    `pattern` is the source, as on a compiled `re` pattern; `name` says where it comes
+    from in the error.
+    """
+
+    __slots__ = ("_compiled", "name", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0, *, name: str) -> None:
+        self.pattern = pattern
+        self.name = name
+        self._compiled = regex.compile(pattern, flags | regex.VERSION0)
+
+    def __repr__(self) -> str:
+        return f"GuardedPattern({self.pattern!r}, name={self.name!r})"
+
+    def _hit(self, seconds: float) -> GuardHit:
+        return GuardHit(f"pattern {self.name} ran over its time guard ({seconds:g} s)")
+
+    def search(self, text: str, timeout: float) -> Match | None:
+        """The first match in `text`, or `None`."""
+        seconds = time_limit(timeout, text)
+        try:
+            found: Match | None = self._compiled.search(text, timeout=seconds)
+        except TimeoutError as exc:
+            raise self._hit(seconds) from exc
+        return found
+
+    def finditer(self, text: str, timeout: float) -> Iterator[Match]:
+        """The matches in `text`, left to right (the time taken between two matches by
+        the caller does not count)."""
+        seconds = time_limit(timeout, text)
+        try:
+            yield from self._compiled.finditer(text, timeout=seconds)
+        except TimeoutError as exc:
+            raise self._hit(seconds) from exc
+
+    def split(self, text: str, timeout: float) -> list[str]:
+        """`text` split at the matches, as `re.Pattern.split` does."""
+        seconds = time_limit(timeout, text)
+        try:
+            parts: list[str] = self._compiled.split(text, timeout=seconds)
+        except TimeoutError as exc:
+            raise self._hit(seconds) from exc
+        return parts
