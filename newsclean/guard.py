@@ -7,6 +7,12 @@ many ways between two `[ \\t]*`) are compiled here with `regex` instead, and eve
 passes `timeout=`. A call that runs over raises `GuardHit`, a `TimeoutError`; `Chain`
 catches it, flags the document `guard_hit` and passes it on as it was before that filter.
 
+A guarded pattern may name the substrings it needs to backtrack (`linear_without`): a text
+with none of them is searched with `re` and no guard, since the pattern is linear there.
+The caption credit scan runs on every page and is only superlinear on runs of blanks, which
+`normalize_whitespace` collapses early in the default chain; on `regex` it would cost the
+chain about 5% (docs/reliability.md).
+
 `tests/test_guard.py` lists every pattern the package compiles and checks that each is
 either on its list of linear patterns (with the reason) or built here; docs/reliability.md
 has the audit.
@@ -22,6 +28,7 @@ newsclean.guard.GuardHit: pattern example ran over its time guard (0.001 s)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Protocol
 
@@ -42,7 +49,7 @@ class Match(Protocol):
 
     def start(self, group: int | str = 0, /) -> int: ...
     def end(self, group: int | str = 0, /) -> int: ...
-    def group(self, group: int | str = 0, /) -> str | Any: ...
+    def group(self, group: str, /) -> str | Any: ...
 
 
 class GuardHit(TimeoutError):
@@ -64,15 +71,22 @@ class GuardedPattern:
     """A pattern compiled with `regex`, whose every call runs under a timeout.
 
     `pattern` is the source, as on a compiled `re` pattern; `name` says where it comes
-    from in the error.
+    from in the error. `linear_without`: substrings without which the pattern cannot
+    backtrack more than a bounded number of steps per start (argued where the pattern is
+    built); a text that holds none of them is searched with `re`, unguarded.
     """
 
-    __slots__ = ("_compiled", "name", "pattern")
+    __slots__ = ("_compiled", "_plain", "linear_without", "name", "pattern")
 
-    def __init__(self, pattern: str, flags: int = 0, *, name: str) -> None:
+    def __init__(self, pattern: str, *, name: str, linear_without: tuple[str, ...] = ()) -> None:
         self.pattern = pattern
         self.name = name
-        self._compiled = regex.compile(pattern, flags | regex.VERSION0)
+        self.linear_without = linear_without
+        self._compiled = regex.compile(pattern, regex.VERSION0)
+        self._plain = re.compile(pattern) if linear_without else None
+
+    def _linear_on(self, text: str) -> bool:
+        return self._plain is not None and not any(needle in text for needle in self.linear_without)
 
     def __repr__(self) -> str:
         return f"GuardedPattern({self.pattern!r}, name={self.name!r})"
@@ -82,6 +96,9 @@ class GuardedPattern:
 
     def search(self, text: str, timeout: float) -> Match | None:
         """The first match in `text`, or `None`."""
+        if self._linear_on(text):
+            assert self._plain is not None
+            return self._plain.search(text)
         seconds = time_limit(timeout, text)
         try:
             found: Match | None = self._compiled.search(text, timeout=seconds)
@@ -92,6 +109,10 @@ class GuardedPattern:
     def finditer(self, text: str, timeout: float) -> Iterator[Match]:
         """The matches in `text`, left to right (the time taken between two matches by
         the caller does not count)."""
+        if self._linear_on(text):
+            assert self._plain is not None
+            yield from self._plain.finditer(text)
+            return
         seconds = time_limit(timeout, text)
         try:
             yield from self._compiled.finditer(text, timeout=seconds)
@@ -100,6 +121,9 @@ class GuardedPattern:
 
     def split(self, text: str, timeout: float) -> list[str]:
         """`text` split at the matches, as `re.Pattern.split` does."""
+        if self._linear_on(text):
+            assert self._plain is not None
+            return self._plain.split(text)
         seconds = time_limit(timeout, text)
         try:
             parts: list[str] = self._compiled.split(text, timeout=seconds)

@@ -167,8 +167,9 @@ def test_guarded_patterns_match_as_re_does() -> None:
     """`regex` and `re` give the same matches on the fixture pages' lines."""
     lines = _lines()
     assert len(lines) > 500
-    for guarded in (MENU_SEPARATOR, _BRACKET_CREDIT, _credit_pattern()):
-        plain = re.compile(guarded.pattern)
+    for pattern in (MENU_SEPARATOR, _BRACKET_CREDIT, _credit_pattern()):
+        guarded = GuardedPattern(pattern.pattern, name="always on regex")
+        plain = re.compile(pattern.pattern)
         for line in lines:
             framed = "\n" + line.lower() + "\n"
             assert guarded.split(line, 1.0) == plain.split(line)
@@ -219,6 +220,15 @@ def test_the_default_chain_does_not_hit_the_guard_on_the_same_page() -> None:
     doc = default_chain(Config(pattern_timeout=0.2))(Document.from_text(page))
     assert Flag.GUARD_HIT not in doc.flags
     assert "Home" not in doc.text
+
+
+def test_the_credit_scan_runs_unguarded_only_without_blank_runs() -> None:
+    """`_credit_pattern` is linear on a text without two blanks in a row: there it runs on
+    `re` (no guard, however small the timeout); one blank run puts it back under the guard."""
+    page = "\n" + "photo: (ap photo/" * 20_000 + "\n"
+    assert len(list(_credit_pattern().finditer(page, 1e-9))) == 1
+    with pytest.raises(GuardHit):
+        list(_credit_pattern().finditer(page + "a  b\n", 1e-9))
 
 
 def test_time_limit_grows_with_the_text() -> None:

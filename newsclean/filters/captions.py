@@ -60,7 +60,9 @@ def _credit_pattern() -> GuardedPattern:
 
     It starts with one character class, so the scan skips quickly to those characters;
     `_credit_at` then checks what stands before the label. Polynomial in a run of blanks
-    (the `[ \t]*` around an absent bracket split it many ways): under the time guard.
+    (the `[ \t]*` around an absent bracket split it many ways): under the time guard. A
+    text without two blanks in a row (as `normalize_whitespace` leaves it) gives each
+    `[ \t]*` two choices at most, and each start a bounded number of steps: `re` there.
     """
     labels = trie_pattern(all_credit_words()) or "(?!x)x"
     return GuardedPattern(
@@ -68,6 +70,7 @@ def _credit_pattern() -> GuardedPattern:
         rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*"
         rf"(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)",
         name="captions._credit_pattern",
+        linear_without=("  ", " \t", "\t ", "\t\t"),
     )
 
 
