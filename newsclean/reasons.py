@@ -64,7 +64,8 @@ class Flag(str, enum.Enum):
     NO_ARTICLE_FOUND = "no_article_found"
     """Article selection would have emptied the document, so it was skipped."""
     GUARD_HIT = "guard_hit"
-    """A pattern hit its time guard; the filter left the document as it was."""
+    """A pattern hit its time guard; the chain stopped at that filter and passed the
+    document on as it was before it (see `newsclean.guard`)."""
 
     def __str__(self) -> str:
         return self.value
