@@ -13,8 +13,8 @@ may have held are retried once, one at a time, and rejected if they fail again.
 
 A record may take `record_timeout` seconds per MB of its input line (at least that many).
 With worker processes, the parent stops a worker that runs over (SIGKILL) and goes on as
-for a dead worker. In a single-process run, SIGALRM interrupts the record (main thread
-only: elsewhere there is no limit); it is retried once, then rejected.
+for a dead worker. In a single-process run, SIGALRM interrupts the record (POSIX, main
+thread only: elsewhere there is no limit); it is retried once, then rejected.
 """
 
 from __future__ import annotations
