@@ -352,7 +352,14 @@ class _Pool:
         self.executor.shutdown(wait=wait, cancel_futures=True)
 
     def _submit(self, batch: list[Item]) -> Future[list[Outcome]]:
-        return self.executor.submit(_clean_batch, batch, self.options)
+        """The batch sent to a worker; a pool that broke since the last look refuses it,
+        and the future then holds that error, so that the batch goes through recovery."""
+        try:
+            return self.executor.submit(_clean_batch, batch, self.options)
+        except BrokenProcessPool as exc:
+            refused: Future[list[Outcome]] = Future()
+            refused.set_exception(exc)
+            return refused
 
     def _result(self, future: Future[list[Outcome]]) -> list[Outcome]:
         """The batch's outcomes; while waiting, stop the workers past a deadline (the
