@@ -394,7 +394,7 @@ def line_features(
     columns = np.array((ends, log_length, long, short, basics.stopword_share, log_length * log_length)).T
     r1, r2, r3, r5 = _window_means(columns)  # by radius, see _RADII
     spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] * r2[:, 1], 0.0))
-    return np.array(
+    features: FloatArray = np.array(
         (
             log_length, ends, long, short, position, text_before,
             basics.stopword_share, np.log1p(basics.commas), after_headline, headline_distance,
@@ -403,6 +403,7 @@ def line_features(
             ends * log_length, core_distance, spread,
         )
     ).T  # fmt: skip
+    return features
 
 
 def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> FloatArray:
@@ -421,7 +422,7 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
     distance = np.log1p(_distance_to_span(line_numbers, start, end))
     segment_position = (line_numbers - start) / max(end - start, 1)
     r1, r2, _, r5 = _window_means(np.array((stage1, relative)).T)
-    return np.array(
+    features: FloatArray = np.array(
         (
             stage1,
             r1[:, 0],
@@ -435,6 +436,7 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
             np.full(n, best),
         )
     ).T
+    return features
 
 
 def score_lines(
