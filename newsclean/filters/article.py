@@ -72,7 +72,14 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
 
 
 def _too_short(lines: list[str], kept: list[int], config: Config) -> bool:
-    return word_count(" ".join([lines[i] for i in kept])) < config.article_min_words
+    """Whether the kept lines hold fewer than `article_min_words` words (counted line by
+    line, stopping as soon as there are enough)."""
+    missing = config.article_min_words
+    for i in kept:
+        missing -= word_count(lines[i])
+        if missing <= 0:
+            return False
+    return True
 
 
 def settle(lines: list[str], indices: list[int], lang: str | None, headline_at: int | None) -> list[int]:
