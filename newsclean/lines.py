@@ -70,8 +70,8 @@ def drop_lines(
         if len(low) == len(text):  # lower-casing kept every offset (nearly always)
             remember_lowered(new_text, _cut(low, spans))
         else:
-            low_lines = low.split("\n")
-            remember_lowered(new_text, "\n".join([line for i, line in enumerate(low_lines) if i not in drops]))
+            kept = [line for i, line in enumerate(low.split("\n")) if i not in drops]
+            remember_lowered(new_text, "\n".join(kept))
     return doc.with_edits(edits, text=new_text, **changes)
 
 
