@@ -76,6 +76,8 @@ STAGE1_FEATURES = (
     "punct_x_length",
     "log_core_distance",
     "length_spread_window2",
+    "repeated",
+    "repeated_window3",
 )
 STAGE2_FEATURES = (
     "stage1",
@@ -367,7 +369,11 @@ def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
 
 
 def line_features(
-    lines: Sequence[str], lang: str | None, headline_at: int | None, basics: LineBasics | None = None
+    lines: Sequence[str],
+    lang: str | None,
+    headline_at: int | None,
+    basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> FloatArray:
     """Stage-one features, one row per line (see `STAGE1_FEATURES`).
 
@@ -391,7 +397,10 @@ def line_features(
         after_headline = (line_numbers >= headline_at).astype(np.float64)
         headline_distance = np.log1p(np.abs(line_numbers - headline_at))
     core_distance = np.log1p(_distance_to_span(line_numbers, *_longest_long_run(long, lengths)))
-    columns = np.array((ends, log_length, long, short, basics.stopword_share, log_length * log_length)).T
+    repeated = np.zeros(n) if repeated is None else repeated
+    columns = np.array(
+        (ends, log_length, long, short, basics.stopword_share, log_length * log_length, repeated)
+    ).T
     r1, r2, r3, r5 = _window_means(columns)  # by radius, see _RADII
     spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] * r2[:, 1], 0.0))
     features: FloatArray = np.array(
@@ -400,7 +409,7 @@ def line_features(
             basics.stopword_share, np.log1p(basics.commas), after_headline, headline_distance,
             r1[:, 0], r3[:, 0], r1[:, 1], r3[:, 1],
             r2[:, 2], r5[:, 2], r2[:, 3], r2[:, 4],
-            ends * log_length, core_distance, spread,
+            ends * log_length, core_distance, spread, repeated, r3[:, 6],
         )
     ).T  # fmt: skip
     return features
@@ -445,14 +454,16 @@ def score_lines(
     headline_at: int | None,
     model: ArticleModel | None = None,
     basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> FloatArray:
     """Probability that each line belongs to the article (`basics`: the lines'
-    `line_basics`, when the caller has them)."""
+    `line_basics`, when the caller has them; `repeated`: 1 for each line that stood
+    more than once in the page, see `line_features`)."""
     model = model or shipped_model()
     if not lines:
         return np.zeros(0)
     basics = basics if basics is not None else line_basics(lines, lang)
-    first = line_features(lines, lang, headline_at, basics)
+    first = line_features(lines, lang, headline_at, basics, repeated)
     stage1 = model.stage1.predict(first)
     second = np.hstack((first, segment_features(stage1, basics.raw_lengths, model.segment_offset)))
     return model.stage2.predict(second)
@@ -464,8 +475,10 @@ def keep_mask(
     headline_at: int | None,
     model: ArticleModel | None = None,
     basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> npt.NDArray[np.bool_]:
     """Which lines the model keeps."""
     model = model or shipped_model()
-    out: npt.NDArray[np.bool_] = score_lines(lines, lang, headline_at, model, basics) >= model.threshold
+    scores = score_lines(lines, lang, headline_at, model, basics, repeated)
+    out: npt.NDArray[np.bool_] = scores >= model.threshold
     return out
