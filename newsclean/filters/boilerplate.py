@@ -17,6 +17,7 @@ names, menus of short items joined by separators.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -25,21 +26,22 @@ from newsclean.document import Document
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
-from newsclean.text import ends_sentence
+from newsclean.text import ends_sentence, line_starts
 
 # Prefix cues are looked up on lines up to this long.
 MAX_PREFIX_CUE_CHARS = 400
 # A menu: three or more items of at most this many words, joined by | · • » or spaced dashes.
 MAX_MENU_ITEM_WORDS = 3
 MENU_SEPARATOR = re.compile(r"[ \t]*[|·•»][ \t]*|[ \t]+[-–—/][ \t]+")
-# Whole lines that are a bare URL or a file name, in a page framed by newlines.
-URL_OR_FILE_LINE = re.compile(
-    r"\n(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))(?=\n)"
-)
+# A whole line that is a bare URL or a file name (matched on lower-cased lines without a
+# space, the only ones that can be one).
+URL_OR_FILE_LINE = re.compile(r"(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))")
 # A line with two menu separators (candidates for `is_menu`).
 DASHED_MENU_LINE = re.compile(r"\n[^\n]{1,40} [-–—/] [^\n]{1,40} [-–—/] ")
+# A line with two separators near its start (matched on lines that have two).
 MENU_SEPARATORS = "|·•»"
-MENU_LINE = re.compile(r"\n[^\n|·•»]{0,60}[|·•»][^\n|·•»]{0,60}[|·•»]")
+MENU_LINE = re.compile(r"[^|·•»]{0,60}[|·•»][^|·•»]{0,60}[|·•»]")
+_MENU_SEPARATOR = re.compile(r"[|·•»]")
 
 
 def is_menu(line: str) -> bool:
@@ -54,6 +56,17 @@ def is_menu(line: str) -> bool:
         return False
     items = [item for item in MENU_SEPARATOR.split(line) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
+
+
+def _lines_with_two_separators(text: str, lines: Sequence[str]) -> list[int]:
+    """Indices of the lines with at least two menu separators, found by scanning for
+    the separators themselves (rare outside menus)."""
+    starts = line_starts(lines)
+    counts: dict[int, int] = {}
+    for match in _MENU_SEPARATOR.finditer(text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        counts[i] = counts.get(i, 0) + 1
+    return [i for i, count in counts.items() if count > 1]
 
 
 def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
@@ -75,11 +88,12 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
         for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
                 drops[i] = table.reason_of(match, prefix=True)
-    for i, _ in lowered_line_matches(URL_OR_FILE_LINE, text):
-        drops.setdefault(i, Reason.NAVIGATION)
+    for i, line in enumerate(lines):
+        if line and " " not in line and URL_OR_FILE_LINE.fullmatch(line.lower()):
+            drops.setdefault(i, Reason.NAVIGATION)
     if sum(map(text.count, MENU_SEPARATORS)) > 1:  # C-level counts spare most pages the scan
-        for i, _ in lowered_line_matches(MENU_LINE, text):
-            if i not in drops and is_menu(lines[i]):
+        for i in _lines_with_two_separators(text, lines):
+            if i not in drops and MENU_LINE.match(lines[i]) and is_menu(lines[i]):
                 drops[i] = Reason.NAVIGATION
     if text.count(" - ") + text.count(" / ") > 1:
         for i, _ in lowered_line_matches(DASHED_MENU_LINE, text):
