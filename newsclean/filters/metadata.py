@@ -34,6 +34,10 @@ TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s+::\s+")
 # The longest line taken for a page title, and the most parts of it looked at.
 MAX_TITLE_CHARS = 300
 MAX_TITLE_PARTS = 8
+# A line that is the headline (at least MIN_LED_HEADLINE_CHARS long) followed by at most
+# MAX_HEADLINE_TAIL_CHARS of time or label is the headline too.
+MIN_LED_HEADLINE_CHARS = 20
+MAX_HEADLINE_TAIL_CHARS = 24
 # Words a dateline may have besides the date and time ("Published", "Updated", "min read").
 MAX_DATELINE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
@@ -103,6 +107,29 @@ def _longest_part(title: str) -> str:
     return max(parts, key=len) if parts else title.strip()
 
 
+def _lines_led_by(framed: str, starts: list[int], key: str) -> list[int]:
+    """Lines of the page (lower-cased, framed by newlines, with its line `starts`) that
+    are the headline `key` with a short tail, such as its time or a label
+    ("Storm hits coast 05.01.12 18:27", "Storm hits coast (video)")."""
+    found: list[int] = []
+    if len(key) < MIN_LED_HEADLINE_CHARS:
+        return found
+    needle = "\n" + key
+    at = framed.find(needle)
+    while at >= 0:
+        end = framed.find("\n", at + 1)
+        tail = framed[at + len(needle) : end].strip()
+        if (
+            tail
+            and not framed[at + len(needle)].isalnum()
+            and len(tail) <= MAX_HEADLINE_TAIL_CHARS
+            and not ends_sentence(tail)
+        ):
+            found.append(bisect.bisect_right(starts, at) - 1)
+        at = framed.find(needle, end)
+    return found
+
+
 def _has_cue_line(framed_lowered_page: str, lang: str | None) -> bool:
     """Whether the page has a line that a boilerplate or teaser cue matches."""
     table = cue_table(lang)
@@ -162,6 +189,8 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     if title is None or headline is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
     for i in lines_equal_to(text, {_key(headline), _key(title), _key(first_line)}):
+        drops.setdefault(i, Reason.TITLE)
+    for i in _lines_led_by(framed, starts, _key(headline)):
         drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline
