@@ -27,6 +27,11 @@ TITLES = [
         "Former golf club treasurer jailed",
     ),
     (
+        "WESTMOOR.NET::: Storm closes coast road / 05.01.12 / News",
+        "Storm closes coast road",
+        "Storm closes coast road",
+    ),
+    (
         "Rare dragonfly returns to Fenwick marshes | Fenwick Post",
         "Rare dragonfly returns to Fenwick marshes",
         "Rare dragonfly returns to Fenwick marshes",

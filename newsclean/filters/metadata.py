@@ -30,7 +30,7 @@ from newsclean.text import ends_sentence, line_starts
 PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
 HEADER_LINE = re.compile(r"\ndate \d{4}-\d{2}-\d{2}(?:[ \t][^\n]*)?(?=\n)")
 # What separates a headline from a site or section name in a page title.
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s+::\s+")
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s*:{2,}\s*")
 # The longest line taken for a page title, and the most parts of it looked at.
 MAX_TITLE_CHARS = 300
 MAX_TITLE_PARTS = 8
