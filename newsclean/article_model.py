@@ -76,6 +76,8 @@ STAGE1_FEATURES = (
     "punct_x_length",
     "log_core_distance",
     "length_spread_window2",
+    "repeated",
+    "repeated_window3",
 )
 STAGE2_FEATURES = (
     "stage1",
@@ -89,6 +91,11 @@ STAGE2_FEATURES = (
     "relative_window2",
     "page_best",
 )
+
+
+def _sigmoid(z: FloatArray) -> FloatArray:
+    out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    return out
 
 
 @attrs.frozen
@@ -106,6 +113,18 @@ class LogisticStage:
     scale: FloatArray
     weights: FloatArray
     bias: float
+    # The standardisation folded into the weights: one product per prediction.
+    _folded_weights: FloatArray = attrs.field(init=False, repr=False, eq=False)
+    _folded_bias: float = attrs.field(init=False, repr=False, eq=False)
+
+    @_folded_weights.default
+    def _fold_weights(self) -> FloatArray:
+        out: FloatArray = self.weights / self.scale
+        return out
+
+    @_folded_bias.default
+    def _fold_bias(self) -> float:
+        return float(self.bias - self.mean @ self._folded_weights)
 
     def predict(self, features: FloatArray) -> FloatArray:
         """The probability of each row of `features` (one row per line).
@@ -116,9 +135,8 @@ class LogisticStage:
         >>> stage.predict(np.array([[1.0], [5.0]])).round(3).tolist()
         [0.5, 0.881]
         """
-        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
-        out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-        return out
+        z = features @ self._folded_weights + self._folded_bias
+        return _sigmoid(z)
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> LogisticStage:
@@ -190,8 +208,7 @@ class TreeStage:
         answers = features[:, self.features] > self.thresholds  # (lines, trees, depth)
         leaf = answers @ (1 << np.arange(depth))  # (lines, trees)
         z = self.leaves[np.arange(len(self.leaves)), leaf].sum(axis=1) + self.base
-        out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-        return out
+        return _sigmoid(z)
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> TreeStage:
@@ -325,6 +342,26 @@ def shipped_model() -> ArticleModel:
     return ArticleModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
+# The window radii of the neighbour features.
+_RADII = (1, 2, 3, 5)
+
+
+@functools.lru_cache(maxsize=512)
+def _page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray]:
+    """For a page of `n` lines: the line numbers, and the low and high ends (and the
+    sizes) of each line's window for every radius of `_RADII`. Pages repeat sizes, so
+    these are built once per size; the arrays are read-only."""
+    index = np.arange(n)
+    radii = np.asarray(_RADII)[:, None]
+    low = np.maximum(index[None, :] - radii, 0)
+    high = np.minimum(index[None, :] + radii + 1, n)
+    sizes = (high - low)[:, :, None].astype(np.float64)
+    line_numbers = index.astype(np.float64)
+    for array in (line_numbers, low, high, sizes):
+        array.flags.writeable = False
+    return line_numbers, low, high, sizes
+
+
 def window_mean(values: FloatArray, radius: int) -> FloatArray:
     """Mean of each value and its `radius` neighbours on each side (fewer at the edges).
 
@@ -340,29 +377,31 @@ def window_mean(values: FloatArray, radius: int) -> FloatArray:
     return out
 
 
-def _distance_to_span(n: int, start: int, end: int) -> FloatArray:
-    index = np.arange(n)
-    out: FloatArray = np.where(
-        index < start, start - index, np.where(index >= end, index - end + 1, 0)
-    ).astype(np.float64)
+def _distance_to_span(line_numbers: FloatArray, start: int, end: int) -> FloatArray:
+    """Lines between each line and the span `[start, end)` (0 inside it)."""
+    out: FloatArray = np.maximum(start - line_numbers, 0.0) + np.maximum(line_numbers - (end - 1), 0.0)
     return out
 
 
 def max_segment(values: FloatArray) -> tuple[int, int]:
-    """`(start, end)` of the contiguous stretch with the largest sum (empty: `(0, 0)`).
+    """`(start, end)` of the contiguous stretch with the largest sum (empty: `(0, 0)`);
+    the first such stretch, as short as it can start.
+
+    One pass of Kadane's rule in plain Python: a page has tens of lines, where a loop
+    costs less than the numpy calls a vectorised version needs.
 
     >>> max_segment(np.array([-1.0, 2.0, -0.5, 2.0, -3.0]))
     (1, 4)
     """
-    if len(values) == 0:
-        return 0, 0
-    sums = np.concatenate(([0.0], np.cumsum(values)))
-    lowest_before = np.minimum.accumulate(sums[:-1])
-    gains = sums[1:] - lowest_before
-    end = int(np.argmax(gains)) + 1
-    if gains[end - 1] <= 0:
-        return 0, 0
-    start = int(np.argmax(sums[:end] == lowest_before[end - 1]))
+    total = 0.0
+    lowest, lowest_at = 0.0, 0  # the smallest prefix sum so far, and its first position
+    best, start, end = 0.0, 0, 0
+    for at, value in enumerate(values.tolist(), 1):
+        total += value
+        if total - lowest > best:
+            best, start, end = total - lowest, lowest_at, at
+        if total < lowest:
+            lowest, lowest_at = total, at
     return start, end
 
 
@@ -376,20 +415,14 @@ SENTENCE_ENDERS = frozenset(".!?。！？…؟।")
 LINE_END_CLOSERS = "\"'”’»)]」』） \t"
 
 
-_RADII = (1, 2, 3, 5)
-
-
 def _window_means(columns: FloatArray) -> FloatArray:
     """`window_mean` of every column for each radius of `_RADII`, in one array
     `(radius, line, column)`; a page is small, so one vectorised pass beats several."""
     n = len(columns)
+    _, low, high, sizes = _page_index(n)
     sums = np.zeros((n + 1, columns.shape[1]))
     np.cumsum(columns, axis=0, out=sums[1:])
-    radii = np.asarray(_RADII)[:, None]
-    index = np.arange(n)[None, :]
-    low = np.maximum(index - radii, 0)
-    high = np.minimum(index + radii + 1, n)
-    out: FloatArray = (sums[high] - sums[low]) / (high - low)[:, :, None]
+    out: FloatArray = (sums[high] - sums[low]) / sizes
     return out
 
 
@@ -397,7 +430,7 @@ def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArr
     contains = words_of.__contains__
     shares = [
         sum(map(contains, words)) / len(words)
-        if len(line) >= STOPWORD_MIN_CHARS and (words := line.lower().split())
+        if len(line) >= STOPWORD_MIN_CHARS and (words := line[:STOPWORD_SAMPLE_CHARS].lower().split())
         else 0.0
         for line in lines
     ]
@@ -464,7 +497,11 @@ def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
 
 
 def line_features(
-    lines: Sequence[str], lang: str | None, headline_at: int | None, basics: LineBasics | None = None
+    lines: Sequence[str],
+    lang: str | None,
+    headline_at: int | None,
+    basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> FloatArray:
     """Stage-one features, one row per line (see `STAGE1_FEATURES`).
 
@@ -483,34 +520,36 @@ def line_features(
     """
     basics = basics if basics is not None else line_basics(lines, lang)
     n = len(basics.lengths)
-    lengths, ends, stopword_share, commas = basics.lengths, basics.ends, basics.stopword_share, basics.commas
+    line_numbers = _page_index(n)[0]
+    lengths, ends = basics.lengths, basics.ends
     log_length = np.log1p(lengths)
     long = (lengths >= LONG_LINE).astype(np.float64)
     short = (lengths < SHORT_LINE).astype(np.float64)
-    index = np.arange(n, dtype=np.float64)
-    position = index / max(n - 1, 1)
+    position = line_numbers / max(n - 1, 1)
     total = lengths.sum() or 1.0
     text_before = (np.cumsum(lengths) - lengths) / total
     if headline_at is None:
-        after_headline = np.zeros(n)
-        headline_distance = np.zeros(n)
+        after_headline = headline_distance = np.zeros(n)
     else:
-        after_headline = (index >= headline_at).astype(np.float64)
-        headline_distance = np.log1p(np.abs(index - headline_at))
-    core_start, core_end = _longest_long_run(long, lengths)
-    core_distance = np.log1p(_distance_to_span(n, core_start, core_end))
-    windows = _window_means(np.column_stack((ends, log_length, long, short, stopword_share, log_length**2)))
-    r1, r2, r3, r5 = windows  # by radius, see _RADII
-    spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] ** 2, 0.0))
-    return np.column_stack(
+        after_headline = (line_numbers >= headline_at).astype(np.float64)
+        headline_distance = np.log1p(np.abs(line_numbers - headline_at))
+    core_distance = np.log1p(_distance_to_span(line_numbers, *_longest_long_run(long, lengths)))
+    repeated = np.zeros(n) if repeated is None else repeated
+    columns = np.array(
+        (ends, log_length, long, short, basics.stopword_share, log_length * log_length, repeated)
+    ).T
+    r1, r2, r3, r5 = _window_means(columns)  # by radius, see _RADII
+    spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] * r2[:, 1], 0.0))
+    features: FloatArray = np.array(
         (
             log_length, ends, long, short, position, text_before,
-            stopword_share, np.log1p(commas), after_headline, headline_distance,
+            basics.stopword_share, np.log1p(basics.commas), after_headline, headline_distance,
             r1[:, 0], r3[:, 0], r1[:, 1], r3[:, 1],
             r2[:, 2], r5[:, 2], r2[:, 3], r2[:, 4],
-            ends * log_length, core_distance, spread,
+            ends * log_length, core_distance, spread, repeated, r3[:, 6],
         )
-    )  # fmt: skip
+    ).T  # fmt: skip
+    return features
 
 
 def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> FloatArray:
@@ -527,27 +566,29 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
     (True, [0.0, 1.0, 1.0])
     """
     n = len(stage1)
+    line_numbers = _page_index(n)[0]
     best = float(stage1.max()) if n else 0.0
     relative = stage1 / best if best > 0 else stage1
     start, end = max_segment((relative - offset) * np.sqrt(lengths))
-    in_segment = np.zeros(n)
-    in_segment[start:end] = 1.0
-    distance = np.log1p(_distance_to_span(n, start, end))
-    segment_position = (np.arange(n) - start) / max(end - start, 1)
-    return np.column_stack(
+    in_segment = ((line_numbers >= start) & (line_numbers < end)).astype(np.float64)
+    distance = np.log1p(_distance_to_span(line_numbers, start, end))
+    segment_position = (line_numbers - start) / max(end - start, 1)
+    r1, r2, _, r5 = _window_means(np.array((stage1, relative)).T)
+    features: FloatArray = np.array(
         (
             stage1,
-            window_mean(stage1, 1),
-            window_mean(stage1, 2),
-            window_mean(stage1, 5),
+            r1[:, 0],
+            r2[:, 0],
+            r5[:, 0],
             in_segment,
             distance,
             np.clip(segment_position, -2.0, 3.0),
             relative,
-            window_mean(relative, 2),
+            r2[:, 1],
             np.full(n, best),
         )
-    )
+    ).T
+    return features
 
 
 def score_lines(
@@ -556,9 +597,11 @@ def score_lines(
     headline_at: int | None,
     model: ArticleModel | None = None,
     basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> FloatArray:
     """Probability that each line belongs to the article (`basics`: the lines'
-    `line_basics`, when the caller has them).
+    `line_basics`, when the caller has them; `repeated`: 1 for each line that stood
+    more than once in the page, see `line_features`).
 
     Example:
 
@@ -574,7 +617,7 @@ def score_lines(
     if not lines:
         return np.zeros(0)
     basics = basics if basics is not None else line_basics(lines, lang)
-    first = line_features(lines, lang, headline_at, basics)
+    first = line_features(lines, lang, headline_at, basics, repeated)
     stage1 = model.stage1.predict(first)
     second = np.hstack((first, segment_features(stage1, basics.raw_lengths, model.segment_offset)))
     return model.stage2.predict(second)
@@ -586,6 +629,7 @@ def keep_mask(
     headline_at: int | None,
     model: ArticleModel | None = None,
     basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> npt.NDArray[np.bool_]:
     """Which lines the model keeps.
 
@@ -600,5 +644,6 @@ def keep_mask(
     [False, False, True, True, True, False]
     """
     model = model or shipped_model()
-    out: npt.NDArray[np.bool_] = score_lines(lines, lang, headline_at, model, basics) >= model.threshold
+    scores = score_lines(lines, lang, headline_at, model, basics, repeated)
+    out: npt.NDArray[np.bool_] = scores >= model.threshold
     return out

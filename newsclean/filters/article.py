@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from newsclean.article_model import keep_mask, line_basics
 from newsclean.config import DEFAULT_CONFIG, Config
@@ -69,6 +71,22 @@ def headline_index(doc: Document, indices: list[int]) -> int | None:
     return bisect.bisect_left(indices, doc.text.count("\n", 0, offset))
 
 
+def repeated_flags(doc: Document, lines: list[str]) -> npt.NDArray[np.float64]:
+    """1.0 for each of `lines` that stood more than once in the page (its other copies
+    were dropped as repeats: teaser headlines recur in menus and boxes, article
+    paragraphs rarely do), else 0.0."""
+    removed = {
+        line
+        for edit in doc.edits
+        if edit.reason is Reason.REPEATED_LINE
+        for line in edit.removed.split("\n")
+        if line
+    }
+    if not removed:
+        return np.zeros(len(lines))
+    return np.fromiter(map(removed.__contains__, lines), dtype=np.float64, count=len(lines))
+
+
 def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop the lines the article model places outside the article.
 
@@ -92,10 +110,11 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     if len(indices) < MIN_LINES:
         return doc
     headline_at = headline_index(doc, indices)
-    kept = settle(lines, indices, doc.lang, headline_at)
-    if headline_at is not None and _too_short(lines, kept, config):
-        # Read without the headline, as the clean text will be read again.
-        kept = settle(lines, indices, doc.lang, None)
+    repeated = repeated_flags(doc, [lines[i] for i in indices])
+    kept = settle(lines, indices, doc.lang, headline_at, repeated)
+    if (headline_at is not None or repeated.any()) and _too_short(lines, kept, config):
+        # Read as clean text will be read again: no headline, no repeats.
+        kept = settle(lines, indices, doc.lang, None, None)
     if _too_short(lines, kept, config):
         return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
     kept_set = set(kept)
@@ -104,14 +123,28 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
 
 
 def _too_short(lines: list[str], kept: list[int], config: Config) -> bool:
-    return word_count(" ".join([lines[i] for i in kept])) < config.article_min_words
+    """Whether the kept lines hold fewer than `article_min_words` words (counted line by
+    line, stopping as soon as there are enough)."""
+    missing = config.article_min_words
+    for i in kept:
+        missing -= word_count(lines[i])
+        if missing <= 0:
+            return False
+    return True
 
 
-def settle(lines: list[str], indices: list[int], lang: str | None, headline_at: int | None) -> list[int]:
+def settle(
+    lines: list[str],
+    indices: list[int],
+    lang: str | None,
+    headline_at: int | None,
+    repeated: npt.NDArray[np.float64] | None = None,
+) -> list[int]:
     """The indices of the lines the model keeps, with the model run again on what it kept
     until it keeps everything it is shown (at most `MAX_ROUNDS` times): the article it
     returns is one the model would not cut further, so cleaning clean text again changes
-    nothing.
+    nothing. The headline and the repeats (`repeated_flags`) count in the first reading
+    only: clean text read again has neither.
 
     Example:
 
@@ -129,10 +162,13 @@ def settle(lines: list[str], indices: list[int], lang: str | None, headline_at: 
     for _ in range(MAX_ROUNDS):
         if len(kept) < MIN_LINES:
             break
-        keep = keep_mask([lines[i] for i in kept], lang, headline_at, basics=basics.take(positions))
-        # After the first reading the headline is gone, as it is from clean text read
-        # again: the article must stand as it is when read without one.
+        keep = keep_mask(
+            [lines[i] for i in kept], lang, headline_at, basics=basics.take(positions), repeated=repeated
+        )
+        # After the first reading the headline and the repeats are gone, as they are
+        # from clean text read again: the article must stand as it is without them.
         headline_at = None
+        repeated = None
         if keep.all():
             break
         flags = keep.tolist()

@@ -38,6 +38,7 @@ URL_OR_FILE_LINE = re.compile(
 )
 # A line with two menu separators (candidates for `is_menu`).
 DASHED_MENU_LINE = re.compile(r"\n[^\n]{1,40} [-–—/] [^\n]{1,40} [-–—/] ")
+MENU_SEPARATORS = "|·•»"
 MENU_LINE = re.compile(r"\n[^\n|·•»]{0,60}[|·•»][^\n|·•»]{0,60}[|·•»]")
 
 
@@ -82,9 +83,10 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
                 drops[i] = table.reason_of(match, prefix=True)
     for i, _ in lowered_line_matches(URL_OR_FILE_LINE, text):
         drops.setdefault(i, Reason.NAVIGATION)
-    for i, _ in lowered_line_matches(MENU_LINE, text):
-        if i not in drops and is_menu(lines[i]):
-            drops[i] = Reason.NAVIGATION
+    if sum(map(text.count, MENU_SEPARATORS)) > 1:  # C-level counts spare most pages the scan
+        for i, _ in lowered_line_matches(MENU_LINE, text):
+            if i not in drops and is_menu(lines[i]):
+                drops[i] = Reason.NAVIGATION
     if text.count(" - ") + text.count(" / ") > 1:
         for i, _ in lowered_line_matches(DASHED_MENU_LINE, text):
             if i not in drops and is_menu(lines[i]):

@@ -28,7 +28,7 @@ from newsclean.document import Caption, Document
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, trie_pattern
-from newsclean.text import ends_sentence, line_starts
+from newsclean.text import ends_sentence
 from newsclean.views import framed_lowered
 
 # The longest credit kept as a credit (a longer tail is not a credit).
@@ -40,10 +40,7 @@ _BRACKET_CREDIT = re.compile(
     r"\s*[(\[](?P<credit>(?:AP|AFP|EPA|Reuters|Getty|PA|dpa|ANSA|EFE|TASS|ТАСС|Xinhua|(?i:photo|foto|фото))"
     r"[^()\[\]\n]{0,70})[)\]]\s*$"
 )
-# The same at the end of any line of a page; it starts with the bracket, for a fast scan.
-_BRACKET_CREDIT_ANY = re.compile(
-    _BRACKET_CREDIT.pattern.replace(r"\s*$", r"[ \t]*$").removeprefix(r"\s*"), re.MULTILINE
-)
+_CLOSING_BRACKETS = (")", "]")
 # "(foto Ansa)": the credit is "Ansa"; "(AP Photo/Jane Doe)" keeps its agency.
 _LEADING_LABEL = re.compile(r"^(?i:photo|foto|фото)\b[\s:/]*")
 # The most words a credit may have.
@@ -118,7 +115,7 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
     return text, credit
 
 
-def _candidate_lines(text: str, starts: list[int]) -> list[int]:
+def _candidate_lines(text: str, lines: Sequence[str]) -> list[int]:
     """Indices of the lines that may end in a credit, found with whole-text scans."""
     framed, low_starts = framed_lowered(text)
     found = {
@@ -127,8 +124,11 @@ def _candidate_lines(text: str, starts: list[int]) -> list[int]:
         if _credit_at(framed, match) is not None
     }
     if "(" in text or "[" in text:
-        for match in _BRACKET_CREDIT_ANY.finditer(text):
-            found.add(bisect.bisect_right(starts, match.start()) - 1)
+        # Only lines that end in a bracket can end in a bracketed credit: a per-line test
+        # costs less than a scan for every bracket of the page.
+        for i, line in enumerate(lines):
+            if line.rstrip(" \t")[-1:] in _CLOSING_BRACKETS and _BRACKET_CREDIT.search(line):
+                found.add(i)
     return sorted(found)
 
 
@@ -184,7 +184,7 @@ def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], l
     """
     drops: dict[int, Reason] = {}
     captions: list[Caption] = []
-    for i in _candidate_lines(text, line_starts(lines)):
+    for i in _candidate_lines(text, lines):
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
             continue
