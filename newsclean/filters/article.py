@@ -74,7 +74,16 @@ def headline_index(doc: Document, indices: list[int]) -> int | None:
 def repeated_flags(doc: Document, lines: list[str]) -> npt.NDArray[np.float64]:
     """1.0 for each of `lines` that stood more than once in the page (its other copies
     were dropped as repeats: teaser headlines recur in menus and boxes, article
-    paragraphs rarely do), else 0.0."""
+    paragraphs rarely do), else 0.0.
+
+    Example:
+
+    >>> from newsclean.filters.repeats import remove_repeated_lines
+    >>> page = "Council sets budget\\nFerries ran again on Tuesday.\\nMost read\\nCouncil sets budget"
+    >>> doc = remove_repeated_lines(Document.from_text(page))
+    >>> doc.text.split("\\n"), repeated_flags(doc, doc.text.split("\\n")).tolist()
+    (['Council sets budget', 'Ferries ran again on Tuesday.', 'Most read'], [1.0, 0.0, 0.0])
+    """
     removed = {
         line
         for edit in doc.edits
