@@ -100,7 +100,14 @@ def _sigmoid(z: FloatArray) -> FloatArray:
 
 @attrs.frozen
 class LogisticStage:
-    """Standardise, then a logistic regression."""
+    """Standardise, then a logistic regression.
+
+    Example:
+
+    >>> stage = LogisticStage(mean=np.zeros(2), scale=np.ones(2), weights=np.array([1.0, -1.0]), bias=0.0)
+    >>> stage.predict(np.array([[0.0, 0.0], [3.0, 0.0]])).round(3).tolist()
+    [0.5, 0.953]
+    """
 
     mean: FloatArray
     scale: FloatArray
@@ -120,11 +127,28 @@ class LogisticStage:
         return float(self.bias - self.mean @ self._folded_weights)
 
     def predict(self, features: FloatArray) -> FloatArray:
+        """The probability of each row of `features` (one row per line).
+
+        Example:
+
+        >>> stage = LogisticStage(mean=np.ones(1), scale=np.full(1, 2.0), weights=np.ones(1), bias=0.0)
+        >>> stage.predict(np.array([[1.0], [5.0]])).round(3).tolist()
+        [0.5, 0.881]
+        """
         z = features @ self._folded_weights + self._folded_bias
         return _sigmoid(z)
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> LogisticStage:
+        """Inverse of `to_dict`.
+
+        Example:
+
+        >>> row = {"kind": "logistic", "mean": [0.0], "scale": [1.0], "weights": [2.0], "bias": -1.0}
+        >>> stage = LogisticStage.from_dict(row)
+        >>> stage.weights.tolist(), stage.bias
+        ([2.0], -1.0)
+        """
         return cls(
             mean=np.asarray(row["mean"], dtype=np.float64),
             scale=np.asarray(row["scale"], dtype=np.float64),
@@ -133,6 +157,13 @@ class LogisticStage:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form written to `data/model/article.json` (numbers rounded to 6 places).
+
+        Example:
+
+        >>> LogisticStage(np.zeros(1), np.ones(1), np.array([0.12345678]), 0.5).to_dict()
+        {'kind': 'logistic', 'mean': [0.0], 'scale': [1.0], 'weights': [0.123457], 'bias': 0.5}
+        """
         return {
             "kind": "logistic",
             "mean": [round(float(x), 6) for x in self.mean],
@@ -150,6 +181,13 @@ class TreeStage:
 
     `features` and `thresholds` are `(trees, depth)`; `leaves` is `(trees, 2**depth)`;
     a line goes right at a level when its feature is above the threshold.
+
+    Example:
+
+    >>> one_tree = TreeStage(features=np.array([[0]]), thresholds=np.array([[0.5]]),
+    ...                      leaves=np.array([[-2.0, 2.0]]), base=0.0)
+    >>> one_tree.predict(np.array([[0.0], [1.0]])).round(2).tolist()
+    [0.12, 0.88]
     """
 
     features: npt.NDArray[np.intp]
@@ -158,6 +196,14 @@ class TreeStage:
     base: float
 
     def predict(self, features: FloatArray) -> FloatArray:
+        """The probability of each row of `features` (one row per line).
+
+        Example:
+
+        >>> stump = TreeStage(np.array([[1]]), np.array([[10.0]]), np.array([[0.0, 1.0]]), base=-1.0)
+        >>> stump.predict(np.array([[0.0, 5.0], [0.0, 50.0]])).round(3).tolist()
+        [0.269, 0.5]
+        """
         depth = self.features.shape[1]
         answers = features[:, self.features] > self.thresholds  # (lines, trees, depth)
         leaf = answers @ (1 << np.arange(depth))  # (lines, trees)
@@ -166,6 +212,16 @@ class TreeStage:
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> TreeStage:
+        """Inverse of `to_dict`.
+
+        Example:
+
+        >>> row = {"kind": "trees", "features": [[0, 1]], "thresholds": [[0.5, 2.0]],
+        ...        "leaves": [[0.0, 1.0, 2.0, 3.0]], "base": 0.1}
+        >>> stage = TreeStage.from_dict(row)
+        >>> stage.features.shape, stage.leaves.shape
+        ((1, 2), (1, 4))
+        """
         return cls(
             features=np.asarray(row["features"], dtype=np.intp),
             thresholds=np.asarray(row["thresholds"], dtype=np.float64),
@@ -174,6 +230,14 @@ class TreeStage:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form written to `data/model/article.json` (numbers rounded to 6 places).
+
+        Example:
+
+        >>> stage = TreeStage(np.array([[0]]), np.array([[0.5]]), np.array([[-2.0, 2.0]]), 0.0)
+        >>> stage.to_dict()
+        {'kind': 'trees', 'features': [[0]], 'thresholds': [[0.5]], 'leaves': [[-2.0, 2.0]], 'base': 0.0}
+        """
         return {
             "kind": "trees",
             "features": self.features.tolist(),
@@ -187,13 +251,29 @@ Stage = LogisticStage | TreeStage
 
 
 def stage_from_dict(row: dict[str, Any]) -> Stage:
-    """A stage of either kind from its JSON form."""
+    """A stage of either kind from its JSON form.
+
+    Example:
+
+    >>> row = {"kind": "trees", "features": [[0]], "thresholds": [[0.5]], "leaves": [[-2.0, 2.0]], "base": 0}
+    >>> type(stage_from_dict(row)).__name__
+    'TreeStage'
+    >>> type(stage_from_dict({"mean": [0.0], "scale": [1.0], "weights": [1.0], "bias": 0.0})).__name__
+    'LogisticStage'
+    """
     return TreeStage.from_dict(row) if row.get("kind") == "trees" else LogisticStage.from_dict(row)
 
 
 @attrs.frozen
 class ArticleModel:
-    """Both stages and the decision thresholds."""
+    """Both stages and the decision thresholds.
+
+    Example:
+
+    >>> model = shipped_model()
+    >>> 0.0 < model.threshold < 1.0, model.stage1.predict(np.zeros((2, len(STAGE1_FEATURES)))).shape
+    (True, (2,))
+    """
 
     stage1: Stage
     stage2: Stage
@@ -201,6 +281,14 @@ class ArticleModel:
     threshold: float
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of `data/model/article.json`, with the feature names it was trained on.
+
+        Example:
+
+        >>> row = shipped_model().to_dict()
+        >>> row["stage1_features"][:2], len(row["stage2_features"]) == len(STAGE2_FEATURES)
+        (['log_length', 'ends_sentence'], True)
+        """
         return {
             "stage1_features": list(STAGE1_FEATURES),
             "stage2_features": list(STAGE2_FEATURES),
@@ -212,6 +300,17 @@ class ArticleModel:
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> ArticleModel:
+        """Inverse of `to_dict`; refuses a model trained on other features.
+
+        Example:
+
+        >>> row = shipped_model().to_dict()
+        >>> ArticleModel.from_dict(row).threshold == shipped_model().threshold
+        True
+        >>> ArticleModel.from_dict({**row, "stage1_features": ["log_length"]})
+        Traceback (most recent call last):
+        ValueError: article model was trained on other features; retrain it
+        """
         if (
             tuple(row["stage1_features"]) != STAGE1_FEATURES
             or tuple(row["stage2_features"]) != STAGE2_FEATURES
@@ -230,7 +329,15 @@ MODEL_FILE = "article.json"
 
 @functools.cache
 def shipped_model() -> ArticleModel:
-    """The model shipped as package data."""
+    """The model shipped as package data.
+
+    Example:
+
+    >>> shipped_model() is shipped_model()
+    True
+    >>> shipped_model().to_dict()["stage2_features"] == list(STAGE2_FEATURES)
+    True
+    """
     path = resources.files("newsclean") / "data" / "model" / MODEL_FILE
     return ArticleModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
@@ -333,7 +440,14 @@ def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArr
 @attrs.frozen
 class LineBasics:
     """What a line's features need from its own text alone, computed once per page and
-    reused when the model reads a subset of the lines again (`take`)."""
+    reused when the model reads a subset of the lines again (`take`).
+
+    Example:
+
+    >>> basics = line_basics(["Home", "The council met on Monday, and agreed."], "en")
+    >>> basics.lengths.tolist(), basics.ends.tolist(), basics.commas.tolist()
+    ([4.0, 38.0], [0.0, 1.0], [0.0, 1.0])
+    """
 
     lengths: FloatArray
     """Characters (scaled for Chinese and Japanese)."""
@@ -343,7 +457,14 @@ class LineBasics:
     commas: FloatArray
 
     def take(self, positions: Sequence[int]) -> LineBasics:
-        """The basics of the lines at `positions`, in that order."""
+        """The basics of the lines at `positions`, in that order.
+
+        Example:
+
+        >>> basics = line_basics(["Home", "Sport", "The council met on Monday."], "en")
+        >>> basics.take([2, 0]).raw_lengths.tolist()
+        [26.0, 4.0]
+        """
         at = np.asarray(positions, dtype=np.intp)
         return LineBasics(
             self.lengths[at], self.raw_lengths[at], self.ends[at], self.stopword_share[at], self.commas[at]
@@ -351,7 +472,14 @@ class LineBasics:
 
 
 def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
-    """Per-line measures of `lines`: a few C-level calls per line."""
+    """Per-line measures of `lines`: a few C-level calls per line.
+
+    Example:
+
+    >>> basics = line_basics(["市议会周一开会，批准了预算。"], "zh")
+    >>> basics.raw_lengths.tolist(), basics.lengths.tolist(), basics.commas.tolist()
+    ([14.0], [35.0], [1.0])
+    """
     n = len(lines)
     cjk = lang in CJK_LANGUAGES
     raw_lengths = np.fromiter(map(len, lines), dtype=np.float64, count=n)
@@ -380,6 +508,15 @@ def line_features(
     `headline_at` is the index of the line the page's headline stood before (the article
     usually starts there), or `None`; `basics` are the lines' `line_basics` when the
     caller has them. Everything but the basics is vectorised.
+
+    Example:
+
+    >>> lines = ["Home", "The council met on Monday and agreed to repair the harbour wall.", "Contact us"]
+    >>> features = line_features(lines, "en", None)
+    >>> features.shape == (3, len(STAGE1_FEATURES))
+    True
+    >>> features[:, STAGE1_FEATURES.index("ends_sentence")].tolist()
+    [0.0, 1.0, 0.0]
     """
     basics = basics if basics is not None else line_basics(lines, lang)
     n = len(basics.lengths)
@@ -421,6 +558,12 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
     Scores are also taken relative to the page's best line, and the core segment is
     found on those, so that a page whose article reads less like prose than most
     (lists, quotes, scores) still has its best stretch recognised as the article.
+
+    Example:
+
+    >>> features = segment_features(np.array([0.2, 0.9, 0.8]), np.array([10.0, 80.0, 60.0]), 0.5)
+    >>> features.shape == (3, len(STAGE2_FEATURES)), features[:, STAGE2_FEATURES.index("in_segment")].tolist()
+    (True, [0.0, 1.0, 1.0])
     """
     n = len(stage1)
     line_numbers = _page_index(n)[0]
@@ -458,7 +601,18 @@ def score_lines(
 ) -> FloatArray:
     """Probability that each line belongs to the article (`basics`: the lines'
     `line_basics`, when the caller has them; `repeated`: 1 for each line that stood
-    more than once in the page, see `line_features`)."""
+    more than once in the page, see `line_features`).
+
+    Example:
+
+    >>> lines = ["Home", "Sport",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Contact us"]
+    >>> scores = score_lines(lines, "en", None)
+    >>> bool(scores[2:4].min() > scores[[0, 1, 4]].max()), score_lines([], "en", None).shape
+    (True, (0,))
+    """
     model = model or shipped_model()
     if not lines:
         return np.zeros(0)
@@ -477,7 +631,18 @@ def keep_mask(
     basics: LineBasics | None = None,
     repeated: FloatArray | None = None,
 ) -> npt.NDArray[np.bool_]:
-    """Which lines the model keeps."""
+    """Which lines the model keeps.
+
+    Example:
+
+    >>> lines = ["Home", "Sport",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "Contact us"]
+    >>> keep_mask(lines, "en", None).tolist()
+    [False, False, True, True, True, False]
+    """
     model = model or shipped_model()
     scores = score_lines(lines, lang, headline_at, model, basics, repeated)
     out: npt.NDArray[np.bool_] = scores >= model.threshold

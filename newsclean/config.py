@@ -43,6 +43,14 @@ class Config:
             line has at least this many characters. The default, 1, drops every repeat,
             which keeps cleaning idempotent (a repeated first line would otherwise read
             as a title on a second pass); raise it to keep short repeats such as "Q:".
+
+    Example:
+
+    >>> Config(lang="de", select_article=False).select_article
+    False
+    >>> Config(min_kept_share=1.5)
+    Traceback (most recent call last):
+    ValueError: min_kept_share must be between 0 and 1, not 1.5
     """
 
     lang: str | None = None

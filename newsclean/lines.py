@@ -37,6 +37,15 @@ def drop_lines(
     the text never ends with a newline it did not have. `changes` are other fields to
     set (metadata found, captions). Returns `doc` itself when nothing is dropped and
     nothing changes.
+
+    Example:
+
+    >>> doc = Document.from_text("Rain fell all day.\\nShare this")
+    >>> out = drop_lines(doc, doc.text.split("\\n"), {1: Reason.SHARE}, "demo")
+    >>> out.text, out.edits[0].removed
+    ('Rain fell all day.', '\\nShare this')
+    >>> drop_lines(doc, doc.text.split("\\n"), {}, "demo") is doc
+    True
     """
     if not drops:
         return doc.with_edits((), **changes) if changes else doc

@@ -28,7 +28,16 @@ MAX_ROUNDS = 6
 
 def headline_offset(doc: Document) -> int | None:
     """Offset in `doc.text` where the headline repeated in the page body stood (the
-    first title line that was not the page's first line), or `None`."""
+    first title line that was not the page's first line), or `None`.
+
+    Example:
+
+    >>> from newsclean.filters.metadata import extract_title
+    >>> page = "Ferries resume - Harbour News\\nHome\\nFerries resume\\nFerries ran again on Tuesday."
+    >>> doc = extract_title(Document.from_text(page))
+    >>> doc.text, headline_offset(doc)
+    ('Home\\nFerries ran again on Tuesday.', 5)
+    """
     edits = doc.edits
     for k, edit in enumerate(edits):
         if edit.reason is not Reason.TITLE or edit.start == 0:
@@ -46,7 +55,16 @@ def headline_offset(doc: Document) -> int | None:
 
 def headline_index(doc: Document, indices: list[int]) -> int | None:
     """Position, among the non-blank lines at `indices`, of the first line after the
-    headline repeated in the body, or `None`."""
+    headline repeated in the body, or `None`.
+
+    Example:
+
+    >>> from newsclean.filters.metadata import extract_title
+    >>> page = "Ferries resume - Harbour News\\nHome\\nFerries resume\\nFerries ran again on Tuesday."
+    >>> doc = extract_title(Document.from_text(page))
+    >>> headline_index(doc, [0, 1]), headline_index(Document.from_text("No title here"), [0])
+    (1, None)
+    """
     offset = headline_offset(doc)
     if offset is None:
         return None
@@ -56,7 +74,16 @@ def headline_index(doc: Document, indices: list[int]) -> int | None:
 def repeated_flags(doc: Document, lines: list[str]) -> npt.NDArray[np.float64]:
     """1.0 for each of `lines` that stood more than once in the page (its other copies
     were dropped as repeats: teaser headlines recur in menus and boxes, article
-    paragraphs rarely do), else 0.0."""
+    paragraphs rarely do), else 0.0.
+
+    Example:
+
+    >>> from newsclean.filters.repeats import remove_repeated_lines
+    >>> page = "Council sets budget\\nFerries ran again on Tuesday.\\nMost read\\nCouncil sets budget"
+    >>> doc = remove_repeated_lines(Document.from_text(page))
+    >>> doc.text.split("\\n"), repeated_flags(doc, doc.text.split("\\n")).tolist()
+    (['Council sets budget', 'Ferries ran again on Tuesday.', 'Most read'], [1.0, 0.0, 0.0])
+    """
     removed = {
         line
         for edit in doc.edits
@@ -70,7 +97,21 @@ def repeated_flags(doc: Document, lines: list[str]) -> npt.NDArray[np.float64]:
 
 
 def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop the lines the article model places outside the article."""
+    """Drop the lines the article model places outside the article.
+
+    Example:
+
+    >>> lines = ["Home", "Sport", "Weather",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "Contact us", "Privacy policy"]
+    >>> page = Document.from_text("\\n".join(lines), lang="en")
+    >>> drop_outside_article(page).text == "\\n".join(lines[3:6])
+    True
+    >>> drop_outside_article(page, Config(select_article=False)) is page
+    True
+    """
     if not config.select_article:
         return doc
     lines = doc.text.split("\n")
@@ -112,7 +153,18 @@ def settle(
     until it keeps everything it is shown (at most `MAX_ROUNDS` times): the article it
     returns is one the model would not cut further, so cleaning clean text again changes
     nothing. The headline and the repeats (`repeated_flags`) count in the first reading
-    only: clean text read again has neither."""
+    only: clean text read again has neither.
+
+    Example:
+
+    >>> lines = ["Home", "Sport", "Weather",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "Contact us", "Privacy policy"]
+    >>> settle(lines, list(range(len(lines))), "en", None)
+    [3, 4, 5]
+    """
     basics = line_basics([lines[i] for i in indices], lang)
     positions = list(range(len(indices)))  # of the kept lines, among `indices`
     kept = indices

@@ -75,6 +75,12 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
     A line right after a bare inline-teaser cue ("Read more", "Also read") that reads as
     a headline is the teased headline, and goes too. Teaser-list headings are left to
     `remove_teaser_lists`.
+
+    Example:
+
+    >>> text = "Rain fell all day.\\nShare this article\\nHome | News | Sport\\nIt stopped at six."
+    >>> find_boilerplate(text, text.split("\\n"), "en", DEFAULT_CONFIG)
+    {1: <Reason.SHARE: 'share'>, 2: <Reason.NAVIGATION: 'navigation'>}
     """
     table = cue_table(lang)
     drops: dict[int, Reason] = {}
@@ -111,7 +117,17 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
 
 
 def remove_boilerplate(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop boilerplate lines, each with its kind as the reason."""
+    """Drop boilerplate lines, each with its kind as the reason.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = ("We use cookies to improve your experience.\\nRain fell all day.\\n"
+    ...         "Subscribe to our newsletter\\nAll rights reserved.")
+    >>> doc = remove_boilerplate(Document.from_text(page, lang="en"))
+    >>> doc.text, [str(edit.reason) for edit in doc.edits]
+    ('Rain fell all day.', ['cookie', 'subscribe', 'footer'])
+    """
     lines = doc.text.split("\n")
     drops = find_boilerplate(doc.text, lines, doc.lang, config)
     return drop_lines(doc, lines, drops, "remove_boilerplate")

@@ -173,7 +173,15 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
 
 
 def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], list[Caption]]:
-    """Caption and alt-text lines to drop, and the captions found, in page order."""
+    """Caption and alt-text lines to drop, and the captions found, in page order.
+
+    Example:
+
+    >>> text = "Crowds at the pier\\nCrowds at the pier at dawn. Photo: Harbour Trust\\nFerries ran again."
+    >>> drops, captions = find_captions(text, text.split("\\n"))
+    >>> sorted((i, str(reason)) for i, reason in drops.items()), captions[0].credit
+    ([(0, 'alt_text'), (1, 'caption')], 'Harbour Trust')
+    """
     drops: dict[int, Reason] = {}
     captions: list[Caption] = []
     for i in _candidate_lines(text, lines):
@@ -197,7 +205,16 @@ def find_captions(text: str, lines: Sequence[str]) -> tuple[dict[int, Reason], l
 
 
 def extract_captions(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Move caption lines into `captions` and drop the alt-text lines they repeat."""
+    """Move caption lines into `captions` and drop the alt-text lines they repeat.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = "Ferries ran again.\\nA boat leaves. (AP Photo/Ana Lima)\\nIt was full."
+    >>> doc = extract_captions(Document.from_text(page))
+    >>> doc.text, doc.captions
+    ('Ferries ran again.\\nIt was full.', (Caption(text='A boat leaves.', credit='AP Photo/Ana Lima'),))
+    """
     lines = doc.text.split("\n")
     drops, captions = find_captions(doc.text, lines)
     if not drops:

@@ -148,7 +148,16 @@ def _looks_like_title(line: str, config: Config) -> bool:
 
 def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Take the title from the page header (`date YYYY-MM-DD title`) or from a bare first
-    line that reads as a title, and drop the lines that repeat the headline."""
+    line that reads as a title, and drop the lines that repeat the headline.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = "date 2024-03-05 Ferries resume | Harbour News\\nFerries resume\\nFerries ran on Tuesday."
+    >>> doc = extract_title(Document.from_text(page))
+    >>> doc.title, doc.published, doc.text
+    ('Ferries resume', '2024-03-05', 'Ferries ran on Tuesday.')
+    """
     text = doc.text
     start = len(text) - len(text.lstrip("\n"))
     if start == len(text):
@@ -212,7 +221,16 @@ def _dateline_iso(line: str) -> str | None:
 
 def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop lines that are a date (and time) with a few words around it; the first one
-    gives `published`, refining a bare date from the page header."""
+    gives `published`, refining a bare date from the page header.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = "Ferries ran again.\\nUpdated: 5 March 2024, 09:30\\nBy 2025 the pier will be rebuilt."
+    >>> doc = extract_dateline(Document.from_text(page, published="2024-03-05"))
+    >>> doc.published, doc.text
+    ('2024-03-05T09:30', 'Ferries ran again.\\nBy 2025 the pier will be rebuilt.')
+    """
     text = doc.text
     lines: list[str] | None = None
     starts: list[int] = []
@@ -265,7 +283,18 @@ def _byline_name(line: str, config: Config) -> str | None:
 
 def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop author lines (`By Jane Doe`, `Von Anna Weber`, `Autor: Jan Nowak`); the first
-    one gives `byline`."""
+    one gives `byline`.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = "By Ana Lima and Tom Reyes\\nFerries ran again.\\nBy the pier, crowds gathered to watch."
+    >>> doc = extract_byline(Document.from_text(page, lang="en"))
+    >>> doc.byline, doc.text
+    ('Ana Lima and Tom Reyes', 'Ferries ran again.\\nBy the pier, crowds gathered to watch.')
+    >>> extract_byline(Document.from_text("Von Anna Weber\\nDie Fähren fahren wieder.", lang="de")).byline
+    'Anna Weber'
+    """
     text = doc.text
     drops: dict[int, Reason] = {}
     byline = doc.byline

@@ -98,7 +98,15 @@ def _blank_run_spans(text: str) -> Iterator[Span]:
 
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Turn CR LF and CR into LF, drop control characters other than tab and newline,
-    then trim each line and collapse runs of blanks to one space."""
+    then trim each line and collapse runs of blanks to one space.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> doc = normalize_whitespace(Document.from_text("Rain\\tfell  all day. \\r\\nIt stopped."))
+    >>> doc.text, [(edit.removed, edit.inserted) for edit in doc.edits]
+    ('Rain\\tfell all day.\\nIt stopped.', [('\\r\\n', '\\n'), ('  ', ' '), (' ', '')])
+    """
     lines = doc.text.split("\n")
     repaired = replace_spans(doc, _line_end_and_control_spans(doc.text, lines), "normalize_whitespace")
     if repaired is not doc:
@@ -107,5 +115,13 @@ def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
 
 
 def tidy_blank_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop blank lines at both ends and keep at most one blank line between blocks."""
+    """Drop blank lines at both ends and keep at most one blank line between blocks.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> doc = tidy_blank_lines(Document.from_text("\\n\\nRain fell.\\n\\n\\n\\nIt stopped.\\n"))
+    >>> doc.text, [str(edit.reason) for edit in doc.edits]
+    ('Rain fell.\\n\\nIt stopped.', ['blank_lines', 'blank_lines', 'blank_lines'])
+    """
     return replace_spans(doc, _blank_run_spans(doc.text), "tidy_blank_lines")
