@@ -102,6 +102,8 @@ def line_statuses(doc: Document) -> list[LineStatus]:
         last = bisect.bisect_right(starts, max(begin, end - 1)) - 1
         for number in range(first, last + 1):
             line_begin, line_end = starts[number], starts[number + 1] - 1
+            if lines[number] and max(begin, line_begin) >= min(end, line_end) and not edit.inserted:
+                continue  # the edit took only this line's newline (with the line after it)
             whole = (
                 not edit.inserted.strip()
                 and not source[line_begin : max(begin, line_begin)].strip()
