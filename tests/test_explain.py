@@ -26,7 +26,10 @@ def test_a_line_before_a_dropped_last_line_is_kept_unchanged() -> None:
 
 
 def test_a_repaired_line_is_kept_and_names_its_filter() -> None:
-    page = "Harbour café reopens\nShare this article\nThe cafÃ© by the pier reopened on Tuesday after the storm."
+    page = (
+        "Harbour café reopens\nShare this article\n"
+        "The cafÃ© by the pier reopened on Tuesday after the storm."
+    )
     rows = line_statuses(clean(page))
     assert [(row.kept, row.filter) for row in rows] == [
         (False, "extract_title"),
