@@ -24,7 +24,15 @@ def _chain_for(config: Config) -> Chain:
 
 
 def clean(text: str, *, config: Config | None = None, **meta: str | None) -> Document:
-    """Clean one page with the default chain; `meta` as in `Document.from_text`."""
+    """Clean one page with the default chain; `meta` as in `Document.from_text`.
+
+    Example:
+
+    >>> page = "Ferries resume\\nShare this article\\nFerries to the island ran again on Tuesday."
+    >>> doc = clean(page, id="f1")
+    >>> doc.id, doc.title, doc.text
+    ('f1', 'Ferries resume', 'Ferries to the island ran again on Tuesday.')
+    """
     return _chain_for(config or DEFAULT_CONFIG)(Document.from_text(text, **meta))
 
 

@@ -76,6 +76,8 @@ STAGE1_FEATURES = (
     "punct_x_length",
     "log_core_distance",
     "length_spread_window2",
+    "repeated",
+    "repeated_window3",
 )
 STAGE2_FEATURES = (
     "stage1",
@@ -91,22 +93,62 @@ STAGE2_FEATURES = (
 )
 
 
+def _sigmoid(z: FloatArray) -> FloatArray:
+    out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    return out
+
+
 @attrs.frozen
 class LogisticStage:
-    """Standardise, then a logistic regression."""
+    """Standardise, then a logistic regression.
+
+    Example:
+
+    >>> stage = LogisticStage(mean=np.zeros(2), scale=np.ones(2), weights=np.array([1.0, -1.0]), bias=0.0)
+    >>> stage.predict(np.array([[0.0, 0.0], [3.0, 0.0]])).round(3).tolist()
+    [0.5, 0.953]
+    """
 
     mean: FloatArray
     scale: FloatArray
     weights: FloatArray
     bias: float
+    # The standardisation folded into the weights: one product per prediction.
+    _folded_weights: FloatArray = attrs.field(init=False, repr=False, eq=False)
+    _folded_bias: float = attrs.field(init=False, repr=False, eq=False)
+
+    @_folded_weights.default
+    def _fold_weights(self) -> FloatArray:
+        out: FloatArray = self.weights / self.scale
+        return out
+
+    @_folded_bias.default
+    def _fold_bias(self) -> float:
+        return float(self.bias - self.mean @ self._folded_weights)
 
     def predict(self, features: FloatArray) -> FloatArray:
-        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
-        out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-        return out
+        """The probability of each row of `features` (one row per line).
+
+        Example:
+
+        >>> stage = LogisticStage(mean=np.ones(1), scale=np.full(1, 2.0), weights=np.ones(1), bias=0.0)
+        >>> stage.predict(np.array([[1.0], [5.0]])).round(3).tolist()
+        [0.5, 0.881]
+        """
+        z = features @ self._folded_weights + self._folded_bias
+        return _sigmoid(z)
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> LogisticStage:
+        """Inverse of `to_dict`.
+
+        Example:
+
+        >>> row = {"kind": "logistic", "mean": [0.0], "scale": [1.0], "weights": [2.0], "bias": -1.0}
+        >>> stage = LogisticStage.from_dict(row)
+        >>> stage.weights.tolist(), stage.bias
+        ([2.0], -1.0)
+        """
         return cls(
             mean=np.asarray(row["mean"], dtype=np.float64),
             scale=np.asarray(row["scale"], dtype=np.float64),
@@ -115,6 +157,13 @@ class LogisticStage:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form written to `data/model/article.json` (numbers rounded to 6 places).
+
+        Example:
+
+        >>> LogisticStage(np.zeros(1), np.ones(1), np.array([0.12345678]), 0.5).to_dict()
+        {'kind': 'logistic', 'mean': [0.0], 'scale': [1.0], 'weights': [0.123457], 'bias': 0.5}
+        """
         return {
             "kind": "logistic",
             "mean": [round(float(x), 6) for x in self.mean],
@@ -132,6 +181,13 @@ class TreeStage:
 
     `features` and `thresholds` are `(trees, depth)`; `leaves` is `(trees, 2**depth)`;
     a line goes right at a level when its feature is above the threshold.
+
+    Example:
+
+    >>> one_tree = TreeStage(features=np.array([[0]]), thresholds=np.array([[0.5]]),
+    ...                      leaves=np.array([[-2.0, 2.0]]), base=0.0)
+    >>> one_tree.predict(np.array([[0.0], [1.0]])).round(2).tolist()
+    [0.12, 0.88]
     """
 
     features: npt.NDArray[np.intp]
@@ -140,15 +196,32 @@ class TreeStage:
     base: float
 
     def predict(self, features: FloatArray) -> FloatArray:
+        """The probability of each row of `features` (one row per line).
+
+        Example:
+
+        >>> stump = TreeStage(np.array([[1]]), np.array([[10.0]]), np.array([[0.0, 1.0]]), base=-1.0)
+        >>> stump.predict(np.array([[0.0, 5.0], [0.0, 50.0]])).round(3).tolist()
+        [0.269, 0.5]
+        """
         depth = self.features.shape[1]
         answers = features[:, self.features] > self.thresholds  # (lines, trees, depth)
         leaf = answers @ (1 << np.arange(depth))  # (lines, trees)
         z = self.leaves[np.arange(len(self.leaves)), leaf].sum(axis=1) + self.base
-        out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-        return out
+        return _sigmoid(z)
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> TreeStage:
+        """Inverse of `to_dict`.
+
+        Example:
+
+        >>> row = {"kind": "trees", "features": [[0, 1]], "thresholds": [[0.5, 2.0]],
+        ...        "leaves": [[0.0, 1.0, 2.0, 3.0]], "base": 0.1}
+        >>> stage = TreeStage.from_dict(row)
+        >>> stage.features.shape, stage.leaves.shape
+        ((1, 2), (1, 4))
+        """
         return cls(
             features=np.asarray(row["features"], dtype=np.intp),
             thresholds=np.asarray(row["thresholds"], dtype=np.float64),
@@ -157,6 +230,14 @@ class TreeStage:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form written to `data/model/article.json` (numbers rounded to 6 places).
+
+        Example:
+
+        >>> stage = TreeStage(np.array([[0]]), np.array([[0.5]]), np.array([[-2.0, 2.0]]), 0.0)
+        >>> stage.to_dict()
+        {'kind': 'trees', 'features': [[0]], 'thresholds': [[0.5]], 'leaves': [[-2.0, 2.0]], 'base': 0.0}
+        """
         return {
             "kind": "trees",
             "features": self.features.tolist(),
@@ -170,13 +251,29 @@ Stage = LogisticStage | TreeStage
 
 
 def stage_from_dict(row: dict[str, Any]) -> Stage:
-    """A stage of either kind from its JSON form."""
+    """A stage of either kind from its JSON form.
+
+    Example:
+
+    >>> row = {"kind": "trees", "features": [[0]], "thresholds": [[0.5]], "leaves": [[-2.0, 2.0]], "base": 0}
+    >>> type(stage_from_dict(row)).__name__
+    'TreeStage'
+    >>> type(stage_from_dict({"mean": [0.0], "scale": [1.0], "weights": [1.0], "bias": 0.0})).__name__
+    'LogisticStage'
+    """
     return TreeStage.from_dict(row) if row.get("kind") == "trees" else LogisticStage.from_dict(row)
 
 
 @attrs.frozen
 class ArticleModel:
-    """Both stages and the decision thresholds."""
+    """Both stages and the decision thresholds.
+
+    Example:
+
+    >>> model = shipped_model()
+    >>> 0.0 < model.threshold < 1.0, model.stage1.predict(np.zeros((2, len(STAGE1_FEATURES)))).shape
+    (True, (2,))
+    """
 
     stage1: Stage
     stage2: Stage
@@ -184,6 +281,14 @@ class ArticleModel:
     threshold: float
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of `data/model/article.json`, with the feature names it was trained on.
+
+        Example:
+
+        >>> row = shipped_model().to_dict()
+        >>> row["stage1_features"][:2], len(row["stage2_features"]) == len(STAGE2_FEATURES)
+        (['log_length', 'ends_sentence'], True)
+        """
         return {
             "stage1_features": list(STAGE1_FEATURES),
             "stage2_features": list(STAGE2_FEATURES),
@@ -195,6 +300,17 @@ class ArticleModel:
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> ArticleModel:
+        """Inverse of `to_dict`; refuses a model trained on other features.
+
+        Example:
+
+        >>> row = shipped_model().to_dict()
+        >>> ArticleModel.from_dict(row).threshold == shipped_model().threshold
+        True
+        >>> ArticleModel.from_dict({**row, "stage1_features": ["log_length"]})
+        Traceback (most recent call last):
+        ValueError: article model was trained on other features; retrain it
+        """
         if (
             tuple(row["stage1_features"]) != STAGE1_FEATURES
             or tuple(row["stage2_features"]) != STAGE2_FEATURES
@@ -213,9 +329,37 @@ MODEL_FILE = "article.json"
 
 @functools.cache
 def shipped_model() -> ArticleModel:
-    """The model shipped as package data."""
+    """The model shipped as package data.
+
+    Example:
+
+    >>> shipped_model() is shipped_model()
+    True
+    >>> shipped_model().to_dict()["stage2_features"] == list(STAGE2_FEATURES)
+    True
+    """
     path = resources.files("newsclean") / "data" / "model" / MODEL_FILE
     return ArticleModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+# The window radii of the neighbour features.
+_RADII = (1, 2, 3, 5)
+
+
+@functools.lru_cache(maxsize=512)
+def _page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray]:
+    """For a page of `n` lines: the line numbers, and the low and high ends (and the
+    sizes) of each line's window for every radius of `_RADII`. Pages repeat sizes, so
+    these are built once per size; the arrays are read-only."""
+    index = np.arange(n)
+    radii = np.asarray(_RADII)[:, None]
+    low = np.maximum(index[None, :] - radii, 0)
+    high = np.minimum(index[None, :] + radii + 1, n)
+    sizes = (high - low)[:, :, None].astype(np.float64)
+    line_numbers = index.astype(np.float64)
+    for array in (line_numbers, low, high, sizes):
+        array.flags.writeable = False
+    return line_numbers, low, high, sizes
 
 
 def window_mean(values: FloatArray, radius: int) -> FloatArray:
@@ -233,29 +377,31 @@ def window_mean(values: FloatArray, radius: int) -> FloatArray:
     return out
 
 
-def _distance_to_span(n: int, start: int, end: int) -> FloatArray:
-    index = np.arange(n)
-    out: FloatArray = np.where(
-        index < start, start - index, np.where(index >= end, index - end + 1, 0)
-    ).astype(np.float64)
+def _distance_to_span(line_numbers: FloatArray, start: int, end: int) -> FloatArray:
+    """Lines between each line and the span `[start, end)` (0 inside it)."""
+    out: FloatArray = np.maximum(start - line_numbers, 0.0) + np.maximum(line_numbers - (end - 1), 0.0)
     return out
 
 
 def max_segment(values: FloatArray) -> tuple[int, int]:
-    """`(start, end)` of the contiguous stretch with the largest sum (empty: `(0, 0)`).
+    """`(start, end)` of the contiguous stretch with the largest sum (empty: `(0, 0)`);
+    the first such stretch, as short as it can start.
+
+    One pass of Kadane's rule in plain Python: a page has tens of lines, where a loop
+    costs less than the numpy calls a vectorised version needs.
 
     >>> max_segment(np.array([-1.0, 2.0, -0.5, 2.0, -3.0]))
     (1, 4)
     """
-    if len(values) == 0:
-        return 0, 0
-    sums = np.concatenate(([0.0], np.cumsum(values)))
-    lowest_before = np.minimum.accumulate(sums[:-1])
-    gains = sums[1:] - lowest_before
-    end = int(np.argmax(gains)) + 1
-    if gains[end - 1] <= 0:
-        return 0, 0
-    start = int(np.argmax(sums[:end] == lowest_before[end - 1]))
+    total = 0.0
+    lowest, lowest_at = 0.0, 0  # the smallest prefix sum so far, and its first position
+    best, start, end = 0.0, 0, 0
+    for at, value in enumerate(values.tolist(), 1):
+        total += value
+        if total - lowest > best:
+            best, start, end = total - lowest, lowest_at, at
+        if total < lowest:
+            lowest, lowest_at = total, at
     return start, end
 
 
@@ -269,20 +415,14 @@ SENTENCE_ENDERS = frozenset(".!?。！？…؟।")
 LINE_END_CLOSERS = "\"'”’»)]」』） \t"
 
 
-_RADII = (1, 2, 3, 5)
-
-
 def _window_means(columns: FloatArray) -> FloatArray:
     """`window_mean` of every column for each radius of `_RADII`, in one array
     `(radius, line, column)`; a page is small, so one vectorised pass beats several."""
     n = len(columns)
+    _, low, high, sizes = _page_index(n)
     sums = np.zeros((n + 1, columns.shape[1]))
     np.cumsum(columns, axis=0, out=sums[1:])
-    radii = np.asarray(_RADII)[:, None]
-    index = np.arange(n)[None, :]
-    low = np.maximum(index - radii, 0)
-    high = np.minimum(index + radii + 1, n)
-    out: FloatArray = (sums[high] - sums[low]) / (high - low)[:, :, None]
+    out: FloatArray = (sums[high] - sums[low]) / sizes
     return out
 
 
@@ -290,7 +430,7 @@ def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArr
     contains = words_of.__contains__
     shares = [
         sum(map(contains, words)) / len(words)
-        if len(line) >= STOPWORD_MIN_CHARS and (words := line.lower().split())
+        if len(line) >= STOPWORD_MIN_CHARS and (words := line[:STOPWORD_SAMPLE_CHARS].lower().split())
         else 0.0
         for line in lines
     ]
@@ -300,7 +440,14 @@ def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArr
 @attrs.frozen
 class LineBasics:
     """What a line's features need from its own text alone, computed once per page and
-    reused when the model reads a subset of the lines again (`take`)."""
+    reused when the model reads a subset of the lines again (`take`).
+
+    Example:
+
+    >>> basics = line_basics(["Home", "The council met on Monday, and agreed."], "en")
+    >>> basics.lengths.tolist(), basics.ends.tolist(), basics.commas.tolist()
+    ([4.0, 38.0], [0.0, 1.0], [0.0, 1.0])
+    """
 
     lengths: FloatArray
     """Characters (scaled for Chinese and Japanese)."""
@@ -310,7 +457,14 @@ class LineBasics:
     commas: FloatArray
 
     def take(self, positions: Sequence[int]) -> LineBasics:
-        """The basics of the lines at `positions`, in that order."""
+        """The basics of the lines at `positions`, in that order.
+
+        Example:
+
+        >>> basics = line_basics(["Home", "Sport", "The council met on Monday."], "en")
+        >>> basics.take([2, 0]).raw_lengths.tolist()
+        [26.0, 4.0]
+        """
         at = np.asarray(positions, dtype=np.intp)
         return LineBasics(
             self.lengths[at], self.raw_lengths[at], self.ends[at], self.stopword_share[at], self.commas[at]
@@ -318,7 +472,14 @@ class LineBasics:
 
 
 def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
-    """Per-line measures of `lines`: a few C-level calls per line."""
+    """Per-line measures of `lines`: a few C-level calls per line.
+
+    Example:
+
+    >>> basics = line_basics(["市议会周一开会，批准了预算。"], "zh")
+    >>> basics.raw_lengths.tolist(), basics.lengths.tolist(), basics.commas.tolist()
+    ([14.0], [35.0], [1.0])
+    """
     n = len(lines)
     cjk = lang in CJK_LANGUAGES
     raw_lengths = np.fromiter(map(len, lines), dtype=np.float64, count=n)
@@ -336,44 +497,59 @@ def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
 
 
 def line_features(
-    lines: Sequence[str], lang: str | None, headline_at: int | None, basics: LineBasics | None = None
+    lines: Sequence[str],
+    lang: str | None,
+    headline_at: int | None,
+    basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> FloatArray:
     """Stage-one features, one row per line (see `STAGE1_FEATURES`).
 
     `headline_at` is the index of the line the page's headline stood before (the article
     usually starts there), or `None`; `basics` are the lines' `line_basics` when the
     caller has them. Everything but the basics is vectorised.
+
+    Example:
+
+    >>> lines = ["Home", "The council met on Monday and agreed to repair the harbour wall.", "Contact us"]
+    >>> features = line_features(lines, "en", None)
+    >>> features.shape == (3, len(STAGE1_FEATURES))
+    True
+    >>> features[:, STAGE1_FEATURES.index("ends_sentence")].tolist()
+    [0.0, 1.0, 0.0]
     """
     basics = basics if basics is not None else line_basics(lines, lang)
     n = len(basics.lengths)
-    lengths, ends, stopword_share, commas = basics.lengths, basics.ends, basics.stopword_share, basics.commas
+    line_numbers = _page_index(n)[0]
+    lengths, ends = basics.lengths, basics.ends
     log_length = np.log1p(lengths)
     long = (lengths >= LONG_LINE).astype(np.float64)
     short = (lengths < SHORT_LINE).astype(np.float64)
-    index = np.arange(n, dtype=np.float64)
-    position = index / max(n - 1, 1)
+    position = line_numbers / max(n - 1, 1)
     total = lengths.sum() or 1.0
     text_before = (np.cumsum(lengths) - lengths) / total
     if headline_at is None:
-        after_headline = np.zeros(n)
-        headline_distance = np.zeros(n)
+        after_headline = headline_distance = np.zeros(n)
     else:
-        after_headline = (index >= headline_at).astype(np.float64)
-        headline_distance = np.log1p(np.abs(index - headline_at))
-    core_start, core_end = _longest_long_run(long, lengths)
-    core_distance = np.log1p(_distance_to_span(n, core_start, core_end))
-    windows = _window_means(np.column_stack((ends, log_length, long, short, stopword_share, log_length**2)))
-    r1, r2, r3, r5 = windows  # by radius, see _RADII
-    spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] ** 2, 0.0))
-    return np.column_stack(
+        after_headline = (line_numbers >= headline_at).astype(np.float64)
+        headline_distance = np.log1p(np.abs(line_numbers - headline_at))
+    core_distance = np.log1p(_distance_to_span(line_numbers, *_longest_long_run(long, lengths)))
+    repeated = np.zeros(n) if repeated is None else repeated
+    columns = np.array(
+        (ends, log_length, long, short, basics.stopword_share, log_length * log_length, repeated)
+    ).T
+    r1, r2, r3, r5 = _window_means(columns)  # by radius, see _RADII
+    spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] * r2[:, 1], 0.0))
+    features: FloatArray = np.array(
         (
             log_length, ends, long, short, position, text_before,
-            stopword_share, np.log1p(commas), after_headline, headline_distance,
+            basics.stopword_share, np.log1p(basics.commas), after_headline, headline_distance,
             r1[:, 0], r3[:, 0], r1[:, 1], r3[:, 1],
             r2[:, 2], r5[:, 2], r2[:, 3], r2[:, 4],
-            ends * log_length, core_distance, spread,
+            ends * log_length, core_distance, spread, repeated, r3[:, 6],
         )
-    )  # fmt: skip
+    ).T  # fmt: skip
+    return features
 
 
 def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> FloatArray:
@@ -382,29 +558,37 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
     Scores are also taken relative to the page's best line, and the core segment is
     found on those, so that a page whose article reads less like prose than most
     (lists, quotes, scores) still has its best stretch recognised as the article.
+
+    Example:
+
+    >>> features = segment_features(np.array([0.2, 0.9, 0.8]), np.array([10.0, 80.0, 60.0]), 0.5)
+    >>> features.shape == (3, len(STAGE2_FEATURES)), features[:, STAGE2_FEATURES.index("in_segment")].tolist()
+    (True, [0.0, 1.0, 1.0])
     """
     n = len(stage1)
+    line_numbers = _page_index(n)[0]
     best = float(stage1.max()) if n else 0.0
     relative = stage1 / best if best > 0 else stage1
     start, end = max_segment((relative - offset) * np.sqrt(lengths))
-    in_segment = np.zeros(n)
-    in_segment[start:end] = 1.0
-    distance = np.log1p(_distance_to_span(n, start, end))
-    segment_position = (np.arange(n) - start) / max(end - start, 1)
-    return np.column_stack(
+    in_segment = ((line_numbers >= start) & (line_numbers < end)).astype(np.float64)
+    distance = np.log1p(_distance_to_span(line_numbers, start, end))
+    segment_position = (line_numbers - start) / max(end - start, 1)
+    r1, r2, _, r5 = _window_means(np.array((stage1, relative)).T)
+    features: FloatArray = np.array(
         (
             stage1,
-            window_mean(stage1, 1),
-            window_mean(stage1, 2),
-            window_mean(stage1, 5),
+            r1[:, 0],
+            r2[:, 0],
+            r5[:, 0],
             in_segment,
             distance,
             np.clip(segment_position, -2.0, 3.0),
             relative,
-            window_mean(relative, 2),
+            r2[:, 1],
             np.full(n, best),
         )
-    )
+    ).T
+    return features
 
 
 def score_lines(
@@ -413,14 +597,27 @@ def score_lines(
     headline_at: int | None,
     model: ArticleModel | None = None,
     basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> FloatArray:
     """Probability that each line belongs to the article (`basics`: the lines'
-    `line_basics`, when the caller has them)."""
+    `line_basics`, when the caller has them; `repeated`: 1 for each line that stood
+    more than once in the page, see `line_features`).
+
+    Example:
+
+    >>> lines = ["Home", "Sport",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Contact us"]
+    >>> scores = score_lines(lines, "en", None)
+    >>> bool(scores[2:4].min() > scores[[0, 1, 4]].max()), score_lines([], "en", None).shape
+    (True, (0,))
+    """
     model = model or shipped_model()
     if not lines:
         return np.zeros(0)
     basics = basics if basics is not None else line_basics(lines, lang)
-    first = line_features(lines, lang, headline_at, basics)
+    first = line_features(lines, lang, headline_at, basics, repeated)
     stage1 = model.stage1.predict(first)
     second = np.hstack((first, segment_features(stage1, basics.raw_lengths, model.segment_offset)))
     return model.stage2.predict(second)
@@ -432,8 +629,21 @@ def keep_mask(
     headline_at: int | None,
     model: ArticleModel | None = None,
     basics: LineBasics | None = None,
+    repeated: FloatArray | None = None,
 ) -> npt.NDArray[np.bool_]:
-    """Which lines the model keeps."""
+    """Which lines the model keeps.
+
+    Example:
+
+    >>> lines = ["Home", "Sport",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "Contact us"]
+    >>> keep_mask(lines, "en", None).tolist()
+    [False, False, True, True, True, False]
+    """
     model = model or shipped_model()
-    out: npt.NDArray[np.bool_] = score_lines(lines, lang, headline_at, model, basics) >= model.threshold
+    scores = score_lines(lines, lang, headline_at, model, basics, repeated)
+    out: npt.NDArray[np.bool_] = scores >= model.threshold
     return out

@@ -25,11 +25,27 @@ __all__ = ["Chain", "GuardHit", "UnknownFilterError", "default_chain", "filter_n
 
 
 class UnknownFilterError(KeyError):
-    """A filter name that the chain or the registry does not know."""
+    """A filter name that the chain or the registry does not know.
+
+    Example:
+
+    >>> Chain([filter_named("tidy_blank_lines")]).without("remove_adverts")
+    Traceback (most recent call last):
+    newsclean.chain.UnknownFilterError: "no filter 'remove_adverts' in chain; it has: tidy_blank_lines"
+    """
 
 
 def filter_named(name: str) -> Filter:
-    """The registered filter called `name`; the error lists the known names."""
+    """The registered filter called `name`; the error lists the known names.
+
+    Example:
+
+    >>> tidy = filter_named("tidy_blank_lines")
+    >>> tidy is FILTERS["tidy_blank_lines"]
+    True
+    >>> tidy(Document.from_text("Rain fell.\\n\\n\\n\\nIt stopped."), Config()).text
+    'Rain fell.\\n\\nIt stopped.'
+    """
     try:
         return FILTERS[name]
     except KeyError:
@@ -48,14 +64,30 @@ def _text_size(text: str) -> int:
 
 @attrs.frozen
 class Chain:
-    """Filters run in order on a document; flags a document that lost most of its words."""
+    """Filters run in order on a document; flags a document that lost most of its words.
+
+    Example:
+
+    >>> chain = Chain([filter_named("normalize_whitespace"), filter_named("remove_boilerplate")])
+    >>> chain(Document.from_text("Rain  fell all day.\\nShare this article", lang="en")).text
+    'Rain fell all day.'
+    >>> doc = chain(Document.from_text("Share this article\\nSubscribe to our newsletter\\nOK.", lang="en"))
+    >>> doc.text, sorted(str(flag) for flag in doc.flags)
+    ('OK.', ['mostly_removed'])
+    """
 
     filters: tuple[Filter, ...] = attrs.field(converter=_filter_tuple)
     config: Config = DEFAULT_CONFIG
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The filters' names, in order."""
+        """The filters' names, in order.
+
+        Example:
+
+        >>> Chain([filter_named("fix_encoding"), filter_named("tidy_blank_lines")]).names
+        ('fix_encoding', 'tidy_blank_lines')
+        """
         return tuple(f.__name__ for f in self.filters)
 
     def __call__(self, doc: Document) -> Document:
@@ -70,14 +102,29 @@ class Chain:
         return doc
 
     def without(self, *names: str) -> Chain:
-        """The chain less the filters called `names` (each must be in the chain)."""
+        """The chain less the filters called `names` (each must be in the chain).
+
+        Example:
+
+        >>> default_chain().without("drop_outside_article", "remove_repeated_lines").names[-2:]
+        ('remove_teaser_lists', 'tidy_blank_lines')
+        """
         for name in names:
             if name not in self.names:
                 raise UnknownFilterError(f"no filter {name!r} in chain; it has: {', '.join(self.names)}")
         return attrs.evolve(self, filters=[f for f in self.filters if f.__name__ not in names])
 
     def with_filter(self, step: Filter, *, after: str | None = None, before: str | None = None) -> Chain:
-        """The chain with `step` added at the end, or after/before the named filter."""
+        """The chain with `step` added at the end, or after/before the named filter.
+
+        Example:
+
+        >>> chain = Chain([filter_named("tidy_blank_lines")])
+        >>> chain.with_filter(filter_named("fix_encoding"), before="tidy_blank_lines").names
+        ('fix_encoding', 'tidy_blank_lines')
+        >>> chain.with_filter(filter_named("remove_boilerplate")).names
+        ('tidy_blank_lines', 'remove_boilerplate')
+        """
         filters = list(self.filters)
         if after is not None and before is not None:
             raise ValueError("give after= or before=, not both")
@@ -92,13 +139,29 @@ class Chain:
         return attrs.evolve(self, filters=filters)
 
     def with_config(self, config: Config | None = None, **changes: Any) -> Chain:
-        """The chain with another config, or this one's with `changes` applied."""
+        """The chain with another config, or this one's with `changes` applied.
+
+        Example:
+
+        >>> chain = default_chain()
+        >>> chain.with_config(lang="de").config.lang, chain.config.lang
+        ('de', None)
+        >>> chain.with_config(Config(select_article=False)).config.select_article
+        False
+        """
         base = config or self.config
         return attrs.evolve(self, config=attrs.evolve(base, **changes) if changes else base)
 
 
 def default_chain(config: Config | None = None, *, skip: Iterable[str] = ()) -> Chain:
-    """The recommended chain: every registered filter, in order, less `skip`."""
+    """The recommended chain: every registered filter, in order, less `skip`.
+
+    Example:
+
+    >>> chain = default_chain(Config(max_byline_words=4), skip=["drop_outside_article"])
+    >>> chain.config.max_byline_words, "drop_outside_article" in chain.names, chain.names[0]
+    (4, False, 'normalize_whitespace')
+    """
     chain = Chain(FILTERS.values(), config or DEFAULT_CONFIG)
     skipped = tuple(skip)
     return chain.without(*skipped) if skipped else chain

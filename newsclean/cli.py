@@ -36,7 +36,16 @@ __all__ = ["CleanOptions", "build_parser", "main", "rejects_path"]
 
 @attrs.frozen
 class CleanOptions:
-    """What `newsclean clean` does to each record (sent to worker processes)."""
+    """What `newsclean clean` does to each record (sent to worker processes).
+
+    Example:
+
+    >>> options = CleanOptions(lang="en", skip=("drop_outside_article",))
+    >>> options.text_field, options.lang
+    ('text', 'en')
+    >>> hash(options) == hash(CleanOptions(lang="en", skip=("drop_outside_article",)))
+    True
+    """
 
     text_field: str = "text"
     explain: bool = False
@@ -47,6 +56,15 @@ class CleanOptions:
     profile_min_pages: int = DEFAULT_MIN_PAGES
 
     def chain(self) -> Chain:
+        """The default chain with these options' language and skipped filters, plus the
+        site profile filter when `profiles` names a profile file.
+
+        Example:
+
+        >>> chain = CleanOptions(lang="de", skip=("extract_captions",)).chain()
+        >>> chain.config.lang, "extract_captions" in chain.names, "drop_site_boilerplate" in chain.names
+        ('de', False, False)
+        """
         chain = default_chain(Config(lang=self.lang), skip=self.skip)
         if self.profiles is None:
             return chain
@@ -57,6 +75,20 @@ class CleanOptions:
 
 
 def run_clean(args: argparse.Namespace) -> int:
+    """`newsclean clean`: check the arguments, run, print the summary to stderr; the exit status.
+
+    Example:
+
+    >>> import json, os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> source, target = os.path.join(folder, "in.jsonl"), os.path.join(folder, "out.jsonl")
+    >>> with open(source, "w", encoding="utf-8") as fh:
+    ...     _ = fh.write('{"text": "Ferries resume\\\\nShare this article\\\\nFerries ran again."}\\n')
+    >>> run_clean(build_parser().parse_args(["clean", source, "-o", target]))
+    0
+    >>> json.loads(open(target, encoding="utf-8").read())["text"]
+    'Ferries ran again.'
+    """
     output = Path(args.output)
     options = CleanOptions(
         text_field=args.text_field, explain=args.explain, lang=args.lang, skip=tuple(args.skip),
@@ -86,6 +118,25 @@ def run_clean(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    """`newsclean explain`: print what the chain keeps and removes on one page file.
+
+    Example:
+
+    >>> import os, tempfile
+    >>> page = os.path.join(tempfile.mkdtemp(), "page.txt")
+    >>> with open(page, "w", encoding="utf-8") as fh:
+    ...     _ = fh.write("Ferries resume\\nShare this article\\nFerries ran again on Tuesday.")
+    >>> run_explain(build_parser().parse_args(["explain", page, "--lang", "en"]))
+        1 - Ferries resume  [extract_title: title]
+        2 - Share this article  [remove_boilerplate: share]
+        3 + Ferries ran again on Tuesday.
+    <BLANKLINE>
+    title: Ferries resume
+    published: None
+    byline: None
+    lang: en
+    0
+    """
     text = Path(args.page).read_text(encoding="utf-8", errors="replace")
     chain = default_chain(Config(lang=args.lang), skip=tuple(args.skip))
     sys.stdout.write(render_explanation(chain(Document.from_text(text))))
@@ -93,11 +144,35 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_profile(args: argparse.Namespace) -> int:
+    """`newsclean profile`: build and save the site profiles of the input files; the exit status.
+
+    Example:
+
+    >>> import os, tempfile
+    >>> from newsclean.profiles import load_profiles
+    >>> folder = tempfile.mkdtemp()
+    >>> source, target = os.path.join(folder, "pages.jsonl"), os.path.join(folder, "profiles.json")
+    >>> with open(source, "w", encoding="utf-8") as fh:
+    ...     _ = fh.write('{"url": "https://news.example/a", "text": "Home\\\\nFerries ran."}\\n' * 2)
+    >>> run_profile(build_parser().parse_args(["profile", source, "-o", target]))
+    0
+    >>> load_profiles(target).sites["news.example"].lines
+    {'ferries ran.': 2, 'home': 2}
+    """
     return profile_files(args.inputs, args.output, cap=args.cap, min_pages=args.min_pages,
                          text_field=args.text_field)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `newsclean` argument parser, with its `clean`, `profile`, `explain` and `report` commands.
+
+    Example:
+
+    >>> args = build_parser().parse_args(["clean", "in.jsonl", "-o", "out.jsonl", "--workers", "4",
+    ...                                   "--skip", "extract_captions"])
+    >>> args.workers, args.skip, args.run.__name__
+    (4, ['extract_captions'], 'run_clean')
+    """
     parser = argparse.ArgumentParser(prog="newsclean", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +244,18 @@ def _add_chain_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The `newsclean` command: parse `argv` (default: `sys.argv[1:]`), run the command
+    and return its exit status (2 when an input file or an option value cannot be used).
+
+    Example:
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> main(["clean", os.path.join(folder, "missing.jsonl"), "-o", os.path.join(folder, "out.jsonl")])
+    2
+    >>> os.listdir(folder)
+    []
+    """
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))

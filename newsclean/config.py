@@ -57,6 +57,14 @@ class Config:
             text it searches, at least this many. A call that runs over stops the chain
             for that document, which is flagged `guard_hit` and passed on as it was before
             that filter. Linear patterns run without a guard.
+
+    Example:
+
+    >>> Config(lang="de", select_article=False).select_article
+    False
+    >>> Config(min_kept_share=1.5)
+    Traceback (most recent call last):
+    ValueError: min_kept_share must be between 0 and 1, not 1.5
     """
 
     lang: str | None = None

@@ -72,7 +72,15 @@ def _ymd(line: str, match: re.Match[str]) -> tuple[int, int, int] | None:
 
 def find_date(line: str) -> tuple[int, int, str] | None:
     """Start, end and ISO 8601 form of the first date in a lower-cased line (date and
-    time when the line also has a time)."""
+    time when the line also has a time).
+
+    Example:
+
+    >>> find_date("updated 13 september 2022, 14:12 bst")
+    (8, 25, '2022-09-13T14:12')
+    >>> find_date("updated 3 hours ago") is None
+    True
+    """
     for match in DATE_PATTERN.finditer(line):
         ymd = _ymd(line, match)
         if ymd is None:
@@ -96,6 +104,14 @@ def find_date(line: str) -> tuple[int, int, str] | None:
 
 
 def parse_date(line: str) -> str | None:
-    """ISO 8601 form of the first date in `line`, or `None`."""
+    """ISO 8601 form of the first date in `line`, or `None`.
+
+    Example:
+
+    >>> parse_date("Published 2 March 2024")
+    '2024-03-02'
+    >>> parse_date("Posted: 05.06.2023 at 08.15")
+    '2023-06-05T08:15'
+    """
     found = find_date(line.lower())
     return found[2] if found else None

@@ -24,7 +24,14 @@ from newsclean.reasons import Flag, Reason
 @attrs.frozen(slots=True)
 class Edit:
     """One change: at offset `start` of the text as it was just before this edit,
-    `removed` was replaced by `inserted` (empty for a removal)."""
+    `removed` was replaced by `inserted` (empty for a removal).
+
+    Example:
+
+    >>> edit = Edit("remove_boilerplate", Reason.SHARE, 19, "Share this article\\n")
+    >>> apply_edits("Rain fell all day.\\nShare this article\\nIt stopped at six.", [edit])
+    'Rain fell all day.\\nIt stopped at six.'
+    """
 
     filter: str
     reason: Reason
@@ -33,7 +40,13 @@ class Edit:
     inserted: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready form."""
+        """Plain JSON-ready form.
+
+        Example:
+
+        >>> Edit("demo", Reason.WHITESPACE, 4, "  ", " ").to_dict()
+        {'filter': 'demo', 'reason': 'whitespace', 'start': 4, 'removed': '  ', 'inserted': ' '}
+        """
         return {
             "filter": self.filter,
             "reason": self.reason.value,
@@ -44,7 +57,17 @@ class Edit:
 
     @classmethod
     def from_dict(cls, row: Mapping[str, Any]) -> Edit:
-        """Inverse of `to_dict`."""
+        """Inverse of `to_dict`.
+
+        Example:
+
+        >>> edit = Edit("remove_boilerplate", Reason.SHARE, 19, "Share this article\\n")
+        >>> Edit.from_dict(edit.to_dict()) == edit
+        True
+        >>> row = {"filter": "demo", "reason": "cookie", "start": 0, "removed": "We use cookies"}
+        >>> Edit.from_dict(row).inserted
+        ''
+        """
         return cls(
             filter=str(row["filter"]),
             reason=Reason(row["reason"]),
@@ -56,12 +79,26 @@ class Edit:
 
 @attrs.frozen(slots=True)
 class Caption:
-    """An image caption found on the page, without its credit (`Getty`, `Reuters`...)."""
+    """An image caption found on the page, without its credit (`Getty`, `Reuters`...).
+
+    Example:
+
+    >>> caption = Caption("Crowds on the seafront at dawn.", credit="PA")
+    >>> caption.text, caption.credit
+    ('Crowds on the seafront at dawn.', 'PA')
+    """
 
     text: str
     credit: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
+        """Plain JSON-ready form.
+
+        Example:
+
+        >>> Caption("Crowds on the seafront at dawn.", credit="PA").to_dict()
+        {'text': 'Crowds on the seafront at dawn.', 'credit': 'PA'}
+        """
         return {"text": self.text, "credit": self.credit}
 
 
@@ -82,6 +119,15 @@ class Document:
     """A page being cleaned: the current `text`, the metadata found, and the edit log.
 
     `published` is an ISO 8601 date (`2022-09-13`) or date-time (`2022-09-13T14:12`).
+
+    Example:
+
+    >>> doc = Document.from_text("Ferries ran again on Tuesday.", id="f1")
+    >>> doc.id, doc.title, doc.edits
+    ('f1', None, ())
+    >>> doc.text = "Something else"
+    Traceback (most recent call last):
+    attr.exceptions.FrozenInstanceError: can't set attribute
     """
 
     text: str
@@ -120,7 +166,13 @@ class Document:
 
     @property
     def paragraphs(self) -> list[str]:
-        """The non-blank lines of the clean text, stripped."""
+        """The non-blank lines of the clean text, stripped.
+
+        Example:
+
+        >>> Document.from_text("  Ferries ran again.\\n\\n The operator said so.  ").paragraphs
+        ['Ferries ran again.', 'The operator said so.']
+        """
         return [line.strip() for line in self.text.split("\n") if line.strip()]
 
     def with_edits(self, edits: Iterable[Edit], **changes: Any) -> Document:
@@ -129,6 +181,13 @@ class Document:
         Each edit's `start` is an offset in the text left by the edits before it. A
         filter that has built the new text already passes it as `text=` to skip the
         replay. Returns `self` when there is nothing to change.
+
+        Example:
+
+        >>> doc = Document.from_text("Rain fell all day.\\nShare this article\\nIt stopped at six.")
+        >>> out = doc.with_edits([Edit("demo", Reason.SHARE, 19, "Share this article\\n")])
+        >>> out.text, len(out.edits), doc.with_edits([]) is doc
+        ('Rain fell all day.\\nIt stopped at six.', 1, True)
         """
         added = tuple(edits)
         if not added and not changes:
@@ -151,12 +210,28 @@ class Document:
         return text
 
     def removed_by(self, reason: Reason) -> list[str]:
-        """The texts removed or replaced for `reason`, in the order they were edited."""
+        """The texts removed or replaced for `reason`, in the order they were edited.
+
+        Example:
+
+        >>> from newsclean import clean
+        >>> doc = clean("Ferries resume\\nShare this article\\nFerries ran again on Tuesday.")
+        >>> doc.removed_by(Reason.SHARE), doc.removed_by(Reason.COOKIE)
+        (['Share this article\\n'], [])
+        """
         return [edit.removed for edit in self.edits if edit.reason is reason]
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         """The metadata, captions, flags and removal counts as plain JSON-ready values
-        (the text itself is not included); `explain` adds the edit log."""
+        (the text itself is not included); `explain` adds the edit log.
+
+        Example:
+
+        >>> from newsclean import clean
+        >>> info = clean("Ferries resume\\nShare this article\\nFerries ran again on Tuesday.").to_dict()
+        >>> info["title"], info["removed_lines"], info["removed_by_reason"], "edits" in info
+        ('Ferries resume', 2, {'share': 1, 'title': 1}, False)
+        """
         counts: dict[str, int] = {}
         for edit in self.edits:
             if not edit.inserted and edit.removed.strip():
@@ -180,7 +255,16 @@ class Document:
 def forward_runs(edits: tuple[Edit, ...]) -> list[tuple[Edit, ...]]:
     """Split the log into runs of edits that each start after the previous one's
     inserted text (one filter's edits form such a run), so that a run can be undone in
-    one pass over the text."""
+    one pass over the text.
+
+    Example:
+
+    >>> first = Edit("normalize_whitespace", Reason.WHITESPACE, 4, "  ", " ")
+    >>> second = Edit("normalize_whitespace", Reason.WHITESPACE, 12, "  ", " ")
+    >>> share = Edit("remove_boilerplate", Reason.SHARE, 0, "Share this\\n")
+    >>> [len(run) for run in forward_runs((first, second, share))]
+    [2, 1]
+    """
     runs: list[tuple[Edit, ...]] = []
     start = 0
     for k in range(1, len(edits) + 1):
@@ -204,7 +288,16 @@ def _undo_run(text: str, run: tuple[Edit, ...]) -> str:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Replay `edits` on `text`, checking that each one matches what it replaces."""
+    """Replay `edits` on `text`, checking that each one matches what it replaces.
+
+    Example:
+
+    >>> apply_edits("Rain  fell all day.", [Edit("demo", Reason.WHITESPACE, 4, "  ", " ")])
+    'Rain fell all day.'
+    >>> apply_edits("Rain fell.", [Edit("demo", Reason.SHARE, 0, "Snow")])
+    Traceback (most recent call last):
+    ValueError: edit does not match the text at 0: Edit(filter='demo', reason=<Reason.SHARE: 'share'>, ...
+    """
     for edit in edits:
         end = edit.start + len(edit.removed)
         if text[edit.start : end] != edit.removed:

@@ -23,7 +23,15 @@ from newsclean.text import line_starts
 @attrs.frozen
 class LineStatus:
     """One input line: kept or removed, and by which filter for which reason (for a kept
-    line, the last filter that changed part of it, if any)."""
+    line, the last filter that changed part of it, if any).
+
+    Example:
+
+    >>> from newsclean import clean
+    >>> row = line_statuses(clean("Ferries resume\\nShare this article\\nFerries ran again on Tuesday."))[1]
+    >>> row.number, row.text, row.kept, row.filter, str(row.reason)
+    (2, 'Share this article', False, 'remove_boilerplate', 'share')
+    """
 
     number: int
     text: str
@@ -75,7 +83,15 @@ def _input_ranges(edits: tuple[Edit, ...]) -> list[tuple[Edit, int, int]]:
 
 
 def line_statuses(doc: Document) -> list[LineStatus]:
-    """What happened to each line of the input (`doc.restore()`)."""
+    """What happened to each line of the input (`doc.restore()`).
+
+    Example:
+
+    >>> from newsclean import clean
+    >>> doc = clean("Ferries resume\\nShare this article\\nThe cafÃ© by the pier reopened on Tuesday.")
+    >>> [(row.kept, row.filter) for row in line_statuses(doc)]
+    [(False, 'extract_title'), (False, 'remove_boilerplate'), (True, 'fix_encoding')]
+    """
     source = doc.restore()
     lines = source.split("\n")
     starts = line_starts(lines)
@@ -86,6 +102,8 @@ def line_statuses(doc: Document) -> list[LineStatus]:
         last = bisect.bisect_right(starts, max(begin, end - 1)) - 1
         for number in range(first, last + 1):
             line_begin, line_end = starts[number], starts[number + 1] - 1
+            if lines[number] and max(begin, line_begin) >= min(end, line_end) and not edit.inserted:
+                continue  # the edit took only this line's newline (with the line after it)
             whole = (
                 not edit.inserted.strip()
                 and not source[line_begin : max(begin, line_begin)].strip()
@@ -114,7 +132,22 @@ def line_statuses(doc: Document) -> list[LineStatus]:
 
 def render_explanation(doc: Document) -> str:
     """The page line by line: `+` kept, `-` removed, `~` kept but changed, with the filter
-    and reason; then the metadata and captions found."""
+    and reason; then the metadata and captions found.
+
+    Example:
+
+    >>> from newsclean import clean
+    >>> page = "Ferries resume\\nShare this article\\nFerries ran again on Tuesday."
+    >>> print(render_explanation(clean(page)), end="")
+        1 - Ferries resume  [extract_title: title]
+        2 - Share this article  [remove_boilerplate: share]
+        3 + Ferries ran again on Tuesday.
+    <BLANKLINE>
+    title: Ferries resume
+    published: None
+    byline: None
+    lang: en
+    """
     out = []
     for row in line_statuses(doc):
         if not row.text.strip() and row.filter is None:

@@ -54,7 +54,18 @@ class Match(Protocol):
 
 class GuardHit(TimeoutError):
     """A pattern ran over its time guard: `Chain` flags the document `guard_hit` and
-    passes it on unchanged from the filter that raised this on."""
+    passes it on unchanged from the filter that raised this on.
+
+    Example:
+
+    >>> from newsclean.chain import Chain, filter_named
+    >>> from newsclean.document import Document
+    >>> def slow_filter(doc, config):
+    ...     raise GuardHit("pattern ran out of time")
+    >>> doc = Chain([filter_named("normalize_whitespace"), slow_filter])(Document.from_text("Rain  fell."))
+    >>> doc.text, sorted(str(flag) for flag in doc.flags)
+    ('Rain fell.', ['guard_hit'])
+    """
 
 
 def time_limit(seconds: float, text: str) -> float:

@@ -33,7 +33,14 @@ _SKIP_PIECE = 1 << 20
 class Line:
     """One non-blank line of an input file; `error` says what was wrong with the bytes
     (the text is empty when the line could not be read at all). `size` is its length in
-    bytes as read."""
+    bytes as read.
+
+    Example:
+
+    >>> line = Line("pages.jsonl", 3, '{"text": "Ferries resume"}', size=28)
+    >>> line.number, line.error is None
+    (3, True)
+    """
 
     path: str
     number: int
@@ -79,6 +86,15 @@ def read_lines(
     A truncated or corrupt gzip stream ends the file with a `Line` whose `error` gives the
     position of the break. Lines numbered up to `skip_through` are read but not decoded
     (resuming a run).
+
+    Example:
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "pages.jsonl")
+    >>> with open(path, "wb") as fh:
+    ...     _ = fh.write(b'{"text": "Caf\\xe9"}\\n' + b'{"text": "' + b"x" * 100 + b'"}\\n')
+    >>> [(line.number, line.text, line.error is not None) for line in read_lines(path, max_line_bytes=50)]
+    [(1, '{"text": "Caf\ufffd"}', True), (2, '', True)]
     """
     path = Path(path)
     number = 0

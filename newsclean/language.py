@@ -72,6 +72,15 @@ def detect_language(text: str) -> str | None:
 
     The script decides Chinese, Japanese, Korean and Greek; otherwise each language
     with a stop-word list gets a vote per distinct stop word of its list in the sample.
+
+    Example:
+
+    >>> detect_language("El ayuntamiento aprobó el presupuesto de la ciudad para el próximo año.")
+    'es'
+    >>> detect_language("Верховна Рада ухвалила закон, який набуде чинності з наступного року.")
+    'uk'
+    >>> detect_language("Home") is None
+    True
     """
     sample = _sample(text)
     script = sample[:SCRIPT_SAMPLE_CHARS]

@@ -37,6 +37,15 @@ def drop_lines(
     the text never ends with a newline it did not have. `changes` are other fields to
     set (metadata found, captions). Returns `doc` itself when nothing is dropped and
     nothing changes.
+
+    Example:
+
+    >>> doc = Document.from_text("Rain fell all day.\\nShare this")
+    >>> out = drop_lines(doc, doc.text.split("\\n"), {1: Reason.SHARE}, "demo")
+    >>> out.text, out.edits[0].removed
+    ('Rain fell all day.', '\\nShare this')
+    >>> drop_lines(doc, doc.text.split("\\n"), {}, "demo") is doc
+    True
     """
     if not drops:
         return doc.with_edits((), **changes) if changes else doc
@@ -48,6 +57,7 @@ def drop_lines(
     while tail > 0 and (tail - 1) in drops:
         tail -= 1
     edits: list[Edit] = []
+    spans: list[tuple[int, int]] = []  # what is cut, in `text` offsets
     shift = 0
     k = 0
     while k < len(order):
@@ -61,14 +71,28 @@ def drop_lines(
         if first == tail and tail > 0:
             a -= 1
         edits.append(Edit(filter_name, reason, a - shift, text[a:b]))
+        spans.append((a, b))
         shift += b - a
-    kept = [line for i, line in enumerate(lines) if i not in drops]
-    new_text = "\n".join(kept)
+    new_text = _cut(text, spans)
     low = known_lowered(text)
     if low is not None:
-        low_lines = low.split("\n")
-        remember_lowered(new_text, "\n".join([line for i, line in enumerate(low_lines) if i not in drops]))
+        if len(low) == len(text):  # lower-casing kept every offset (nearly always)
+            remember_lowered(new_text, _cut(low, spans))
+        else:
+            kept = [line for i, line in enumerate(low.split("\n")) if i not in drops]
+            remember_lowered(new_text, "\n".join(kept))
     return doc.with_edits(edits, text=new_text, **changes)
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` without the `(start, end)` spans (ascending, not overlapping)."""
+    pieces = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def replace_spans(

@@ -67,7 +67,14 @@ _DIGITS = re.compile(r"\d+")
 
 
 class ProfileError(ValueError):
-    """A profile file that cannot be read."""
+    """A profile file that cannot be read.
+
+    Example:
+
+    >>> Profiles.from_json({"format": "something-else"})
+    Traceback (most recent call last):
+    newsclean.profiles.ProfileError: not a site profile file (no "format": "newsclean-site-profiles")
+    """
 
 
 def normalise_line(line: str) -> str:
@@ -116,7 +123,15 @@ def site_of_url(url: str | None) -> str | None:
 
 
 def site_of_record(record: Mapping[str, Any]) -> str | None:
-    """The site of a record: from its `url`, else its `site` field (lower-cased)."""
+    """The site of a record: from its `url`, else its `site` field (lower-cased).
+
+    Example:
+
+    >>> site_of_record({"url": "https://www.news.example/ferries"}), site_of_record({"site": " News.Example"})
+    ('news.example', 'news.example')
+    >>> site_of_record({"text": "Ferries ran again."}) is None
+    True
+    """
     url = record.get("url")
     site = site_of_url(url) if isinstance(url, str) else None
     if site is None and isinstance(record.get("site"), str):
@@ -126,7 +141,15 @@ def site_of_record(record: Mapping[str, Any]) -> str | None:
 
 def page_level(text: str) -> int:
     """The sampling level of a page: the leading zero bits of a 64-bit hash of its text
-    (level >= L for one page in 2**L), the same on every machine and run."""
+    (level >= L for one page in 2**L), the same on every machine and run.
+
+    Example:
+
+    >>> page_level("Ferries ran again on Tuesday.")
+    1
+    >>> sum(page_level(f"Story {n}") >= 1 for n in range(1000))
+    507
+    """
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return _MAX_LEVEL - int.from_bytes(digest, "big").bit_length()
 
@@ -137,6 +160,14 @@ class SiteSketch:
 
     `buckets[level]` maps each line to the number of pages of that level carrying it;
     `refs` counts in how many buckets each line is, so `len(refs)` is the distinct lines.
+
+    Example:
+
+    >>> sketch = SiteSketch(cap=3)
+    >>> sketch.add_page(["home", "world", "ferries ran again."], level=0)
+    >>> sketch.add_page(["home", "world", "the harbour reopened."], level=2)
+    >>> sketch.level, sketch.pages, sketch.sampled_pages, sketch.counts()
+    (1, 2, 1, {'home': 1, 'world': 1, 'the harbour reopened.': 1})
     """
 
     cap: int = DEFAULT_CAP
@@ -147,7 +178,16 @@ class SiteSketch:
     refs: dict[str, int] = attrs.Factory(dict)
 
     def add_page(self, lines: Iterable[str], level: int) -> None:
-        """Count one page: its distinct normalised `lines`, at sampling `level`."""
+        """Count one page: its distinct normalised `lines`, at sampling `level`.
+
+        Example:
+
+        >>> sketch = SiteSketch()
+        >>> sketch.add_page(["home", "ferries ran again.", "home"], level=0)
+        >>> sketch.add_page(["home", "the harbour reopened."], level=3)
+        >>> sketch.pages, sketch.counts()["home"]
+        (2, 2)
+        """
         self.pages += 1
         if level < self.level:
             return
@@ -156,7 +196,17 @@ class SiteSketch:
         self._shrink()
 
     def merge(self, other: SiteSketch) -> None:
-        """Add `other`'s pages to this summary (the result is exact: see the module doc)."""
+        """Add `other`'s pages to this summary (the result is exact: see the module doc).
+
+        Example:
+
+        >>> first, second = SiteSketch(), SiteSketch()
+        >>> first.add_page(["home", "ferries ran again."], level=0)
+        >>> second.add_page(["home", "the pier closed."], level=1)
+        >>> first.merge(second)
+        >>> first.pages, first.counts()
+        (2, {'home': 2, 'ferries ran again.': 1, 'the pier closed.': 1})
+        """
         self.pages += other.pages
         if other.level > self.level:
             self._raise_to(other.level)
@@ -170,10 +220,29 @@ class SiteSketch:
 
     @property
     def sampled_pages(self) -> int:
+        """The pages counted in the summary: those at or above its current level.
+
+        Example:
+
+        >>> sketch = SiteSketch(cap=1)
+        >>> sketch.add_page(["home"], level=0)
+        >>> sketch.add_page(["contact us"], level=1)
+        >>> sketch.pages, sketch.sampled_pages
+        (2, 1)
+        """
         return sum(self.sampled.values())
 
     def counts(self) -> dict[str, int]:
-        """Pages (among the sampled ones) carrying each line."""
+        """Pages (among the sampled ones) carrying each line.
+
+        Example:
+
+        >>> sketch = SiteSketch()
+        >>> sketch.add_page(["home", "ferries ran again."], level=0)
+        >>> sketch.add_page(["home"], level=2)
+        >>> sketch.counts()
+        {'home': 2, 'ferries ran again.': 1}
+        """
         total: dict[str, int] = {}
         for counts in self.buckets.values():
             for line, n in counts.items():
@@ -210,7 +279,14 @@ class SiteSketch:
 @attrs.frozen
 class SiteProfile:
     """One site's profile: `pages` seen, of which `sampled_pages` were counted (all of
-    them when `level` is 0), and the sampled pages carrying each kept line."""
+    them when `level` is 0), and the sampled pages carrying each kept line.
+
+    Example:
+
+    >>> site = SiteProfile(pages=40, sampled_pages=10, level=2, lines={"home": 10, "weather": 4})
+    >>> site.share("home"), site.share("weather")
+    (1.0, 0.4)
+    """
 
     pages: int
     sampled_pages: int
@@ -218,10 +294,24 @@ class SiteProfile:
     lines: Mapping[str, int] = attrs.field(hash=False)
 
     def share(self, line: str) -> float:
-        """The share of the site's pages that carry the normalised `line`."""
+        """The share of the site's pages that carry the normalised `line`.
+
+        Example:
+
+        >>> site = SiteProfile(pages=40, sampled_pages=10, level=2, lines={"home": 10, "weather": 4})
+        >>> site.share("weather"), site.share("ferries ran again.")
+        (0.4, 0.0)
+        """
         return self.lines.get(line, 0) / self.sampled_pages if self.sampled_pages else 0.0
 
     def to_json(self) -> dict[str, Any]:
+        """The site's entry in the profile file (lines sorted).
+
+        Example:
+
+        >>> SiteProfile(pages=40, sampled_pages=10, level=2, lines={"weather": 4, "home": 10}).to_json()
+        {'pages': 40, 'sampled_pages': 10, 'sample_level': 2, 'lines': {'home': 10, 'weather': 4}}
+        """
         return {
             "pages": self.pages,
             "sampled_pages": self.sampled_pages,
@@ -233,13 +323,30 @@ class SiteProfile:
 @attrs.frozen
 class Profiles:
     """The profiles of all sites, as saved: lines on fewer than `min_pages` sampled pages
-    are left out."""
+    are left out.
+
+    Example:
+
+    >>> site = SiteProfile(pages=3, sampled_pages=3, level=0, lines={"home": 3})
+    >>> profiles = Profiles({"news.example": site})
+    >>> profiles.sites["news.example"].share("home"), profiles.min_pages
+    (1.0, 2)
+    """
 
     sites: Mapping[str, SiteProfile] = attrs.field(hash=False)
     cap: int = DEFAULT_CAP
     min_pages: int = 2
 
     def to_json(self) -> dict[str, Any]:
+        """The whole profile file as JSON-ready values, sites sorted.
+
+        Example:
+
+        >>> site = SiteProfile(pages=3, sampled_pages=3, level=0, lines={"home": 3})
+        >>> data = Profiles({"news.example": site}).to_json()
+        >>> data["format"], data["version"], list(data["sites"])
+        ('newsclean-site-profiles', 1, ['news.example'])
+        """
         return {
             "format": FORMAT,
             "version": VERSION,
@@ -250,7 +357,18 @@ class Profiles:
 
     @classmethod
     def from_json(cls, data: object) -> Profiles:
-        """Inverse of `to_json`; raises `ProfileError` naming what is wrong."""
+        """Inverse of `to_json`; raises `ProfileError` naming what is wrong.
+
+        Example:
+
+        >>> site = SiteProfile(pages=3, sampled_pages=3, level=0, lines={"home": 3})
+        >>> Profiles.from_json(Profiles({"news.example": site}).to_json()).sites["news.example"] == site
+        True
+        >>> bad = {"format": "newsclean-site-profiles", "version": 1, "sites": {"news.example": {"pages": 3}}}
+        >>> Profiles.from_json(bad)
+        Traceback (most recent call last):
+        newsclean.profiles.ProfileError: site 'news.example': bad entry ('lines')
+        """
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ProfileError(f"not a site profile file (no \"format\": \"{FORMAT}\")")
         if data.get("version") != VERSION:
@@ -285,6 +403,14 @@ class ProfileBuilder:
     """Per-site summaries built from records; mergeable and picklable (for engines).
 
     `skipped` counts the records that had no site or no text.
+
+    Example:
+
+    >>> builder = ProfileBuilder()
+    >>> builder.add_page("news.example", "Home\\nFerries ran again.")
+    >>> builder.add_page("news.example", "Home\\nThe harbour reopened.")
+    >>> builder.profiles().sites["news.example"].lines
+    {'home': 2}
     """
 
     cap: int = DEFAULT_CAP
@@ -293,7 +419,16 @@ class ProfileBuilder:
     skipped: int = 0
 
     def add_record(self, record: Mapping[str, Any]) -> bool:
-        """Count one record; `False` (and `skipped` + 1) when it has no site or text."""
+        """Count one record; `False` (and `skipped` + 1) when it has no site or text.
+
+        Example:
+
+        >>> builder = ProfileBuilder()
+        >>> builder.add_record({"url": "https://news.example/ferries", "text": "Home\\nFerries ran again."})
+        True
+        >>> builder.add_record({"text": "A page without a URL."}), builder.skipped, list(builder.sketches)
+        (False, 1, ['news.example'])
+        """
         site = site_of_record(record) if isinstance(record, Mapping) else None
         text = record.get(self.text_field) if site else None
         if site is None or not isinstance(text, str):
@@ -303,19 +438,44 @@ class ProfileBuilder:
         return True
 
     def add_page(self, site: str, text: str) -> None:
-        """Count the page `text` of `site`."""
+        """Count the page `text` of `site`.
+
+        Example:
+
+        >>> builder = ProfileBuilder()
+        >>> builder.add_page("news.example", "Home\\nUpdated 5 March 2024\\nFerries ran again.")
+        >>> sorted(builder.sketches["news.example"].counts())
+        ['ferries ran again.', 'home', 'updated <date>']
+        """
         sketch = self.sketches.get(site)
         if sketch is None:
             sketch = self.sketches[site] = SiteSketch(cap=self.cap)
         sketch.add_page(map(normalise_line, text.split("\n")), page_level(text))
 
     def add_records(self, records: Iterable[Mapping[str, Any]]) -> ProfileBuilder:
+        """Count every record of `records`; returns the builder, for chaining.
+
+        Example:
+
+        >>> records = [{"url": f"https://news.example/{n}", "text": f"Home\\nStory {n}."} for n in range(3)]
+        >>> ProfileBuilder().add_records(records).profiles().sites["news.example"].lines
+        {'home': 3, 'story 0.': 3}
+        """
         for record in records:
             self.add_record(record)
         return self
 
     def merge(self, other: ProfileBuilder) -> ProfileBuilder:
-        """Add `other`'s counts into this builder and return it."""
+        """Add `other`'s counts into this builder and return it.
+
+        Example:
+
+        >>> first, second = ProfileBuilder(), ProfileBuilder()
+        >>> first.add_page("news.example", "Home\\nFerries ran again.")
+        >>> second.add_page("news.example", "Home\\nThe harbour reopened.")
+        >>> first.merge(second).profiles().sites["news.example"].lines
+        {'home': 2}
+        """
         if other.cap != self.cap:
             raise ValueError(f"cannot merge builders with caps {self.cap} and {other.cap}")
         for site, sketch in other.sketches.items():
@@ -327,7 +487,19 @@ class ProfileBuilder:
         return self
 
     def profiles(self, min_pages: int = 2) -> Profiles:
-        """The frozen profiles, keeping lines on at least `min_pages` sampled pages."""
+        """The frozen profiles, keeping lines on at least `min_pages` sampled pages.
+
+        Example:
+
+        >>> builder = ProfileBuilder()
+        >>> builder.add_page("news.example", "Home\\nWeather\\nFerries ran again.")
+        >>> builder.add_page("news.example", "Home\\nWeather\\nThe harbour reopened.")
+        >>> builder.add_page("news.example", "Home\\nThe pier closed.")
+        >>> builder.profiles(min_pages=2).sites["news.example"].lines
+        {'home': 3, 'weather': 2}
+        >>> builder.profiles(min_pages=3).sites["news.example"].lines
+        {'home': 3}
+        """
         sites = {}
         for site in sorted(self.sketches):
             sketch = self.sketches[site]
@@ -340,18 +512,45 @@ def build_profiles(
     records: Iterable[Mapping[str, Any]], *, cap: int = DEFAULT_CAP, min_pages: int = 2,
     text_field: str = "text",
 ) -> Profiles:
-    """The profiles of `records` in one pass."""
+    """The profiles of `records` in one pass.
+
+    Example:
+
+    >>> records = [{"url": "https://news.example/a", "text": "Home\\nFerries ran again."},
+    ...            {"url": "https://news.example/b", "text": "Home\\nThe harbour reopened."},
+    ...            {"site": "other.example", "text": "Home"}]
+    >>> {site: profile.lines for site, profile in build_profiles(records).sites.items()}
+    {'news.example': {'home': 2}, 'other.example': {}}
+    """
     return ProfileBuilder(cap=cap, text_field=text_field).add_records(records).profiles(min_pages)
 
 
 def save_profiles(profiles: Profiles, path: str | Path) -> None:
-    """Write `profiles` as sorted, indented JSON (stable diffs under version control)."""
+    """Write `profiles` as sorted, indented JSON (stable diffs under version control).
+
+    Example:
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "profiles.json")
+    >>> save_profiles(build_profiles([{"url": "https://news.example/a", "text": "Home"}] * 2), path)
+    >>> open(path, encoding="utf-8").read().splitlines()[:3]
+    ['{', '  "cap": 20000,', '  "format": "newsclean-site-profiles",']
+    """
     text = json.dumps(profiles.to_json(), ensure_ascii=False, indent=2, sort_keys=True)
     Path(path).write_text(text + "\n", encoding="utf-8")
 
 
 def load_profiles(path: str | Path) -> Profiles:
-    """Read a file written by `save_profiles` (or edited by hand)."""
+    """Read a file written by `save_profiles` (or edited by hand).
+
+    Example:
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "profiles.json")
+    >>> save_profiles(build_profiles([{"url": "https://news.example/a", "text": "Home"}] * 2), path)
+    >>> load_profiles(path).sites["news.example"].lines
+    {'home': 2}
+    """
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -364,7 +563,16 @@ def load_profiles(path: str | Path) -> Profiles:
 
 @functools.lru_cache(maxsize=4)
 def load_profiles_cached(path: str) -> Profiles:
-    """`load_profiles`, once per process and path (worker processes call this)."""
+    """`load_profiles`, once per process and path (worker processes call this).
+
+    Example:
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "profiles.json")
+    >>> save_profiles(build_profiles([{"url": "https://news.example/a", "text": "Home"}] * 2), path)
+    >>> load_profiles_cached(path) is load_profiles_cached(path)
+    True
+    """
     return load_profiles(path)
 
 
@@ -373,7 +581,19 @@ def profile_files(
     text_field: str = "text",
 ) -> int:
     """`newsclean profile`: build the profiles of JSONL files and save them; returns the
-    exit status (1 when some lines were not usable records)."""
+    exit status (1 when some lines were not usable records).
+
+    Example:
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> with open(os.path.join(folder, "pages.jsonl"), "w", encoding="utf-8") as fh:
+    ...     _ = fh.write('{"url": "https://news.example/a", "text": "Home"}\\n' * 2)
+    >>> profile_files([os.path.join(folder, "pages.jsonl")], os.path.join(folder, "profiles.json"))
+    0
+    >>> load_profiles(os.path.join(folder, "profiles.json")).sites["news.example"].lines
+    {'home': 2}
+    """
     from newsclean.jsonl import read_lines
 
     builder = ProfileBuilder(cap=cap, text_field=text_field)

@@ -14,7 +14,13 @@ import enum
 
 
 class Reason(str, enum.Enum):
-    """The reason recorded with every edit. Each kind of boilerplate is counted apart."""
+    """The reason recorded with every edit. Each kind of boilerplate is counted apart.
+
+    Example:
+
+    >>> Reason.SHARE == "share", str(Reason.OUTSIDE_ARTICLE)
+    (True, 'outside_article')
+    """
 
     # encoding and layout repairs (text replaced, not removed)
     ENCODING = "encoding"
@@ -55,7 +61,15 @@ class Reason(str, enum.Enum):
 
 
 class Flag(str, enum.Enum):
-    """Warnings a document carries; they never remove text by themselves."""
+    """Warnings a document carries; they never remove text by themselves.
+
+    Example:
+
+    >>> Flag("guard_hit") is Flag.GUARD_HIT
+    True
+    >>> [str(flag) for flag in Flag][:2]
+    ['encoding_repaired', 'mostly_removed']
+    """
 
     ENCODING_REPAIRED = "encoding_repaired"
     """Some spans were mojibake and were repaired with ftfy."""

@@ -22,11 +22,29 @@ OUTPUT_KEY = "newsclean"
 
 
 class RecordError(ValueError):
-    """A record that cannot be cleaned: not an object, or without usable text."""
+    """A record that cannot be cleaned: not an object, or without usable text.
+
+    Example:
+
+    >>> document_from_record(["not", "a", "record"])
+    Traceback (most recent call last):
+    newsclean.records.RecordError: record is a JSON list, not an object
+    """
 
 
 def document_from_record(record: object, text_field: str = "text") -> Document:
-    """The document for one record; raises `RecordError` when it has no usable text."""
+    """The document for one record; raises `RecordError` when it has no usable text.
+
+    Example:
+
+    >>> record = {"id": 42, "url": "https://news.example/ferries", "text": "Ferries resume"}
+    >>> doc = document_from_record(record)
+    >>> doc.id, doc.url, doc.text
+    ('42', 'https://news.example/ferries', 'Ferries resume')
+    >>> document_from_record({"body": "Ferries resume"})
+    Traceback (most recent call last):
+    newsclean.records.RecordError: record has no 'text' field
+    """
     if not isinstance(record, Mapping):
         raise RecordError(f"record is a JSON {type(record).__name__}, not an object")
     if text_field not in record:
@@ -47,7 +65,15 @@ def clean_record(
     explain: bool = False,
 ) -> dict[str, Any]:
     """A copy of `record` with the clean text in `text_field` and the metadata, captions,
-    flags and removal counts under the `newsclean` key (`explain` adds the edit log)."""
+    flags and removal counts under the `newsclean` key (`explain` adds the edit log).
+
+    Example:
+
+    >>> record = {"id": "f1", "body": "Ferries resume\\nShare this article\\nFerries ran again on Tuesday."}
+    >>> out = clean_record(record, text_field="body")
+    >>> out["body"], out["newsclean"]["removed_by_reason"], record["body"].startswith("Ferries resume")
+    ('Ferries ran again on Tuesday.', {'share': 1, 'title': 1}, True)
+    """
     doc = document_from_record(record, text_field)
     assert isinstance(record, Mapping)
     out = dict(record)
@@ -61,7 +87,17 @@ def clean_json_line(
     line: str, *, chain: Chain | None = None, text_field: str = "text", explain: bool = False
 ) -> str:
     """`clean_record` on one JSONL line, serialised back; raises `RecordError` (or
-    `json.JSONDecodeError`) for a bad record."""
+    `json.JSONDecodeError`) for a bad record.
+
+    Example:
+
+    >>> line = '{"id": "f1", "text": "Ferries resume\\\\nShare this article\\\\nFerries ran again."}'
+    >>> json.loads(clean_json_line(line))["text"]
+    'Ferries ran again.'
+    >>> clean_json_line('{"id": "f2"}')
+    Traceback (most recent call last):
+    newsclean.records.RecordError: record has no 'text' field
+    """
     record = json.loads(line)
     return json.dumps(
         clean_record(record, chain=chain, text_field=text_field, explain=explain),

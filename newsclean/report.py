@@ -173,7 +173,16 @@ class Totals:
     skipped: Counter[str] = attrs.field(factory=Counter)
 
     def add(self, doc: Document) -> None:
-        """Count one document."""
+        """Count one document.
+
+        Example:
+
+        >>> from newsclean import clean
+        >>> totals = Totals()
+        >>> totals.add(clean("Ferries resume\\nShare this article\\nFerries ran again on Tuesday."))
+        >>> totals.documents, totals.words_in, totals.words_out, dict(totals.lines_by_reason)
+        (1, 10, 5, {'share': 1, 'title': 1})
+        """
         self.documents += 1
         self.words_in += words(doc.restore())
         self.words_out += words(doc.text)
@@ -182,7 +191,16 @@ class Totals:
 
     @property
     def removed_share(self) -> float:
-        """The share of the input words that the chain removed."""
+        """The share of the input words that the chain removed.
+
+        Example:
+
+        >>> from newsclean import clean
+        >>> totals = Totals()
+        >>> totals.add(clean("Ferries resume\\nShare this article\\nFerries ran again on Tuesday."))
+        >>> totals.removed_share
+        0.5
+        """
         return 1.0 - self.words_out / self.words_in if self.words_in else 0.0
 
 
@@ -504,7 +522,21 @@ def write_report(
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """`newsclean report`: write the report, print a one-line summary to stderr."""
+    """`newsclean report`: write the report, print a one-line summary to stderr.
+
+    Example:
+
+    >>> import os, tempfile
+    >>> from newsclean.cli import build_parser
+    >>> folder = tempfile.mkdtemp()
+    >>> source, target = os.path.join(folder, "in.jsonl"), os.path.join(folder, "report.html")
+    >>> with open(source, "w", encoding="utf-8") as fh:
+    ...     _ = fh.write('{"text": "Ferries resume\\\\nShare this article\\\\nFerries ran again."}\\n')
+    >>> run_report(build_parser().parse_args(["report", source, "-o", target]))
+    0
+    >>> open(target, encoding="utf-8").read().startswith("<!DOCTYPE html>")
+    True
+    """
     missing = [p for p in args.inputs if not Path(p).is_file()]
     if missing:
         print(f"newsclean: no such file: {', '.join(missing)}", file=sys.stderr)

@@ -27,7 +27,16 @@ _DATA = resources.files("newsclean") / "data"
 
 
 class UnknownLanguageError(ValueError):
-    """A language code with no package data."""
+    """A language code with no package data.
+
+    Example:
+
+    >>> try:
+    ...     check_language("xx")
+    ... except UnknownLanguageError as exc:
+    ...     print(str(exc).split(";")[0])
+    no data for language 'xx'
+    """
 
 
 def _rows(kind: str, lang: str, suffix: str) -> list[str]:
@@ -51,17 +60,37 @@ def _available(kind: str) -> tuple[str, ...]:
 
 
 def cue_languages() -> tuple[str, ...]:
-    """Languages with a cue table."""
+    """Languages with a cue table.
+
+    Example:
+
+    >>> "fr" in cue_languages(), "ja" in cue_languages()
+    (True, True)
+    """
     return _available("cues")
 
 
 def stopword_languages() -> tuple[str, ...]:
-    """Languages with a stop-word list (the ones the detector can tell apart)."""
+    """Languages with a stop-word list (the ones the detector can tell apart).
+
+    Example:
+
+    >>> "fr" in stopword_languages(), "ja" in stopword_languages()
+    (True, False)
+    """
     return _available("stopwords")
 
 
 def check_language(lang: str) -> str:
-    """Return `lang` if any package data exists for it, else raise, listing the known ones."""
+    """Return `lang` if any package data exists for it, else raise, listing the known ones.
+
+    Example:
+
+    >>> check_language("ja")
+    'ja'
+    >>> isinstance(UnknownLanguageError("x"), ValueError)
+    True
+    """
     known = sorted(set(cue_languages()) | set(stopword_languages()))
     if lang not in known:
         raise UnknownLanguageError(f"no data for language {lang!r}; available: {', '.join(known)}")
@@ -70,13 +99,28 @@ def check_language(lang: str) -> str:
 
 @functools.cache
 def stopwords(lang: str) -> frozenset[str]:
-    """The function words of `lang` (empty for a language without a list)."""
+    """The function words of `lang` (empty for a language without a list).
+
+    Example:
+
+    >>> "und" in stopwords("de"), "und" in stopwords("en")
+    (True, False)
+    >>> stopwords("xx")
+    frozenset()
+    """
     return frozenset(row.strip().lower() for row in _rows("stopwords", lang, ".txt"))
 
 
 @functools.cache
 def byline_words(lang: str) -> tuple[str, ...]:
-    """Words that introduce an author in `lang` and in English, longest first."""
+    """Words that introduce an author in `lang` and in English, longest first.
+
+    Example:
+
+    >>> words = byline_words("de")
+    >>> "von" in words, "by" in words, words[0]
+    (True, True, 'additional reporting by')
+    """
     words = {row.strip().lower() for row in _rows("bylines", lang, ".txt")}
     words |= {row.strip().lower() for row in _rows("bylines", "en", ".txt")}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
@@ -84,7 +128,14 @@ def byline_words(lang: str) -> tuple[str, ...]:
 
 @functools.cache
 def credit_words(lang: str) -> tuple[str, ...]:
-    """Labels that introduce a photo credit in `lang` and in English, longest first."""
+    """Labels that introduce a photo credit in `lang` and in English, longest first.
+
+    Example:
+
+    >>> words = credit_words("fr")
+    >>> "photo" in words, "picture" in words, len(words[0]) >= len(words[-1])
+    (True, True, True)
+    """
     words = {row.strip().lower() for row in _rows("credits", lang, ".txt")}
     words |= {row.strip().lower() for row in _rows("credits", "en", ".txt")}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
@@ -92,7 +143,14 @@ def credit_words(lang: str) -> tuple[str, ...]:
 
 @functools.cache
 def all_credit_words() -> tuple[str, ...]:
-    """Credit labels of every language, longest first."""
+    """Credit labels of every language, longest first.
+
+    Example:
+
+    >>> words = all_credit_words()
+    >>> "foto" in words and "фото" in words and "picture" in words
+    True
+    """
     words: set[str] = set()
     for lang in _available("credits"):
         words.update(credit_words(lang))
@@ -101,7 +159,14 @@ def all_credit_words() -> tuple[str, ...]:
 
 @functools.cache
 def month_names() -> dict[str, int]:
-    """Month names and abbreviations of every language, mapped to 1-12."""
+    """Month names and abbreviations of every language, mapped to 1-12.
+
+    Example:
+
+    >>> months = month_names()
+    >>> months["september"], months["sept."], months["septembre"], months["декабря"]
+    (9, 9, 9, 12)
+    """
     names: dict[str, int] = {}
     for lang in _available("months"):
         for row in _rows("months", lang, ".tsv"):
@@ -118,6 +183,12 @@ class CueTable:
 
     Each scan starts with a newline, so the matcher skips straight from line start to
     line start (see `newsclean.lines.lowered_line_matches`).
+
+    Example:
+
+    >>> table = cue_table("de")
+    >>> table.exact["artikel teilen"], table.prefixes["read more:"]
+    (<Reason.SHARE: 'share'>, <Reason.INLINE_TEASER: 'inline_teaser'>)
     """
 
     exact: dict[str, Reason]
@@ -132,7 +203,15 @@ class CueTable:
     """Lines that start with a prefix cue (group `cue`)."""
 
     def reason_of(self, match: re.Match[str], *, prefix: bool = False) -> Reason:
-        """The reason of a scan's match."""
+        """The reason of a scan's match.
+
+        Example:
+
+        >>> table = cue_table("de")
+        >>> match = table.exact_scan.search("\\nregen am montag.\\n» artikel teilen\\n")
+        >>> match.group("cue"), table.reason_of(match)
+        ('artikel teilen', <Reason.SHARE: 'share'>)
+        """
         cue = match.group("cue")
         return self.prefixes[cue] if prefix else self.exact[cue]
 
@@ -155,7 +234,15 @@ PREFIX_LEADERS = " »›>•·*-–—|"
 
 @functools.cache
 def cue_table(lang: str | None) -> CueTable:
-    """The cues that apply to a page in `lang`: that language's plus English ones."""
+    """The cues that apply to a page in `lang`: that language's plus English ones.
+
+    Example:
+
+    >>> cue_table("de") is cue_table("de"), "artikel teilen" in cue_table("en").exact
+    (True, False)
+    >>> cue_table(None) is cue_table("en"), "share" in cue_table("fr").exact
+    (False, True)
+    """
     exact: dict[str, Reason] = {}
     prefixes: dict[str, Reason] = {}
     langs = ["en"] if lang in (None, "en") else ["en", lang]

@@ -62,18 +62,65 @@ JOURNAL_VERSION = 1
 
 
 class CleanOptionsLike(Hashable, Protocol):
-    """What the run needs to know about cleaning (`newsclean.cli.CleanOptions`)."""
+    """What the run needs to know about cleaning (`newsclean.cli.CleanOptions`).
+
+    Example:
+
+    >>> from newsclean.cli import CleanOptions
+    >>> options: CleanOptionsLike = CleanOptions(text_field="body", explain=True)
+    >>> options.text_field, options.explain
+    ('body', True)
+    >>> hash(options) == hash(CleanOptions(text_field="body", explain=True))
+    True
+    """
 
     @property
-    def text_field(self) -> str: ...
-    @property
-    def explain(self) -> bool: ...
+    def text_field(self) -> str:
+        """The record field that holds the page text.
 
-    def chain(self) -> Chain: ...
+        Example:
+
+        >>> from newsclean.cli import CleanOptions
+        >>> CleanOptions(text_field="body").text_field
+        'body'
+        """
+
+    @property
+    def explain(self) -> bool:
+        """Whether the edit log goes into each output record.
+
+        Example:
+
+        >>> from newsclean.cli import CleanOptions
+        >>> CleanOptions(explain=True).explain
+        True
+        """
+
+    def chain(self) -> Chain:
+        """The chain to clean each record with (built once per worker process).
+
+        Example:
+
+        >>> from newsclean.cli import CleanOptions
+        >>> "extract_captions" in CleanOptions(skip=("extract_captions",)).chain().names
+        False
+        """
 
 
 class ResumeError(ValueError):
-    """A partial run that cannot be resumed with these inputs and options."""
+    """A partial run that cannot be resumed with these inputs and options.
+
+    Example:
+
+    >>> import tempfile
+    >>> directory = Path(tempfile.mkdtemp()) / "out.jsonl.partial"
+    >>> Journal(directory, {"inputs": ["a.jsonl"]}).start_fresh()
+    >>> try:
+    ...     Journal(directory, {"inputs": ["b.jsonl"]}).load()
+    ... except ResumeError as exc:
+    ...     print(str(exc).split("; ")[-1])
+    rerun without --resume to start over
+    """
 
 
 class RecordTimeout(BaseException):
@@ -95,7 +142,14 @@ def record_limit(seconds: float, size: int) -> float:
 
 @attrs.frozen
 class Position:
-    """An input line: index of the file in the run's inputs, and line number (1-based)."""
+    """An input line: index of the file in the run's inputs, and line number (1-based).
+
+    Example:
+
+    >>> where = Position(file=0, line=12)
+    >>> where, where == Position(0, 12)
+    (Position(file=0, line=12), True)
+    """
 
     file: int
     line: int
@@ -103,7 +157,15 @@ class Position:
 
 @attrs.frozen
 class Outcome:
-    """A cleaned record (`output`) or a rejected one (`reject`), with its input size."""
+    """A cleaned record (`output`) or a rejected one (`reject`), with its input size.
+
+    Example:
+
+    >>> from newsclean.cli import CleanOptions
+    >>> outcome = clean_line(Position(0, 2), Line("in.jsonl", 2, '{"text": ', size=9), CleanOptions())
+    >>> outcome.output is None, json.loads(outcome.reject)["error"]
+    (True, 'invalid JSON: Expecting value: line 1 column 10 (char 9)')
+    """
 
     where: Position
     size: int
@@ -114,7 +176,14 @@ class Outcome:
 
 @attrs.frozen
 class RunSettings:
-    """How a run reads, writes and checkpoints."""
+    """How a run reads, writes and checkpoints.
+
+    Example:
+
+    >>> settings = RunSettings(inputs=("pages.jsonl",), output=Path("clean.jsonl"), workers=4)
+    >>> settings.workers, settings.checkpoint_every, settings.resume
+    (4, 1000, False)
+    """
 
     inputs: tuple[str, ...]
     output: Path
@@ -127,7 +196,14 @@ class RunSettings:
 
 @attrs.define
 class RunSummary:
-    """Counts over the whole run (resumed runs include the earlier part)."""
+    """Counts over the whole run (resumed runs include the earlier part).
+
+    Example:
+
+    >>> summary = RunSummary(cleaned=998, rejected=2)
+    >>> summary.records, exit_status(summary)
+    (1000, 1)
+    """
 
     cleaned: int = 0
     rejected: int = 0
@@ -141,6 +217,13 @@ class RunSummary:
 
     @property
     def records(self) -> int:
+        """Records read: cleaned plus rejected.
+
+        Example:
+
+        >>> RunSummary(cleaned=10, rejected=3, repaired=1).records
+        13
+        """
         return self.cleaned + self.rejected
 
 
@@ -158,7 +241,13 @@ def rejects_path(output: Path) -> Path:
 
 
 def partial_dir(output: Path) -> Path:
-    """The directory holding a run's chunks and journal until the output is complete."""
+    """The directory holding a run's chunks and journal until the output is complete.
+
+    Example:
+
+    >>> partial_dir(Path("out/clean.jsonl")).as_posix()
+    'out/clean.jsonl.partial'
+    """
     return output.with_name(output.name + ".partial")
 
 
@@ -184,7 +273,16 @@ def _rejected(where: Position, line: Line, error: str) -> Outcome:
 
 
 def clean_line(where: Position, line: Line, options: CleanOptionsLike) -> Outcome:
-    """The outcome of one input line: its cleaned record, or why it was rejected."""
+    """The outcome of one input line: its cleaned record, or why it was rejected.
+
+    Example:
+
+    >>> from newsclean.cli import CleanOptions
+    >>> line = Line("in.jsonl", 1, '{"text": "Ferries resume\\\\nShare this article\\\\nFerries ran again."}')
+    >>> outcome = clean_line(Position(0, 1), line, CleanOptions())
+    >>> json.loads(outcome.output)["text"], outcome.reject
+    ('Ferries ran again.', None)
+    """
     chain = _WORKER_CHAIN.get(options)
     if chain is None:
         chain = _WORKER_CHAIN[options] = options.chain()
@@ -513,7 +611,14 @@ def _write_durably(path: Path, lines: Sequence[str]) -> None:
 
 @attrs.frozen
 class ChunkEntry:
-    """One finished chunk, as the journal records it."""
+    """One finished chunk, as the journal records it.
+
+    Example:
+
+    >>> entry = ChunkEntry(chunk=0, file=0, line=1000, cleaned=998, rejected=2, repaired=0, size=123456)
+    >>> ChunkEntry(**json.loads(entry.to_json())) == entry
+    True
+    """
 
     chunk: int
     file: int
@@ -524,12 +629,30 @@ class ChunkEntry:
     size: int
 
     def to_json(self) -> str:
+        """The entry as one journal line.
+
+        Example:
+
+        >>> ChunkEntry(chunk=3, file=1, line=40, cleaned=9, rejected=1, repaired=0, size=512).to_json()
+        '{"chunk": 3, "file": 1, "line": 40, "cleaned": 9, "rejected": 1, "repaired": 0, "size": 512}'
+        """
         return json.dumps(attrs.asdict(self))
 
 
 class Journal:
     """The partial run's directory: a header naming the inputs and options, then one
-    fsync'd line per finished chunk."""
+    fsync'd line per finished chunk.
+
+    Example:
+
+    >>> import tempfile
+    >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 1})
+    >>> journal.start_fresh()
+    >>> journal.commit([Outcome(Position(0, 1), 30, output='{"text": "Ferries ran again."}')])
+    ChunkEntry(chunk=0, file=0, line=1, cleaned=1, rejected=0, repaired=0, size=30)
+    >>> journal.path.read_text(encoding="utf-8").splitlines()[0]
+    '{"version": 1}'
+    """
 
     def __init__(self, directory: Path, header: dict[str, Any]) -> None:
         self.directory = directory
@@ -538,9 +661,27 @@ class Journal:
         self.entries: list[ChunkEntry] = []
 
     def chunk_path(self, chunk: int, *, rejects: bool = False) -> Path:
+        """The file of chunk number `chunk` (its rejects with `rejects=True`).
+
+        Example:
+
+        >>> journal = Journal(Path("out/clean.jsonl.partial"), {})
+        >>> journal.chunk_path(3).as_posix(), journal.chunk_path(3, rejects=True).name
+        ('out/clean.jsonl.partial/chunk-000003.jsonl', 'chunk-000003.rejects.jsonl')
+        """
         return self.directory / f"chunk-{chunk:06d}{'.rejects' if rejects else ''}.jsonl"
 
     def start_fresh(self) -> None:
+        """Replace whatever the directory held with a journal holding only the header.
+
+        Example:
+
+        >>> import tempfile
+        >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 1})
+        >>> journal.start_fresh()
+        >>> [path.name for path in journal.directory.iterdir()], journal.entries
+        (['journal.jsonl'], [])
+        """
         shutil.rmtree(self.directory, ignore_errors=True)
         self.directory.mkdir(parents=True)
         _write_durably(self.path, [json.dumps(self.header)])
@@ -548,7 +689,20 @@ class Journal:
 
     def load(self) -> None:
         """Read the finished chunks; a torn last line or a missing chunk file ends the
-        valid part, which is written back."""
+        valid part, which is written back.
+
+        Example:
+
+        >>> import tempfile
+        >>> directory = Path(tempfile.mkdtemp()) / "out.jsonl.partial"
+        >>> first = Journal(directory, {"version": 1})
+        >>> first.start_fresh()
+        >>> _ = first.commit([Outcome(Position(0, 1), 30, output='{"text": "Ferries ran again."}')])
+        >>> resumed = Journal(directory, {"version": 1})
+        >>> resumed.load()
+        >>> len(resumed.entries), resumed.position
+        (1, Position(file=0, line=1))
+        """
         rows = self.path.read_text(encoding="utf-8").split("\n")
         try:
             header = json.loads(rows[0])
@@ -583,14 +737,31 @@ class Journal:
 
     @property
     def position(self) -> Position:
-        """The last input line consumed by a finished chunk."""
+        """The last input line consumed by a finished chunk.
+
+        Example:
+
+        >>> Journal(Path("out/clean.jsonl.partial"), {}).position
+        Position(file=0, line=0)
+        """
         if not self.entries:
             return Position(0, 0)
         last = self.entries[-1]
         return Position(last.file, last.line)
 
     def commit(self, outcomes: Sequence[Outcome]) -> ChunkEntry:
-        """Write one chunk durably, then record it in the journal."""
+        """Write one chunk durably, then record it in the journal.
+
+        Example:
+
+        >>> import tempfile
+        >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 1})
+        >>> journal.start_fresh()
+        >>> entry = journal.commit([Outcome(Position(0, 1), 30, output='{"text": "Ferries ran again."}'),
+        ...                         Outcome(Position(0, 2), 9, reject='{"error": "invalid JSON"}')])
+        >>> entry.cleaned, entry.rejected, journal.chunk_path(0).read_text(encoding="utf-8")
+        (1, 1, '{"text": "Ferries ran again."}\\n')
+        """
         chunk = len(self.entries)
         outputs = [o.output for o in outcomes if o.output is not None]
         rejects = [o.reject for o in outcomes if o.reject is not None]
@@ -612,7 +783,19 @@ class Journal:
 
     def assemble(self, output: Path, rejects: Path) -> None:
         """Join the chunks into the output and rejects files, each renamed into place
-        complete; then remove the partial run."""
+        complete; then remove the partial run.
+
+        Example:
+
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> journal = Journal(folder / "out.jsonl.partial", {"version": 1})
+        >>> journal.start_fresh()
+        >>> _ = journal.commit([Outcome(Position(0, 1), 30, output='{"text": "Ferries ran again."}')])
+        >>> journal.assemble(folder / "out.jsonl", folder / "out.rejects.jsonl")
+        >>> sorted(path.name for path in folder.iterdir()), (folder / "out.jsonl").read_text(encoding="utf-8")
+        (['out.jsonl'], '{"text": "Ferries ran again."}\\n')
+        """
         _join([self.chunk_path(e.chunk) for e in self.entries if e.cleaned], output)
         reject_chunks = [self.chunk_path(e.chunk, rejects=True) for e in self.entries if e.rejected]
         if reject_chunks:
@@ -654,7 +837,14 @@ def _input_fingerprint(path: str) -> dict[str, Any]:
 
 
 class Progress:
-    """Documents and MB/s on `stream`, redrawn in place, when it is a terminal."""
+    """Documents and MB/s on `stream`, redrawn in place, when it is a terminal.
+
+    Example:
+
+    >>> import io
+    >>> Progress(io.StringIO()).enabled
+    False
+    """
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -662,6 +852,19 @@ class Progress:
         self.started = self.shown = time.monotonic()
 
     def update(self, docs: int, size: int, final: bool = False) -> None:
+        """Redraw the line (at most every `PROGRESS_EVERY` seconds, and once more when `final`).
+
+        Example:
+
+        >>> import io
+        >>> class Terminal(io.StringIO):
+        ...     def isatty(self) -> bool:
+        ...         return True
+        >>> progress = Progress(Terminal())
+        >>> progress.update(1200, 3_500_000, final=True)
+        >>> progress.stream.getvalue().split(" MB/s")[0].rsplit(", ", 1)[0]
+        '\\r1200 documents, 3.5 MB'
+        """
         now = time.monotonic()
         if not self.enabled or (not final and now - self.shown < PROGRESS_EVERY):
             return
@@ -702,7 +905,20 @@ class _StopFlag:
 
 
 def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.stderr) -> RunSummary:
-    """Clean every record of `settings.inputs` into `settings.output`; see the module doc."""
+    """Clean every record of `settings.inputs` into `settings.output`; see the module doc.
+
+    Example:
+
+    >>> import io, tempfile
+    >>> from newsclean.cli import CleanOptions
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> source = folder / "in.jsonl"
+    >>> _ = source.write_text('{"text": "Ferries resume\\\\nShare this\\\\nFerries ran."}\\nnot json\\n')
+    >>> settings = RunSettings(inputs=(str(source),), output=folder / "out.jsonl")
+    >>> summary = run(CleanOptions(), settings, log=io.StringIO())
+    >>> summary.cleaned, summary.rejected, sorted(path.name for path in folder.iterdir())
+    (1, 1, ['in.jsonl', 'out.jsonl', 'out.rejects.jsonl'])
+    """
     global _HANG_MARKER
     output = settings.output
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -774,7 +990,14 @@ def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.s
 
 
 def describe(summary: RunSummary, settings: RunSettings) -> str:
-    """The end-of-run summary line(s) for stderr."""
+    """The end-of-run summary line(s) for stderr.
+
+    Example:
+
+    >>> settings = RunSettings(inputs=("in.jsonl",), output=Path("clean.jsonl"))
+    >>> print(describe(RunSummary(cleaned=3, rejected=1), settings))
+    newsclean: 3 documents cleaned into clean.jsonl; 1 records rejected, see clean.rejects.jsonl
+    """
     output = settings.output
     lines = [f"newsclean: warning: {path} has no records" for path in summary.empty_inputs]
     if summary.interrupted:
@@ -800,7 +1023,15 @@ def describe(summary: RunSummary, settings: RunSettings) -> str:
 
 
 def exit_status(summary: RunSummary) -> int:
-    """0 when every record was cleaned, 1 when some were rejected, 130 when interrupted."""
+    """0 when every record was cleaned, 1 when some were rejected, 130 when interrupted.
+
+    Example:
+
+    >>> exit_status(RunSummary(cleaned=5)), exit_status(RunSummary(cleaned=4, rejected=1))
+    (0, 1)
+    >>> exit_status(RunSummary(cleaned=2, interrupted=True))
+    130
+    """
     if summary.interrupted:
         return INTERRUPTED
     return 1 if summary.rejected else 0

@@ -21,12 +21,28 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def ends_sentence(line: str) -> bool:
-    """Whether the line ends like a sentence (punctuation, maybe a closing quote)."""
+    """Whether the line ends like a sentence (punctuation, maybe a closing quote).
+
+    Example:
+
+    >>> ends_sentence('The minister said: "No."')
+    True
+    >>> ends_sentence("Read more »")
+    False
+    """
     return SENTENCE_END.search(line[-4:]) is not None
 
 
 def word_count(line: str) -> int:
-    """Words in the line; each CJK character counts as one word."""
+    """Words in the line; each CJK character counts as one word.
+
+    Example:
+
+    >>> word_count("Ferries ran again on Tuesday.")
+    5
+    >>> word_count("美联储宣布 rates")
+    6
+    """
     cjk = len(_CJK.findall(line))
     if not cjk:
         return len(line.split())

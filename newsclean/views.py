@@ -36,7 +36,15 @@ _last = _Views("", "")
 
 
 def lowered(text: str) -> str:
-    """`text.lower()`, reused when the same text object was lowered last."""
+    """`text.lower()`, reused when the same text object was lowered last.
+
+    Example:
+
+    >>> page = "Most Read\\nThe Council met."
+    >>> low = lowered(page)
+    >>> low, lowered(page) is low
+    ('most read\\nthe council met.', True)
+    """
     entry = _last
     if entry.text is text:
         return entry.low
@@ -47,7 +55,14 @@ def lowered(text: str) -> str:
 
 def framed_lowered(text: str) -> tuple[str, list[int]]:
     """`"\\n" + text.lower() + "\\n"` and the offsets of the lower-cased lines (as
-    `newsclean.text.line_starts` gives them), reused like `lowered`."""
+    `newsclean.text.line_starts` gives them), reused like `lowered`.
+
+    Example:
+
+    >>> framed, starts = framed_lowered("Home\\nThe Council met.")
+    >>> framed, starts
+    ('\\nhome\\nthe council met.\\n', [0, 5, 22])
+    """
     global _last
     entry = _last
     if entry.text is not text:
@@ -62,12 +77,29 @@ def framed_lowered(text: str) -> tuple[str, list[int]]:
 
 
 def remember_lowered(text: str, low: str) -> None:
-    """Record that `low` is `text.lower()` (for the next filter that asks)."""
+    """Record that `low` is `text.lower()` (for the next filter that asks).
+
+    Example:
+
+    >>> page = "Storm Closes Road"
+    >>> remember_lowered(page, "storm closes road")
+    >>> known_lowered(page)
+    'storm closes road'
+    """
     global _last
     _last = _Views(text, low)
 
 
 def known_lowered(text: str) -> str | None:
-    """The remembered lower-cased form of `text`, if it is the last one."""
+    """The remembered lower-cased form of `text`, if it is the last one.
+
+    Example:
+
+    >>> page = "Ferries Resume"
+    >>> known_lowered(page) is None
+    True
+    >>> lowered(page) == known_lowered(page) == "ferries resume"
+    True
+    """
     entry = _last
     return entry.low if entry.text is text else None

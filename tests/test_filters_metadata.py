@@ -27,6 +27,11 @@ TITLES = [
         "Former golf club treasurer jailed",
     ),
     (
+        "WESTMOOR.NET::: Storm closes coast road / 05.01.12 / News",
+        "Storm closes coast road",
+        "Storm closes coast road",
+    ),
+    (
         "Rare dragonfly returns to Fenwick marshes | Fenwick Post",
         "Rare dragonfly returns to Fenwick marshes",
         "Rare dragonfly returns to Fenwick marshes",
@@ -117,6 +122,41 @@ def test_title_given_with_the_document_is_kept() -> None:
 def test_no_title_line(page: str) -> None:
     doc = Document.from_text(page)
     assert extract_title(doc) is doc
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        "Ukrainian player reaches Melbourne semi-final 05.01.12 18:27",
+        "Ukrainian player reaches Melbourne semi-final (video)",
+        "Украинский теннисист вышел в полуфинал турнира в Австралии 05.01.12",
+    ],
+)
+def test_headline_with_a_time_or_label_after_it_is_the_headline(repeat: str) -> None:
+    headline = repeat.removesuffix(" 05.01.12 18:27").removesuffix(" (video)").removesuffix(" 05.01.12")
+    page = f"{headline} - Sport - Example News\nHome\n{repeat}\nShare\n" + BODY
+    doc = extract_title(Document.from_text(page))
+    assert doc.title == headline
+    assert repeat not in doc.paragraphs
+    assert [e.reason for e in doc.edits].count(Reason.TITLE) == 2
+    _check_log(page, doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence that starts with the headline's words goes on: it is article text
+        "Ukrainian player reaches Melbourne semi-final for the first time in his career.",
+        # a short headline is too common a phrase to lead other lines
+        "Sport results today",
+    ],
+)
+def test_lines_that_only_start_like_the_headline_stay(line: str) -> None:
+    long_headline = "Ukrainian player reaches Melbourne semi-final"
+    headline = "Sport results" if line.startswith("Sport") else long_headline
+    page = f"{headline} - Example News\n{headline}\n{line}\n" + BODY
+    doc = extract_title(Document.from_text(page))
+    assert line in doc.paragraphs
 
 
 def test_in_body_subheading_that_is_not_the_headline_stays() -> None:

@@ -32,20 +32,19 @@ LINEAR: dict[str, str] = {
     "filters.whitespace:_CRLF": "a literal start, at most two characters",
     "filters.whitespace:_CONTROL": "one character class: a run is consumed once",
     "filters.whitespace:_ANY_CONTROL": "one character class",
-    "filters.whitespace:_LINE_END_SPACE": "starts only where a blank run starts (look-behind)",
-    "filters.whitespace:_LINE_START_SPACE": "starts only at line starts; one class",
-    "filters.whitespace:_SPACE_RUN": "starts only where a blank run starts (look-behind)",
+    "filters.whitespace:_SPACE_RUN": "one character class, {2,}: a run is consumed once",
     "filters.whitespace:_BLANK_RUNS": "a literal start; one character repeated",
     "filters.encoding:MOJIBAKE_HINT": "two characters at most",
-    "filters.boilerplate:URL_OR_FILE_LINE": "starts only at newlines; one word, backed off once",
+    "filters.boilerplate:URL_OR_FILE_LINE": "fullmatch of a line without a space: one start, one word "
+    "backed off once",
     "filters.boilerplate:DASHED_MENU_LINE": "starts only at newlines; pieces of at most 40 characters",
-    "filters.boilerplate:MENU_LINE": "starts only at newlines; classes exclude the separators; bounded",
+    "filters.boilerplate:MENU_LINE": "match at a line start; classes exclude the separators, at most 60 "
+    "characters each: bounded",
+    "filters.boilerplate:_MENU_SEPARATOR": "one character class",
     "resources:_whole_line_scan": "starts only at newlines; a trie of cues that neither start nor end "
     "with an edge character, so backing off an edge run costs one step a character",
     "resources:cue_table": "starts only at newlines; leaders then a trie: a back-off costs at most "
     "the longest cue",
-    "filters.captions:_BRACKET_CREDIT_ANY": "starts at a bracket; the body excludes brackets and is "
-    "at most 70 characters, so one start reaches a closing bracket",
     "filters.captions:_LEADING_LABEL": "anchored at the string start; run on a credit of 80 characters",
     "filters.captions:CJK_CHAR": "one character class",
     "filters.metadata:PAGE_HEADER": "fullmatch of one line: the tail `.*` takes the rest at once",

@@ -15,10 +15,11 @@ from benchmarks.scoring import token_prf
 from newsclean.records import clean_record
 from tests.conftest import EVAL, load_jsonl, shared_file
 
-# Just under today's means (dev 0.902, dev-ml 0.940, 2026-11-25), so that a change that
-# costs accuracy fails; the project's goal is 0.94 on both, not reached yet.
+# dev-ml is held to the 0.94 (today 0.948); dev just under today's mean (0.902,
+# 2026-11-25 second session), so that a change that costs accuracy fails: 0.94 on dev is
+# not reached yet.
 DEV_FLOOR = 0.895
-DEV_ML_FLOOR = 0.93
+DEV_ML_FLOOR = 0.94
 
 
 @cache

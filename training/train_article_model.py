@@ -35,7 +35,7 @@ from newsclean.article_model import (
 )
 from newsclean.chain import default_chain
 from newsclean.document import Document
-from newsclean.filters.article import headline_index
+from newsclean.filters.article import headline_index, repeated_flags
 
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "model" / "article.json"
 RULES_ONLY = ("drop_outside_article", "tidy_blank_lines")
@@ -82,7 +82,12 @@ def load_pages(paths: list[str]) -> list[dict[str, Any]]:
                         "lang": doc.lang or "?",
                         "lines": content,
                         "labels": np.asarray(labels, dtype=np.float64),
-                        "features": line_features(content, doc.lang, headline_index(doc, indices)),
+                        "features": line_features(
+                            content,
+                            doc.lang,
+                            headline_index(doc, indices),
+                            repeated=repeated_flags(doc, content),
+                        ),
                         "lengths": np.asarray([len(t) for t in content], dtype=np.float64),
                         "truth": record["truth"],
                     }

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from newsclean.article_model import keep_mask, line_basics
 from newsclean.config import DEFAULT_CONFIG, Config
@@ -26,7 +28,16 @@ MAX_ROUNDS = 6
 
 def headline_offset(doc: Document) -> int | None:
     """Offset in `doc.text` where the headline repeated in the page body stood (the
-    first title line that was not the page's first line), or `None`."""
+    first title line that was not the page's first line), or `None`.
+
+    Example:
+
+    >>> from newsclean.filters.metadata import extract_title
+    >>> page = "Ferries resume - Harbour News\\nHome\\nFerries resume\\nFerries ran again on Tuesday."
+    >>> doc = extract_title(Document.from_text(page))
+    >>> doc.text, headline_offset(doc)
+    ('Home\\nFerries ran again on Tuesday.', 5)
+    """
     edits = doc.edits
     for k, edit in enumerate(edits):
         if edit.reason is not Reason.TITLE or edit.start == 0:
@@ -44,15 +55,63 @@ def headline_offset(doc: Document) -> int | None:
 
 def headline_index(doc: Document, indices: list[int]) -> int | None:
     """Position, among the non-blank lines at `indices`, of the first line after the
-    headline repeated in the body, or `None`."""
+    headline repeated in the body, or `None`.
+
+    Example:
+
+    >>> from newsclean.filters.metadata import extract_title
+    >>> page = "Ferries resume - Harbour News\\nHome\\nFerries resume\\nFerries ran again on Tuesday."
+    >>> doc = extract_title(Document.from_text(page))
+    >>> headline_index(doc, [0, 1]), headline_index(Document.from_text("No title here"), [0])
+    (1, None)
+    """
     offset = headline_offset(doc)
     if offset is None:
         return None
     return bisect.bisect_left(indices, doc.text.count("\n", 0, offset))
 
 
+def repeated_flags(doc: Document, lines: list[str]) -> npt.NDArray[np.float64]:
+    """1.0 for each of `lines` that stood more than once in the page (its other copies
+    were dropped as repeats: teaser headlines recur in menus and boxes, article
+    paragraphs rarely do), else 0.0.
+
+    Example:
+
+    >>> from newsclean.filters.repeats import remove_repeated_lines
+    >>> page = "Council sets budget\\nFerries ran again on Tuesday.\\nMost read\\nCouncil sets budget"
+    >>> doc = remove_repeated_lines(Document.from_text(page))
+    >>> doc.text.split("\\n"), repeated_flags(doc, doc.text.split("\\n")).tolist()
+    (['Council sets budget', 'Ferries ran again on Tuesday.', 'Most read'], [1.0, 0.0, 0.0])
+    """
+    removed = {
+        line
+        for edit in doc.edits
+        if edit.reason is Reason.REPEATED_LINE
+        for line in edit.removed.split("\n")
+        if line
+    }
+    if not removed:
+        return np.zeros(len(lines))
+    return np.fromiter(map(removed.__contains__, lines), dtype=np.float64, count=len(lines))
+
+
 def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop the lines the article model places outside the article."""
+    """Drop the lines the article model places outside the article.
+
+    Example:
+
+    >>> lines = ["Home", "Sport", "Weather",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "Contact us", "Privacy policy"]
+    >>> page = Document.from_text("\\n".join(lines), lang="en")
+    >>> drop_outside_article(page).text == "\\n".join(lines[3:6])
+    True
+    >>> drop_outside_article(page, Config(select_article=False)) is page
+    True
+    """
     if not config.select_article:
         return doc
     lines = doc.text.split("\n")
@@ -60,10 +119,11 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     if len(indices) < MIN_LINES:
         return doc
     headline_at = headline_index(doc, indices)
-    kept = settle(lines, indices, doc.lang, headline_at)
-    if headline_at is not None and _too_short(lines, kept, config):
-        # Read without the headline, as the clean text will be read again.
-        kept = settle(lines, indices, doc.lang, None)
+    repeated = repeated_flags(doc, [lines[i] for i in indices])
+    kept = settle(lines, indices, doc.lang, headline_at, repeated)
+    if (headline_at is not None or repeated.any()) and _too_short(lines, kept, config):
+        # Read as clean text will be read again: no headline, no repeats.
+        kept = settle(lines, indices, doc.lang, None, None)
     if _too_short(lines, kept, config):
         return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
     kept_set = set(kept)
@@ -72,24 +132,52 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
 
 
 def _too_short(lines: list[str], kept: list[int], config: Config) -> bool:
-    return word_count(" ".join([lines[i] for i in kept])) < config.article_min_words
+    """Whether the kept lines hold fewer than `article_min_words` words (counted line by
+    line, stopping as soon as there are enough)."""
+    missing = config.article_min_words
+    for i in kept:
+        missing -= word_count(lines[i])
+        if missing <= 0:
+            return False
+    return True
 
 
-def settle(lines: list[str], indices: list[int], lang: str | None, headline_at: int | None) -> list[int]:
+def settle(
+    lines: list[str],
+    indices: list[int],
+    lang: str | None,
+    headline_at: int | None,
+    repeated: npt.NDArray[np.float64] | None = None,
+) -> list[int]:
     """The indices of the lines the model keeps, with the model run again on what it kept
     until it keeps everything it is shown (at most `MAX_ROUNDS` times): the article it
     returns is one the model would not cut further, so cleaning clean text again changes
-    nothing."""
+    nothing. The headline and the repeats (`repeated_flags`) count in the first reading
+    only: clean text read again has neither.
+
+    Example:
+
+    >>> lines = ["Home", "Sport", "Weather",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "Contact us", "Privacy policy"]
+    >>> settle(lines, list(range(len(lines))), "en", None)
+    [3, 4, 5]
+    """
     basics = line_basics([lines[i] for i in indices], lang)
     positions = list(range(len(indices)))  # of the kept lines, among `indices`
     kept = indices
     for _ in range(MAX_ROUNDS):
         if len(kept) < MIN_LINES:
             break
-        keep = keep_mask([lines[i] for i in kept], lang, headline_at, basics=basics.take(positions))
-        # After the first reading the headline is gone, as it is from clean text read
-        # again: the article must stand as it is when read without one.
+        keep = keep_mask(
+            [lines[i] for i in kept], lang, headline_at, basics=basics.take(positions), repeated=repeated
+        )
+        # After the first reading the headline and the repeats are gone, as they are
+        # from clean text read again: the article must stand as it is without them.
         headline_at = None
+        repeated = None
         if keep.all():
             break
         flags = keep.tolist()

@@ -17,6 +17,7 @@ names, menus of short items joined by separators.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -26,7 +27,7 @@ from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
-from newsclean.text import ends_sentence
+from newsclean.text import ends_sentence, line_starts
 
 # Prefix cues are looked up on lines up to this long.
 MAX_PREFIX_CUE_CHARS = 400
@@ -35,13 +36,15 @@ MAX_MENU_ITEM_WORDS = 3
 # Quadratic in a run of blanks without a separator (linear once normalize_whitespace has
 # collapsed blanks): run under the time guard (newsclean.guard).
 MENU_SEPARATOR = GuardedPattern(r"[ \t]*[|·•»][ \t]*|[ \t]+[-–—/][ \t]+", name="boilerplate.MENU_SEPARATOR")
-# Whole lines that are a bare URL or a file name, in a page framed by newlines.
-URL_OR_FILE_LINE = re.compile(
-    r"\n(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))(?=\n)"
-)
+# A whole line that is a bare URL or a file name (matched on lower-cased lines without a
+# space, the only ones that can be one).
+URL_OR_FILE_LINE = re.compile(r"(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))")
 # A line with two menu separators (candidates for `is_menu`).
 DASHED_MENU_LINE = re.compile(r"\n[^\n]{1,40} [-–—/] [^\n]{1,40} [-–—/] ")
-MENU_LINE = re.compile(r"\n[^\n|·•»]{0,60}[|·•»][^\n|·•»]{0,60}[|·•»]")
+# A line with two separators near its start (matched on lines that have two).
+MENU_SEPARATORS = "|·•»"
+MENU_LINE = re.compile(r"[^|·•»]{0,60}[|·•»][^|·•»]{0,60}[|·•»]")
+_MENU_SEPARATOR = re.compile(r"[|·•»]")
 
 
 def is_menu(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> bool:
@@ -59,12 +62,29 @@ def is_menu(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> bool:
     return len(items) >= 3 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
+def _lines_with_two_separators(text: str, lines: Sequence[str]) -> list[int]:
+    """Indices of the lines with at least two menu separators, found by scanning for
+    the separators themselves (rare outside menus)."""
+    starts = line_starts(lines)
+    counts: dict[int, int] = {}
+    for match in _MENU_SEPARATOR.finditer(text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        counts[i] = counts.get(i, 0) + 1
+    return [i for i, count in counts.items() if count > 1]
+
+
 def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
     """Indices of boilerplate lines with their reasons.
 
     A line right after a bare inline-teaser cue ("Read more", "Also read") that reads as
     a headline is the teased headline, and goes too. Teaser-list headings are left to
     `remove_teaser_lists`.
+
+    Example:
+
+    >>> text = "Rain fell all day.\\nShare this article\\nHome | News | Sport\\nIt stopped at six."
+    >>> find_boilerplate(text, text.split("\\n"), "en", DEFAULT_CONFIG)
+    {1: <Reason.SHARE: 'share'>, 2: <Reason.NAVIGATION: 'navigation'>}
     """
     table = cue_table(lang)
     drops: dict[int, Reason] = {}
@@ -78,11 +98,14 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
         for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
                 drops[i] = table.reason_of(match, prefix=True)
-    for i, _ in lowered_line_matches(URL_OR_FILE_LINE, text):
-        drops.setdefault(i, Reason.NAVIGATION)
-    for i, _ in lowered_line_matches(MENU_LINE, text):
-        if i not in drops and is_menu(lines[i], timeout=config.pattern_timeout):
-            drops[i] = Reason.NAVIGATION
+    for i, line in enumerate(lines):
+        if line and " " not in line and URL_OR_FILE_LINE.fullmatch(line.lower()):
+            drops.setdefault(i, Reason.NAVIGATION)
+    if sum(map(text.count, MENU_SEPARATORS)) > 1:  # C-level counts spare most pages the scan
+        for i in _lines_with_two_separators(text, lines):
+            line = lines[i]
+            if i not in drops and MENU_LINE.match(line) and is_menu(line, timeout=config.pattern_timeout):
+                drops[i] = Reason.NAVIGATION
     if text.count(" - ") + text.count(" / ") > 1:
         for i, _ in lowered_line_matches(DASHED_MENU_LINE, text):
             if i not in drops and is_menu(lines[i], timeout=config.pattern_timeout):
@@ -99,7 +122,17 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
 
 
 def remove_boilerplate(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop boilerplate lines, each with its kind as the reason."""
+    """Drop boilerplate lines, each with its kind as the reason.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = ("We use cookies to improve your experience.\\nRain fell all day.\\n"
+    ...         "Subscribe to our newsletter\\nAll rights reserved.")
+    >>> doc = remove_boilerplate(Document.from_text(page, lang="en"))
+    >>> doc.text, [str(edit.reason) for edit in doc.edits]
+    ('Rain fell all day.', ['cookie', 'subscribe', 'footer'])
+    """
     lines = doc.text.split("\n")
     drops = find_boilerplate(doc.text, lines, doc.lang, config)
     return drop_lines(doc, lines, drops, "remove_boilerplate")

@@ -29,7 +29,7 @@ from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern, Match
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, trie_pattern
-from newsclean.text import ends_sentence, line_starts
+from newsclean.text import ends_sentence
 from newsclean.views import framed_lowered
 
 # The longest credit kept as a credit (a longer tail is not a credit).
@@ -43,10 +43,7 @@ _BRACKET_CREDIT = GuardedPattern(
     r"[^()\[\]\n]{0,70})[)\]]\s*$",
     name="captions._BRACKET_CREDIT",
 )
-# The same at the end of any line of a page; it starts with the bracket, for a fast scan.
-_BRACKET_CREDIT_ANY = re.compile(
-    _BRACKET_CREDIT.pattern.replace(r"\s*$", r"[ \t]*$").removeprefix(r"\s*"), re.MULTILINE
-)
+_CLOSING_BRACKETS = (")", "]")
 # "(foto Ansa)": the credit is "Ansa"; "(AP Photo/Jane Doe)" keeps its agency.
 _LEADING_LABEL = re.compile(r"^(?i:photo|foto|фото)\b[\s:/]*")
 # The most words a credit may have.
@@ -127,7 +124,7 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
     return text, credit
 
 
-def _candidate_lines(text: str, starts: list[int], timeout: float) -> list[int]:
+def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[int]:
     """Indices of the lines that may end in a credit, found with whole-text scans."""
     framed, low_starts = framed_lowered(text)
     found = {
@@ -136,8 +133,11 @@ def _candidate_lines(text: str, starts: list[int], timeout: float) -> list[int]:
         if _credit_at(framed, match) is not None
     }
     if "(" in text or "[" in text:
-        for match in _BRACKET_CREDIT_ANY.finditer(text):
-            found.add(bisect.bisect_right(starts, match.start()) - 1)
+        # Only lines that end in a bracket can end in a bracketed credit: a per-line test
+        # costs less than a scan for every bracket of the page.
+        for i, line in enumerate(lines):
+            if line.rstrip(" \t")[-1:] in _CLOSING_BRACKETS and _BRACKET_CREDIT.search(line, timeout):
+                found.add(i)
     return sorted(found)
 
 
@@ -185,10 +185,18 @@ def find_captions(
     text: str, lines: Sequence[str], *, timeout: float = DEFAULT_PATTERN_TIMEOUT
 ) -> tuple[dict[int, Reason], list[Caption]]:
     """Caption and alt-text lines to drop, and the captions found, in page order
-    (`timeout`: the time guard, `Config.pattern_timeout`)."""
+    (`timeout`: the time guard, `Config.pattern_timeout`).
+
+    Example:
+
+    >>> text = "Crowds at the pier\\nCrowds at the pier at dawn. Photo: Harbour Trust\\nFerries ran again."
+    >>> drops, captions = find_captions(text, text.split("\\n"))
+    >>> sorted((i, str(reason)) for i, reason in drops.items()), captions[0].credit
+    ([(0, 'alt_text'), (1, 'caption')], 'Harbour Trust')
+    """
     drops: dict[int, Reason] = {}
     captions: list[Caption] = []
-    for i in _candidate_lines(text, line_starts(lines), timeout):
+    for i in _candidate_lines(text, lines, timeout):
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
             continue
@@ -209,7 +217,16 @@ def find_captions(
 
 
 def extract_captions(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Move caption lines into `captions` and drop the alt-text lines they repeat."""
+    """Move caption lines into `captions` and drop the alt-text lines they repeat.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = "Ferries ran again.\\nA boat leaves. (AP Photo/Ana Lima)\\nIt was full."
+    >>> doc = extract_captions(Document.from_text(page))
+    >>> doc.text, doc.captions
+    ('Ferries ran again.\\nIt was full.', (Caption(text='A boat leaves.', credit='AP Photo/Ana Lima'),))
+    """
     lines = doc.text.split("\n")
     drops, captions = find_captions(doc.text, lines, timeout=config.pattern_timeout)
     if not drops:

@@ -83,7 +83,15 @@ def _mojibake_line_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
 
 
 def fix_encoding(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Repair mojibake line by line; flag the document `encoding_repaired` if any was."""
+    """Repair mojibake line by line; flag the document `encoding_repaired` if any was.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> doc = fix_encoding(Document.from_text("Ferries ran again.\\nThe cafÃ© reopened."))
+    >>> doc.text, [(edit.start, edit.removed) for edit in doc.edits], sorted(map(str, doc.flags))
+    ('Ferries ran again.\\nThe café reopened.', [(19, 'The cafÃ© reopened.')], ['encoding_repaired'])
+    """
     fixed = replace_spans(doc, _mojibake_line_spans(doc.text), "fix_encoding")
     if fixed is doc:
         return doc

@@ -30,10 +30,14 @@ from newsclean.text import ends_sentence, line_starts
 PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
 HEADER_LINE = re.compile(r"\ndate \d{4}-\d{2}-\d{2}(?:[ \t][^\n]*)?(?=\n)")
 # What separates a headline from a site or section name in a page title.
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s+::\s+")
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s*:{2,}\s*")
 # The longest line taken for a page title, and the most parts of it looked at.
 MAX_TITLE_CHARS = 300
 MAX_TITLE_PARTS = 8
+# A line that is the headline (at least MIN_LED_HEADLINE_CHARS long) followed by at most
+# MAX_HEADLINE_TAIL_CHARS of time or label is the headline too.
+MIN_LED_HEADLINE_CHARS = 20
+MAX_HEADLINE_TAIL_CHARS = 24
 # Words a dateline may have besides the date and time ("Published", "Updated", "min read").
 MAX_DATELINE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
@@ -103,6 +107,29 @@ def _longest_part(title: str) -> str:
     return max(parts, key=len) if parts else title.strip()
 
 
+def _lines_led_by(framed: str, starts: list[int], key: str) -> list[int]:
+    """Lines of the page (lower-cased, framed by newlines, with its line `starts`) that
+    are the headline `key` with a short tail, such as its time or a label
+    ("Storm hits coast 05.01.12 18:27", "Storm hits coast (video)")."""
+    found: list[int] = []
+    if len(key) < MIN_LED_HEADLINE_CHARS:
+        return found
+    needle = "\n" + key
+    at = framed.find(needle)
+    while at >= 0:
+        end = framed.find("\n", at + 1)
+        tail = framed[at + len(needle) : end].strip()
+        if (
+            tail
+            and not framed[at + len(needle)].isalnum()
+            and len(tail) <= MAX_HEADLINE_TAIL_CHARS
+            and not ends_sentence(tail)
+        ):
+            found.append(bisect.bisect_right(starts, at) - 1)
+        at = framed.find(needle, end)
+    return found
+
+
 def _has_cue_line(framed_lowered_page: str, lang: str | None) -> bool:
     """Whether the page has a line that a boilerplate or teaser cue matches."""
     table = cue_table(lang)
@@ -121,7 +148,16 @@ def _looks_like_title(line: str, config: Config) -> bool:
 
 def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Take the title from the page header (`date YYYY-MM-DD title`) or from a bare first
-    line that reads as a title, and drop the lines that repeat the headline."""
+    line that reads as a title, and drop the lines that repeat the headline.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = "date 2024-03-05 Ferries resume | Harbour News\\nFerries resume\\nFerries ran on Tuesday."
+    >>> doc = extract_title(Document.from_text(page))
+    >>> doc.title, doc.published, doc.text
+    ('Ferries resume', '2024-03-05', 'Ferries ran on Tuesday.')
+    """
     text = doc.text
     start = len(text) - len(text.lstrip("\n"))
     if start == len(text):
@@ -163,6 +199,8 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
     for i in lines_equal_to(text, {_key(headline), _key(title), _key(first_line)}):
         drops.setdefault(i, Reason.TITLE)
+    for i in _lines_led_by(framed, starts, _key(headline)):
+        drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline
     return drop_lines(doc, lines, drops, "extract_title", **changes)
@@ -183,7 +221,16 @@ def _dateline_iso(line: str) -> str | None:
 
 def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop lines that are a date (and time) with a few words around it; the first one
-    gives `published`, refining a bare date from the page header."""
+    gives `published`, refining a bare date from the page header.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = "Ferries ran again.\\nUpdated: 5 March 2024, 09:30\\nBy 2025 the pier will be rebuilt."
+    >>> doc = extract_dateline(Document.from_text(page, published="2024-03-05"))
+    >>> doc.published, doc.text
+    ('2024-03-05T09:30', 'Ferries ran again.\\nBy 2025 the pier will be rebuilt.')
+    """
     text = doc.text
     lines: list[str] | None = None
     starts: list[int] = []
@@ -236,7 +283,18 @@ def _byline_name(line: str, config: Config) -> str | None:
 
 def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop author lines (`By Jane Doe`, `Von Anna Weber`, `Autor: Jan Nowak`); the first
-    one gives `byline`."""
+    one gives `byline`.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = "By Ana Lima and Tom Reyes\\nFerries ran again.\\nBy the pier, crowds gathered to watch."
+    >>> doc = extract_byline(Document.from_text(page, lang="en"))
+    >>> doc.byline, doc.text
+    ('Ana Lima and Tom Reyes', 'Ferries ran again.\\nBy the pier, crowds gathered to watch.')
+    >>> extract_byline(Document.from_text("Von Anna Weber\\nDie Fähren fahren wieder.", lang="de")).byline
+    'Anna Weber'
+    """
     text = doc.text
     drops: dict[int, Reason] = {}
     byline = doc.byline

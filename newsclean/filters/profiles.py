@@ -41,7 +41,17 @@ _BEFORE = ("drop_outside_article", "remove_repeated_lines", "tidy_blank_lines")
 
 
 def boilerplate_lines(site: SiteProfile, min_share: float, min_pages: int) -> frozenset[str]:
-    """The normalised lines of `site` that the filter drops."""
+    """The normalised lines of `site` that the filter drops.
+
+    Example:
+
+    >>> site = SiteProfile(pages=20, sampled_pages=20, level=0,
+    ...                    lines={"home": 20, "weather": 12, "storm warning for the coast": 3})
+    >>> sorted(boilerplate_lines(site, min_share=0.5, min_pages=5))
+    ['home', 'weather']
+    >>> sorted(boilerplate_lines(site, min_share=0.1, min_pages=2))
+    ['home', 'storm warning for the coast', 'weather']
+    """
     if not site.sampled_pages:
         return frozenset()
     scale = site.pages / site.sampled_pages
@@ -54,7 +64,19 @@ def boilerplate_lines(site: SiteProfile, min_share: float, min_pages: int) -> fr
 
 class SiteBoilerplateFilter:
     """The filter `drop_site_boilerplate` returns: a picklable callable, so a chain that
-    holds it can be sent to worker processes."""
+    holds it can be sent to worker processes.
+
+    Example:
+
+    >>> import pickle
+    >>> step = SiteBoilerplateFilter({"news.example": frozenset({"home", "weather"})}, 0.5, 5)
+    >>> step
+    <drop_site_boilerplate: 1 sites, min_share=0.5, min_pages=5>
+    >>> pickle.loads(pickle.dumps(step)).lines_by_site == step.lines_by_site
+    True
+    >>> step(Document.from_text("Home\\nWeather\\nFerries ran again.", url="https://www.news.example/a")).text
+    'Ferries ran again.'
+    """
 
     def __init__(self, lines_by_site: Mapping[str, frozenset[str]], min_share: float, min_pages: int) -> None:
         self.__name__ = FILTER_NAME
@@ -96,7 +118,17 @@ def drop_site_boilerplate(
     """A filter that drops, with `Reason.SITE_BOILERPLATE`, the lines of a page whose
     normalised form is on at least `min_share` of its site's pages and on at least
     `min_pages` pages. Pages of sites not in `profiles` are left alone, and so is a page
-    all of whose lines would go."""
+    all of whose lines would go.
+
+    Example:
+
+    >>> site = SiteProfile(pages=20, sampled_pages=20, level=0, lines={"home": 20, "weather": 12})
+    >>> step = drop_site_boilerplate(Profiles({"news.example": site}), min_share=0.5)
+    >>> step(Document.from_text("Home\\nFerries ran again.", url="https://news.example/a")).text
+    'Ferries ran again.'
+    >>> step(Document.from_text("Home\\nWeather", url="https://news.example/b")).text
+    'Home\\nWeather'
+    """
     if not 0.0 < min_share <= 1.0:
         raise ValueError(f"min_share must be in (0, 1], not {min_share!r}")
     if min_pages < 1:
@@ -117,7 +149,16 @@ def with_site_profiles(
     min_pages: int = DEFAULT_MIN_PAGES,
 ) -> Chain:
     """`chain` with `drop_site_boilerplate` added before the article model (or at the
-    end when the chain has none of the filters it goes before)."""
+    end when the chain has none of the filters it goes before).
+
+    Example:
+
+    >>> from newsclean.chain import filter_named
+    >>> site = SiteProfile(pages=20, sampled_pages=20, level=0, lines={"home": 20})
+    >>> chain = Chain([filter_named("normalize_whitespace")])
+    >>> with_site_profiles(chain, Profiles({"news.example": site})).names
+    ('normalize_whitespace', 'drop_site_boilerplate')
+    """
     step = drop_site_boilerplate(profiles, min_share=min_share, min_pages=min_pages)
     anchor = next((name for name in _BEFORE if name in chain.names), None)
     return chain.with_filter(step, before=anchor) if anchor else chain.with_filter(step)

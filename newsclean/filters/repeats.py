@@ -41,7 +41,18 @@ def _context_size(lines: list[str], index: int) -> int:
 
 def remove_repeated_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Keep one copy of each line of at least `config.drop_repeats_min_chars` characters
-    that stands more than once: the copy with the most text around it (the first on a tie)."""
+    that stands more than once: the copy with the most text around it (the first on a tie).
+
+    Example:
+
+    >>> from newsclean.config import Config
+    >>> from newsclean.document import Document
+    >>> page = Document.from_text("Q:\\nWhen do ferries run?\\nQ:\\nWhere do they leave from?")
+    >>> remove_repeated_lines(page).text
+    'Q:\\nWhen do ferries run?\\nWhere do they leave from?'
+    >>> remove_repeated_lines(page, Config(drop_repeats_min_chars=3)) is page
+    True
+    """
     lines = doc.text.split("\n")
     distinct = set(lines)
     if len(distinct) + lines.count("") - ("" in distinct) == len(lines):

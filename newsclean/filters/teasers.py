@@ -38,7 +38,17 @@ def _is_prose(line: str) -> bool:
 
 
 def find_teaser_lists(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
-    """Indices of teaser headings and of the headline lines under them."""
+    """Indices of teaser headings and of the headline lines under them.
+
+    Example:
+
+    >>> text = ("Rain fell all day.\\nRelated\\nCouncil sets budget\\nStorm closes roads\\n"
+    ...         "The storm was the worst in a decade, forecasters said.\\n"
+    ...         "Roads reopened on Friday, the council said this week.")
+    >>> drops = find_teaser_lists(text, text.split("\\n"), "en", Config())
+    >>> sorted((i, str(reason)) for i, reason in drops.items())
+    [(1, 'teaser_heading'), (2, 'teaser_list'), (3, 'teaser_list')]
+    """
     scan = cue_table(lang).heading_scan
     if scan is None:
         return {}
@@ -77,7 +87,16 @@ def find_teaser_lists(text: str, lines: Sequence[str], lang: str | None, config:
 
 
 def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop teaser headings and the headline lists under them."""
+    """Drop teaser headings and the headline lists under them.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> page = ("Ferries ran again.\\nMost read\\nCouncil sets budget\\nStorm closes roads\\n"
+    ...         "Every crossing was full by noon, the firm said.\\nMore boats will run this week, it said.")
+    >>> [edit.removed for edit in remove_teaser_lists(Document.from_text(page, lang="en")).edits]
+    ['Most read\\n', 'Council sets budget\\nStorm closes roads\\n']
+    """
     lines = doc.text.split("\n")
     drops = find_teaser_lists(doc.text, lines, doc.lang, config)
     return drop_lines(doc, lines, drops, "remove_teaser_lists") if drops else doc

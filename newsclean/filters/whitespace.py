@@ -20,18 +20,14 @@ from newsclean.reasons import Reason
 
 # Two stages. First line ends and control characters; then, on what is left, spaces at
 # line edges and runs of blanks. Each pass runs only when a cheap test says it is needed,
-# so a clean page costs a few scans, and every run pattern starts only where a run starts
-# (the look-behind), so a long run is tried once: linear time.
+# so a clean page costs a few C-level scans. A run pattern that matches wherever it
+# starts consumes the whole run, so a long run is tried once: linear time.
 _CRLF = re.compile(r"\r\n?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # one class: a fast scan
-_EDGE = "[ \\t\\u00a0\\u3000]"
-_LINE_END_SPACE = re.compile(rf"(?<!{_EDGE}){_EDGE}+(?=\n|\Z)")
-_LINE_START_SPACE = re.compile(rf"(?:(?<=\n)|\A){_EDGE}+")
-_INNER = "[ \\t\\u00a0]"
-_SPACE_RUN = re.compile(rf"(?<!{_INNER}){_INNER}{_INNER}+")
-# A page without these needs no space repair; `in` tests are the fastest scans Python has.
-_NEEDS_A_LOOK = (" \n", "\n ", "  ", "\t\t", "\t ", " \t", "\u00a0\u00a0", "\u00a0 ", " \u00a0")
+# Spaces trimmed from both ends of each line (`str.strip`, per line).
+_EDGE_CHARS = " \t\u00a0\u3000"
+_SPACE_RUN = re.compile("[ \t\u00a0]{2,}")
 _BLANK_RUNS = re.compile(r"\n\n\n+")  # starts with a literal: a fast scan
 
 Span = tuple[int, int, str, Reason]
@@ -49,24 +45,39 @@ def _sorted_spans(found: list[tuple[int, int, str, Reason]]) -> list[Span]:
     return merged
 
 
-def _line_end_and_control_spans(text: str) -> list[Span]:
+def _line_end_and_control_spans(text: str, lines: list[str]) -> list[Span]:
     found: list[tuple[int, int, str, Reason]] = []
     if "\r" in text:
         found.extend((m.start(), m.end(), "\n", Reason.WHITESPACE) for m in _CRLF.finditer(text))
-    # isprintable() is a fast C loop; it is also false for a few harmless characters
-    # (no-break spaces, format marks), and then the pattern decides.
-    if not text.replace("\n", "").replace("\t", "").isprintable() and _ANY_CONTROL.search(text):
+    # isprintable() is a fast C loop over each line; it is also false for a few harmless
+    # characters (tabs, no-break spaces, format marks), and then the pattern decides.
+    if not all(map(str.isprintable, lines)) and _ANY_CONTROL.search(text):
         found.extend((m.start(), m.end(), "", Reason.CONTROL_CHARS) for m in _CONTROL.finditer(text))
     return _sorted_spans(found)
 
 
-def _space_spans(text: str) -> list[Span]:
-    edges = text[:1].isspace() or text[-1:].isspace()
-    if not edges and not any(mark in text for mark in _NEEDS_A_LOOK):
+def _space_spans(text: str, lines: list[str]) -> list[Span]:
+    trimmed = [line.strip(_EDGE_CHARS) for line in lines]
+    runs = "  " in text or "\t" in text or "\u00a0" in text
+    if trimmed == lines and not runs:  # C-level checks settle a clean page
         return []
-    found = [(m.start(), m.end(), "", Reason.WHITESPACE) for m in _LINE_END_SPACE.finditer(text)]
-    found.extend((m.start(), m.end(), "", Reason.WHITESPACE) for m in _LINE_START_SPACE.finditer(text))
-    found.extend((m.start(), m.end(), " ", Reason.WHITESPACE) for m in _SPACE_RUN.finditer(text))
+    found: list[tuple[int, int, str, Reason]] = []
+    start = 0
+    for line, kept in zip(lines, trimmed, strict=True):
+        if len(kept) != len(line):
+            end = start + len(line)
+            if not kept:
+                found.append((start, end, "", Reason.WHITESPACE))
+            else:
+                lead = len(line) - len(line.lstrip(_EDGE_CHARS))
+                trail = len(line) - len(line.rstrip(_EDGE_CHARS))
+                if lead:
+                    found.append((start, start + lead, "", Reason.WHITESPACE))
+                if trail:
+                    found.append((end - trail, end, "", Reason.WHITESPACE))
+        start += len(line) + 1
+    if runs:
+        found.extend((m.start(), m.end(), " ", Reason.WHITESPACE) for m in _SPACE_RUN.finditer(text))
     return _sorted_spans(found)
 
 
@@ -87,11 +98,30 @@ def _blank_run_spans(text: str) -> Iterator[Span]:
 
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Turn CR LF and CR into LF, drop control characters other than tab and newline,
-    then trim each line and collapse runs of blanks to one space."""
-    doc = replace_spans(doc, _line_end_and_control_spans(doc.text), "normalize_whitespace")
-    return replace_spans(doc, _space_spans(doc.text), "normalize_whitespace")
+    then trim each line and collapse runs of blanks to one space.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> doc = normalize_whitespace(Document.from_text("Rain\\tfell  all day. \\r\\nIt stopped."))
+    >>> doc.text, [(edit.removed, edit.inserted) for edit in doc.edits]
+    ('Rain\\tfell all day.\\nIt stopped.', [('\\r\\n', '\\n'), ('  ', ' '), (' ', '')])
+    """
+    lines = doc.text.split("\n")
+    repaired = replace_spans(doc, _line_end_and_control_spans(doc.text, lines), "normalize_whitespace")
+    if repaired is not doc:
+        lines = repaired.text.split("\n")
+    return replace_spans(repaired, _space_spans(repaired.text, lines), "normalize_whitespace")
 
 
 def tidy_blank_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop blank lines at both ends and keep at most one blank line between blocks."""
+    """Drop blank lines at both ends and keep at most one blank line between blocks.
+
+    Example:
+
+    >>> from newsclean.document import Document
+    >>> doc = tidy_blank_lines(Document.from_text("\\n\\nRain fell.\\n\\n\\n\\nIt stopped.\\n"))
+    >>> doc.text, [str(edit.reason) for edit in doc.edits]
+    ('Rain fell.\\n\\nIt stopped.', ['blank_lines', 'blank_lines', 'blank_lines'])
+    """
     return replace_spans(doc, _blank_run_spans(doc.text), "tidy_blank_lines")

@@ -18,7 +18,15 @@ def clean_or_explain(
     record: Mapping[str, Any], chain: Chain | None = None, *, text_field: str = "text",
     explain: bool = False,
 ) -> dict[str, Any]:
-    """`clean_record`, or the record unchanged with `{"error": ...}` under `newsclean`."""
+    """`clean_record`, or the record unchanged with `{"error": ...}` under `newsclean`.
+
+    Example:
+
+    >>> page = "Ferries resume\\nShare this article\\nFerries ran again on Tuesday."
+    >>> out = clean_or_explain({"id": "f1", "text": page}, explain=True)
+    >>> out["text"], [edit["reason"] for edit in out["newsclean"]["edits"]]
+    ('Ferries ran again on Tuesday.', ['title', 'share'])
+    """
     try:
         return clean_record(record, chain=chain, text_field=text_field, explain=explain)
     except RecordError as exc:

@@ -41,7 +41,15 @@ def clean_bag(
     bag: db.Bag, chain: Chain | None = None, *, text_field: str = "text", explain: bool = False
 ) -> db.Bag:
     """A bag of the cleaned records (`newsclean.records.clean_record` on each; a record
-    that cannot be cleaned is kept with `{"error": ...}` under `newsclean`)."""
+    that cannot be cleaned is kept with `{"error": ...}` under `newsclean`).
+
+    Example:
+
+    >>> records = [{"id": "f1", "text": "Ferries resume\\nShare this\\nFerries ran."}, {"id": "f2"}]
+    >>> bag = db.from_sequence(records)
+    >>> [record["newsclean"].get("error") for record in clean_bag(bag).compute(scheduler="sync")]
+    [None, "record has no 'text' field"]
+    """
     shared = delayed(chain or default_chain(), pure=True)
     return bag.map_partitions(_clean_partition, shared, text_field, explain)
 
@@ -67,7 +75,16 @@ def clean_dataframe(
     explain: bool = False,
 ) -> dd.DataFrame:
     """The frame with `text_field` cleaned and a `newsclean` column holding, as a JSON
-    string, the metadata and removal counts of each row (`explain` adds the edit log)."""
+    string, the metadata and removal counts of each row (`explain` adds the edit log).
+
+    Example:
+
+    >>> page = "Ferries resume\\nShare this article\\nFerries ran again on Tuesday."
+    >>> frame = dd.from_pandas(pd.DataFrame({"id": ["f1"], "text": [page]}), npartitions=1)
+    >>> out = clean_dataframe(frame).compute(scheduler="sync")
+    >>> list(out.columns), out.loc[0, "text"], json.loads(out.loc[0, "newsclean"])["title"]
+    (['id', 'text', 'newsclean'], 'Ferries ran again on Tuesday.', 'Ferries resume')
+    """
     meta = frame._meta.copy()
     meta[OUTPUT_KEY] = pd.Series([], dtype=object)
     shared = delayed(chain or default_chain(), pure=True)
@@ -95,7 +112,15 @@ def profile_bag(
     split_every: int | None = None,
 ) -> Any:
     """A lazy `dask.bag.Item` whose `.compute()` is the `Profiles` of the records in `bag`
-    (the same as `newsclean.profiles.build_profiles` on them, whatever the partitions)."""
+    (the same as `newsclean.profiles.build_profiles` on them, whatever the partitions).
+
+    Example:
+
+    >>> records = [{"url": f"https://news.example/{n}", "text": f"Home\\nStory {n}."} for n in range(4)]
+    >>> profiles = profile_bag(db.from_sequence(records, npartitions=2)).compute(scheduler="sync")
+    >>> profiles.sites["news.example"].pages, profiles.sites["news.example"].lines
+    (4, {'home': 4, 'story 0.': 4})
+    """
     reduced = bag.reduction(
         functools.partial(_profile_partition, cap=cap, text_field=text_field),
         functools.partial(_merge_builders, cap=cap),
@@ -108,7 +133,15 @@ def profile_dataframe(
     frame: dd.DataFrame, *, cap: int = DEFAULT_CAP, min_pages: int = 2,
     text_field: str = "text", split_every: int | None = None,
 ) -> Any:
-    """`profile_bag` on the rows of a dataframe (columns `url` or `site`, and the text)."""
+    """`profile_bag` on the rows of a dataframe (columns `url` or `site`, and the text).
+
+    Example:
+
+    >>> records = [{"url": f"https://news.example/{n}", "text": f"Home\\nStory {n}."} for n in range(4)]
+    >>> frame = dd.from_pandas(pd.DataFrame(records), npartitions=2)
+    >>> profile_dataframe(frame).compute(scheduler="sync").sites["news.example"].lines
+    {'home': 4, 'story 0.': 4}
+    """
     bag = frame.to_bag(index=False, format="dict")
     return profile_bag(bag, cap=cap, min_pages=min_pages, text_field=text_field,
                        split_every=split_every)

@@ -32,6 +32,15 @@ class NewscleanStep(PipelineStep):
 
     `drop_empty` leaves out the documents whose clean text is empty (counted in the
     step's `dropped_empty` statistic); by default they are passed on with an empty text.
+
+    Example:
+
+    >>> from datatrove.data import Document
+    >>> step = NewscleanStep(drop_empty=True)
+    >>> pages = [Document(text="Ferries resume\\nShare this\\nFerries ran again.", id="a1"),
+    ...          Document(text="Share this article", id="a2")]
+    >>> [doc.id for doc in step(pages)], step.stats.stats["dropped_empty"].total
+    (['a1'], 1)
     """
 
     name = "newsclean"
@@ -45,7 +54,17 @@ class NewscleanStep(PipelineStep):
         self.drop_empty = drop_empty
 
     def clean(self, doc: DatatroveDocument) -> DatatroveDocument:
-        """Clean one datatrove document in place and return it."""
+        """Clean one datatrove document in place and return it.
+
+        Example:
+
+        >>> from datatrove.data import Document
+        >>> page = Document(text="Ferries resume\\nShare this article\\nFerries ran again.", id="a1",
+        ...                 metadata={"url": "https://news.example/ferries"})
+        >>> doc = NewscleanStep().clean(page)
+        >>> doc is page, doc.text, doc.metadata["newsclean"]["removed_by_reason"]
+        (True, 'Ferries ran again.', {'share': 1, 'title': 1})
+        """
         url = doc.metadata.get("url")
         page = Document.from_text(doc.text, id=str(doc.id) if doc.id is not None else None,
                                   url=url if isinstance(url, str) else None)
@@ -62,6 +81,19 @@ class NewscleanStep(PipelineStep):
 
     def run(self, data: Iterable[DatatroveDocument] | None, rank: int = 0,
             world_size: int = 1) -> Iterator[DatatroveDocument]:
+        """Clean each document of `data` in turn (the datatrove step protocol), counting
+        documents, removals and flags in the step's stats.
+
+        Example:
+
+        >>> from datatrove.data import Document
+        >>> step = NewscleanStep()
+        >>> page = Document(text="Ferries resume\\nShare this\\nFerries ran.", id="a1")
+        >>> [doc.text for doc in step.run([page])]
+        ['Ferries ran.']
+        >>> step.stats.stats["documents"].total, step.stats.stats["removed_share"].total
+        (1, 1)
+        """
         for doc in data or ():
             self.stat_update("documents")
             with self.track_time():

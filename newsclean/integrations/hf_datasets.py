@@ -25,7 +25,15 @@ from newsclean.records import OUTPUT_KEY
 
 
 class BatchCleaner:
-    """A picklable batched cleaner; `chain` defaults to the default chain."""
+    """A picklable batched cleaner; `chain` defaults to the default chain.
+
+    Example:
+
+    >>> cleaner = BatchCleaner(text_field="body", explain=True)
+    >>> out = cleaner({"body": ["Ferries resume\\nShare this article\\nFerries ran again."]})
+    >>> out["body"], len(json.loads(out["newsclean"][0])["edits"])
+    (['Ferries ran again.'], 2)
+    """
 
     def __init__(self, chain: Chain | None = None, *, text_field: str = "text",
                  explain: bool = False) -> None:
@@ -46,7 +54,14 @@ class BatchCleaner:
 
 
 def clean_batch(batch: Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
-    """`BatchCleaner()` with the defaults: `dataset.map(clean_batch, batched=True)`."""
+    """`BatchCleaner()` with the defaults: `dataset.map(clean_batch, batched=True)`.
+
+    Example:
+
+    >>> out = clean_batch({"id": ["a", "b"], "text": ["Ferries resume\\nShare this\\nFerries ran.", None]})
+    >>> out["text"], json.loads(out["newsclean"][1])
+    (['Ferries ran.', None], {'error': "field 'text' is null, not a string"})
+    """
     return _DEFAULT(batch)
 
 
