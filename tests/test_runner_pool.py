@@ -1,0 +1,55 @@
+"""The worker pool of `newsclean clean --workers N`, driven directly: worker processes
+killed while the parent is busy elsewhere, so that the next batch meets a broken pool.
+Nothing is lost or doubled, and the outcomes keep the input order."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+
+from newsclean.cli import CleanOptions
+from newsclean.jsonl import Line
+from newsclean.runner import Position, _Pool
+
+PAGE = (
+    "Ferries resume after storm - Island Post\nHome\nFerries resume after storm\n"
+    "Ferries to the island ran again on Tuesday after a week of storms kept them in port.\n"
+    "Share this article\n"
+    "The operator said boat {n} left at seven and every crossing was full by noon."
+)
+
+
+def _items(count: int) -> list[tuple[Position, Line]]:
+    items = []
+    for n in range(count):
+        text = json.dumps({"id": n, "text": PAGE.format(n=n)})
+        items.append((Position(0, n + 1), Line("pages.jsonl", n + 1, text, size=len(text))))
+    return items
+
+
+def test_batches_submitted_after_the_workers_died_are_recovered() -> None:
+    items = _items(16)
+    batches = [items[k : k + 2] for k in range(0, len(items), 2)]
+    pool = _Pool(2, CleanOptions())
+    try:
+        outcomes = pool.outcomes(batches)
+        first = next(outcomes)  # the first four batches are in flight now
+        for process in list(pool.executor._processes.values()):
+            assert process.pid is not None
+            os.kill(process.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not pool.executor._broken and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert pool.executor._broken
+        # The next batch goes to a pool that is already broken.
+        rest = list(outcomes)
+    finally:
+        pool.close()
+    got = [first, *rest]
+    assert [outcome.where.line for outcome in got] == [n + 1 for n in range(16)]
+    assert all(outcome.output is not None for outcome in got)
+    texts = [json.loads(outcome.output or "{}")["text"] for outcome in got]
+    assert all("Share this article" not in text for text in texts)
+    assert [json.loads(outcome.output or "{}")["id"] for outcome in got] == list(range(16))
