@@ -56,9 +56,7 @@ def drop_lines(
     tail = len(lines)
     while tail > 0 and (tail - 1) in drops:
         tail -= 1
-    edits: list[Edit] = []
-    spans: list[tuple[int, int]] = []  # what is cut, in `text` offsets
-    shift = 0
+    spans: list[tuple[int, int, str, Reason]] = []  # what is cut, in `text` offsets
     k = 0
     while k < len(order):
         first = last = order[k]
@@ -70,25 +68,23 @@ def drop_lines(
         a, b = starts[first], min(starts[last + 1], len(text))
         if first == tail and tail > 0:
             a -= 1
-        edits.append(Edit(filter_name, reason, a - shift, text[a:b]))
-        spans.append((a, b))
-        shift += b - a
-    new_text = _cut(text, spans)
+        spans.append((a, b, "", reason))
+    out = replace_spans(doc, spans, filter_name, **changes)
     low = known_lowered(text)
-    if low is not None:
+    if low is not None and out.text is not text:
         if len(low) == len(text):  # lower-casing kept every offset (nearly always)
-            remember_lowered(new_text, _cut(low, spans))
+            remember_lowered(out.text, _cut(low, spans))
         else:
             kept = [line for i, line in enumerate(low.split("\n")) if i not in drops]
-            remember_lowered(new_text, "\n".join(kept))
-    return doc.with_edits(edits, text=new_text, **changes)
+            remember_lowered(out.text, "\n".join(kept))
+    return out
 
 
-def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` without the `(start, end)` spans (ascending, not overlapping)."""
+def _cut(text: str, spans: list[tuple[int, int, str, Reason]]) -> str:
+    """`text` without the spans (ascending, not overlapping)."""
     pieces = []
     last = 0
-    for start, end in spans:
+    for start, end, _, _ in spans:
         pieces.append(text[last:start])
         last = end
     pieces.append(text[last:])
