@@ -127,25 +127,36 @@ def replace_spans(
     return doc.with_edits(edits, text="".join(pieces), **changes)
 
 
+def lines_starting_with(text: str, prefix: str) -> Iterator[tuple[int, str]]:
+    """Each line whose lower-cased form starts with `prefix` (lower-case, no newline):
+    its index and the rest of the lower-cased line, found by searching the lower-cased
+    page as a whole instead of line by line.
+
+    >>> list(lines_starting_with("Storm hits coast 18:27\\nRain\\nstorm hits COAST", "storm hits coast"))
+    [(0, ' 18:27'), (2, '')]
+    """
+    haystack, starts = framed_lowered(text)
+    needle = "\n" + prefix
+    at = haystack.find(needle)
+    while at >= 0:
+        end = haystack.find("\n", at + len(needle))  # the page is framed: always found
+        yield bisect.bisect_right(starts, at) - 1, haystack[at + len(needle) : end]
+        at = haystack.find(needle, end)
+
+
 def lines_equal_to(text: str, wanted: Iterable[str]) -> set[int]:
     """Indices of the lines that equal one of `wanted` (lower-case strings), ignoring case.
-
-    Searches the lower-cased page as a whole instead of comparing line by line.
 
     >>> sorted(lines_equal_to("Most read\\nA\\nmost READ", ["most read"]))
     [0, 2]
     """
-    haystack, starts = framed_lowered(text)
-    found: set[int] = set()
-    for key in wanted:
-        if not key or "\n" in key:
-            continue
-        needle = "\n" + key + "\n"
-        at = haystack.find(needle)
-        while at >= 0:
-            found.add(bisect.bisect_right(starts, at) - 1)
-            at = haystack.find(needle, at + 1)
-    return found
+    return {
+        i
+        for key in wanted
+        if key and "\n" not in key
+        for i, rest in lines_starting_with(text, key)
+        if not rest
+    }
 
 
 def lowered_line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:

@@ -21,7 +21,7 @@ from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.dates import TIME_PATTERN, YEAR, find_date
 from newsclean.document import Document
-from newsclean.lines import drop_lines, lines_equal_to, lowered_line_matches
+from newsclean.lines import drop_lines, lines_equal_to, lines_starting_with, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import byline_words, cue_table, trie_pattern
 from newsclean.text import ends_sentence, line_starts
@@ -107,27 +107,19 @@ def _longest_part(title: str) -> str:
     return max(parts, key=len) if parts else title.strip()
 
 
-def _lines_led_by(framed: str, starts: list[int], key: str) -> list[int]:
-    """Lines of the page (lower-cased, framed by newlines, with its line `starts`) that
-    are the headline `key` with a short tail, such as its time or a label
-    ("Storm hits coast 05.01.12 18:27", "Storm hits coast (video)")."""
-    found: list[int] = []
+def _lines_led_by(text: str, key: str) -> list[int]:
+    """Lines of the page that are the headline `key` (lower-case) with a short tail, such
+    as its time or a label ("Storm hits coast 05.01.12 18:27", "Storm hits coast (video)")."""
     if len(key) < MIN_LED_HEADLINE_CHARS:
-        return found
-    needle = "\n" + key
-    at = framed.find(needle)
-    while at >= 0:
-        end = framed.find("\n", at + 1)
-        tail = framed[at + len(needle) : end].strip()
-        if (
-            tail
-            and not framed[at + len(needle)].isalnum()
-            and len(tail) <= MAX_HEADLINE_TAIL_CHARS
-            and not ends_sentence(tail)
-        ):
-            found.append(bisect.bisect_right(starts, at) - 1)
-        at = framed.find(needle, end)
-    return found
+        return []
+    return [
+        i
+        for i, rest in lines_starting_with(text, key)
+        if (tail := rest.strip())
+        and not rest[0].isalnum()
+        and len(tail) <= MAX_HEADLINE_TAIL_CHARS
+        and not ends_sentence(tail)
+    ]
 
 
 def _has_cue_line(framed_lowered_page: str, lang: str | None) -> bool:
@@ -199,7 +191,7 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
     for i in lines_equal_to(text, {_key(headline), _key(title), _key(first_line)}):
         drops.setdefault(i, Reason.TITLE)
-    for i in _lines_led_by(framed, starts, _key(headline)):
+    for i in _lines_led_by(text, _key(headline)):
         drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline
