@@ -363,21 +363,6 @@ def _page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[n
     return line_numbers, low, high, sizes
 
 
-def window_mean(values: FloatArray, radius: int) -> FloatArray:
-    """Mean of each value and its `radius` neighbours on each side (fewer at the edges).
-
-    >>> window_mean(np.array([1.0, 0.0, 0.0, 1.0]), 1).tolist()
-    [0.5, 0.3333333333333333, 0.3333333333333333, 0.5]
-    """
-    n = len(values)
-    sums = np.concatenate(([0.0], np.cumsum(values)))
-    index = np.arange(n)
-    low = np.maximum(index - radius, 0)
-    high = np.minimum(index + radius + 1, n)
-    out: FloatArray = (sums[high] - sums[low]) / (high - low)
-    return out
-
-
 def _distance_to_span(line_numbers: FloatArray, start: int, end: int) -> FloatArray:
     """Lines between each line and the span `[start, end)` (0 inside it)."""
     out: FloatArray = np.maximum(start - line_numbers, 0.0) + np.maximum(line_numbers - (end - 1), 0.0)
@@ -416,9 +401,14 @@ SENTENCE_ENDERS = frozenset(".!?。！？…؟।")
 LINE_END_CLOSERS = "\"'”’»)]」』） \t"
 
 
-def _window_means(columns: FloatArray) -> FloatArray:
-    """`window_mean` of every column for each radius of `_RADII`, in one array
-    `(radius, line, column)`; a page is small, so one vectorised pass beats several."""
+def window_means(columns: FloatArray) -> FloatArray:
+    """The mean of each value of every column and its neighbours within each radius of
+    `_RADII` (fewer at the edges), in one array `(radius, line, column)`: a page is
+    small, so one vectorised pass beats several.
+
+    >>> window_means(np.array([[1.0], [0.0], [0.0], [1.0]]))[0, :, 0].tolist()  # radius 1
+    [0.5, 0.3333333333333333, 0.3333333333333333, 0.5]
+    """
     n = len(columns)
     _, low, high, sizes = _page_index(n)
     sums = np.zeros((n + 1, columns.shape[1]))
@@ -539,7 +529,7 @@ def line_features(
     columns = np.array(
         (ends, log_length, long, short, basics.stopword_share, log_length * log_length, repeated)
     ).T
-    r1, r2, r3, r5 = _window_means(columns)  # by radius, see _RADII
+    r1, r2, r3, r5 = window_means(columns)  # by radius, see _RADII
     spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] * r2[:, 1], 0.0))
     features: FloatArray = np.array(
         (
@@ -574,7 +564,7 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
     in_segment = ((line_numbers >= start) & (line_numbers < end)).astype(np.float64)
     distance = np.log1p(_distance_to_span(line_numbers, start, end))
     segment_position = (line_numbers - start) / max(end - start, 1)
-    r1, r2, _, r5 = _window_means(np.array((stage1, relative)).T)
+    r1, r2, _, r5 = window_means(np.array((stage1, relative)).T)
     features: FloatArray = np.array(
         (
             stage1,

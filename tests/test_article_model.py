@@ -13,7 +13,7 @@ from newsclean.article_model import (
     max_segment,
     shipped_model,
     stage_from_dict,
-    window_mean,
+    window_means,
 )
 
 PAGE = [
@@ -30,8 +30,9 @@ PAGE = [
 ]
 
 
-def test_window_mean_averages_neighbours_and_shrinks_at_the_edges() -> None:
-    assert window_mean(np.array([0.0, 3.0, 0.0, 3.0]), 1).tolist() == [1.5, 1.0, 2.0, 1.5]
+def test_window_means_average_neighbours_and_shrink_at_the_edges() -> None:
+    radius_1 = window_means(np.array([[0.0], [3.0], [0.0], [3.0]]))[0, :, 0]
+    assert radius_1.tolist() == [1.5, 1.0, 2.0, 1.5]
 
 
 def test_max_segment_finds_the_best_stretch() -> None:
