@@ -28,6 +28,7 @@ newsclean.guard.GuardHit: pattern example ran over its time guard (0.001 s)
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from typing import Any, Protocol
@@ -96,48 +97,41 @@ class GuardedPattern:
         self._compiled = regex.compile(pattern, regex.VERSION0)
         self._plain = re.compile(pattern) if linear_without else None
 
-    def _linear_on(self, text: str) -> bool:
-        return self._plain is not None and not any(needle in text for needle in self.linear_without)
-
     def __repr__(self) -> str:
         return f"GuardedPattern({self.pattern!r}, name={self.name!r})"
 
-    def _hit(self, seconds: float) -> GuardHit:
-        return GuardHit(f"pattern {self.name} ran over its time guard ({seconds:g} s)")
+    def _engine(self, text: str, timeout: float) -> tuple[Any, dict[str, float]]:
+        """The compiled pattern to search `text` with, and its keyword arguments: `re`
+        and none where the pattern is linear on `text`, else `regex` and its timeout."""
+        if self._plain is not None and not any(needle in text for needle in self.linear_without):
+            return self._plain, {}
+        return self._compiled, {"timeout": time_limit(timeout, text)}
+
+    @contextlib.contextmanager
+    def _guarded(self, options: dict[str, float]) -> Iterator[None]:
+        """Turn the engine's `TimeoutError` into a `GuardHit` naming this pattern."""
+        try:
+            yield
+        except TimeoutError as exc:
+            raise GuardHit(f"pattern {self.name} ran over its time guard ({options.get('timeout', 0.0):g} s)") from exc
 
     def search(self, text: str, timeout: float) -> Match | None:
         """The first match in `text`, or `None`."""
-        if self._linear_on(text):
-            assert self._plain is not None
-            return self._plain.search(text)
-        seconds = time_limit(timeout, text)
-        try:
-            found: Match | None = self._compiled.search(text, timeout=seconds)
-        except TimeoutError as exc:
-            raise self._hit(seconds) from exc
+        engine, options = self._engine(text, timeout)
+        with self._guarded(options):
+            found: Match | None = engine.search(text, **options)
         return found
 
     def finditer(self, text: str, timeout: float) -> Iterator[Match]:
         """The matches in `text`, left to right (the time taken between two matches by
         the caller does not count)."""
-        if self._linear_on(text):
-            assert self._plain is not None
-            yield from self._plain.finditer(text)
-            return
-        seconds = time_limit(timeout, text)
-        try:
-            yield from self._compiled.finditer(text, timeout=seconds)
-        except TimeoutError as exc:
-            raise self._hit(seconds) from exc
+        engine, options = self._engine(text, timeout)
+        with self._guarded(options):
+            yield from engine.finditer(text, **options)
 
     def split(self, text: str, timeout: float) -> list[str]:
         """`text` split at the matches, as `re.Pattern.split` does."""
-        if self._linear_on(text):
-            assert self._plain is not None
-            return self._plain.split(text)
-        seconds = time_limit(timeout, text)
-        try:
-            parts: list[str] = self._compiled.split(text, timeout=seconds)
-        except TimeoutError as exc:
-            raise self._hit(seconds) from exc
+        engine, options = self._engine(text, timeout)
+        with self._guarded(options):
+            parts: list[str] = engine.split(text, **options)
         return parts
