@@ -113,7 +113,8 @@ class GuardedPattern:
         try:
             yield
         except TimeoutError as exc:
-            raise GuardHit(f"pattern {self.name} ran over its time guard ({options.get('timeout', 0.0):g} s)") from exc
+            seconds = options.get("timeout", 0.0)
+            raise GuardHit(f"pattern {self.name} ran over its time guard ({seconds:g} s)") from exc
 
     def search(self, text: str, timeout: float) -> Match | None:
         """The first match in `text`, or `None`."""
