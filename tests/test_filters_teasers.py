@@ -202,3 +202,43 @@ KEEP = [
 def test_pages_without_teaser_heading_are_the_same_object(lang: str, page: str) -> None:
     doc = Document.from_text(page, lang=lang)
     assert remove_teaser_lists(doc) is doc
+
+
+def test_a_list_above_the_headline_ends_where_the_headline_stood() -> None:
+    # The site's "Latest" box runs straight into the article, whose first paragraphs
+    # lack final stops (as scraped pages often do): the headline, taken out by
+    # `extract_title`, still marks where the list ends and the article starts.
+    from newsclean.filters import extract_title
+
+    article = [
+        "The county council has paid the £4.2m needed to buy back the harbour from its private owners",
+        "This has freed the way for the ferry company to return next spring",
+        "The harbour master said the first sailings would run to the islands in April, weather permitting.",
+    ]
+    page = "\n".join(
+        [
+            "Council buys back harbour for £4.2m - Westmoor Gazette",
+            "Latest",
+            "Local News",
+            "Sport",
+            "Council buys back harbour for £4.2m",
+            *article,
+        ]
+    )
+    doc = remove_teaser_lists(extract_title(Document.from_text(page, lang="en")))
+    assert doc.text.split("\n") == article
+    assert [edit.removed for edit in doc.edits if edit.reason is Reason.TEASER_LIST] == ["Local News\nSport\n"]
+
+
+def test_without_a_headline_the_list_runs_on_until_prose() -> None:
+    page = "\n".join(
+        [
+            "Latest",
+            "Local News",
+            "Council buys back harbour for £4.2m",
+            "The harbour master said the first sailings would run to the islands in April, weather permitting.",
+            "Ferry tickets go on sale in January, the company said on its website.",
+        ]
+    )
+    doc = remove_teaser_lists(Document.from_text(page, lang="en"))
+    assert doc.text.split("\n") == page.split("\n")[3:]

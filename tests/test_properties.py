@@ -76,6 +76,10 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
     "By Amira Khan\n0\n\nBridge reopens after repairs",
     # a control character between mojibake bytes: removed after the encoding repair ran
     "\u00c2\x1f\x80",
+    # the article model kept every line on its first reading only thanks to the headline
+    # and the repeated lines it saw; read again without them it cut a line
+    "\x88\nTraffic was light in the morning, and buses returned to their old routes by noon.\n0\n"
+    "\x88\nThe bridge reopened on Monday after eight months of repairs, the council said.",
 ]
 
 
@@ -85,6 +89,7 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
 @example(IDEMPOTENCE_COUNTEREXAMPLES[1])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[2])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[3])
+@example(IDEMPOTENCE_COUNTEREXAMPLES[4])
 def test_cleaning_is_idempotent(text: str) -> None:
     once = newsclean.clean(text).text
     assert newsclean.clean(once).text == once

@@ -42,7 +42,9 @@ RULES_ONLY = ("drop_outside_article", "tidy_blank_lines")
 # A line this long (in normalised characters) counts as in the article when it appears
 # anywhere in the article body; shorter lines must match a whole line of it.
 SUBSTRING_MIN_CHARS = 25
-L2 = 1.0
+# The ridge penalty of the logistic stages: 10 rather than 1 keeps one page from swinging
+# the weights (cross-validated dev F1 +0.005, dev-ml -0.003 at the same rules).
+L2 = 10.0
 FOLDS = 5
 SEGMENT_OFFSETS = (0.3, 0.4, 0.5, 0.6)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5)

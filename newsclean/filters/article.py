@@ -16,6 +16,7 @@ import numpy.typing as npt
 from newsclean.article_model import keep_mask, line_basics
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
+from newsclean.filters.metadata import headline_offset
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
 from newsclean.text import word_count
@@ -24,33 +25,6 @@ from newsclean.text import word_count
 MIN_LINES = 3
 # The most times the model is run on what it kept (see `settle`).
 MAX_ROUNDS = 6
-
-
-def headline_offset(doc: Document) -> int | None:
-    """Offset in `doc.text` where the headline repeated in the page body stood (the
-    first title line that was not the page's first line), or `None`.
-
-    Example:
-
-    >>> from newsclean.filters.metadata import extract_title
-    >>> page = "Ferries resume - Harbour News\\nHome\\nFerries resume\\nFerries ran again on Tuesday."
-    >>> doc = extract_title(Document.from_text(page))
-    >>> doc.text, headline_offset(doc)
-    ('Home\\nFerries ran again on Tuesday.', 5)
-    """
-    edits = doc.edits
-    for k, edit in enumerate(edits):
-        if edit.reason is not Reason.TITLE or edit.start == 0:
-            continue
-        position = edit.start
-        for later in edits[k + 1 :]:
-            if position > later.start:
-                if position >= later.start + len(later.removed):
-                    position += len(later.inserted) - len(later.removed)
-                else:
-                    position = later.start
-        return position
-    return None
 
 
 def headline_index(doc: Document, indices: list[int]) -> int | None:
@@ -175,11 +149,15 @@ def settle(
             [lines[i] for i in kept], lang, headline_at, basics=basics.take(positions), repeated=repeated
         )
         # After the first reading the headline and the repeats are gone, as they are
-        # from clean text read again: the article must stand as it is without them.
+        # from clean text read again: the article must stand as it is without them,
+        # so a first reading that kept everything with their help is read once more.
+        plain = headline_at is None and repeated is None
         headline_at = None
         repeated = None
         if keep.all():
-            break
+            if plain:
+                break
+            continue
         flags = keep.tolist()
         kept = [i for i, k in zip(kept, flags, strict=True) if k]
         positions = [p for p, k in zip(positions, flags, strict=True) if k]

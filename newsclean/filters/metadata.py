@@ -307,3 +307,29 @@ def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
         return doc
     changes = {"byline": byline} if byline != doc.byline else {}
     return drop_lines(doc, lines, drops, "extract_byline", **changes)
+
+
+def headline_offset(doc: Document) -> int | None:
+    """Offset in `doc.text` where the headline repeated in the page body stood (the
+    first title line that was not the page's first line), or `None`.
+
+    Example:
+
+    >>> page = "Ferries resume - Harbour News\\nHome\\nFerries resume\\nFerries ran again on Tuesday."
+    >>> doc = extract_title(Document.from_text(page))
+    >>> doc.text, headline_offset(doc)
+    ('Home\\nFerries ran again on Tuesday.', 5)
+    """
+    edits = doc.edits
+    for k, edit in enumerate(edits):
+        if edit.reason is not Reason.TITLE or edit.start == 0:
+            continue
+        position = edit.start
+        for later in edits[k + 1 :]:
+            if position > later.start:
+                if position >= later.start + len(later.removed):
+                    position += len(later.inserted) - len(later.removed)
+                else:
+                    position = later.start
+        return position
+    return None

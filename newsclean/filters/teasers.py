@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
+from newsclean.filters.metadata import headline_offset
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
@@ -37,8 +38,12 @@ def _is_prose(line: str) -> bool:
     )
 
 
-def find_teaser_lists(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
-    """Indices of teaser headings and of the headline lines under them.
+def find_teaser_lists(
+    text: str, lines: Sequence[str], lang: str | None, config: Config, article_at: int | None = None
+) -> dict[int, Reason]:
+    """Indices of teaser headings and of the headline lines under them. A list above
+    line `article_at` (where the page's headline stood: the article starts there) ends
+    before it.
 
     Example:
 
@@ -48,6 +53,8 @@ def find_teaser_lists(text: str, lines: Sequence[str], lang: str | None, config:
     >>> drops = find_teaser_lists(text, text.split("\\n"), "en", Config())
     >>> sorted((i, str(reason)) for i, reason in drops.items())
     [(1, 'teaser_heading'), (2, 'teaser_list'), (3, 'teaser_list')]
+    >>> sorted(find_teaser_lists(text, text.split("\\n"), "en", Config(), article_at=3))
+    [1, 2]
     """
     scan = cue_table(lang).heading_scan
     if scan is None:
@@ -62,7 +69,8 @@ def find_teaser_lists(text: str, lines: Sequence[str], lang: str | None, config:
         block: list[int] = []
         prose_run: list[int] = []
         j = i + 1
-        while j < len(lines):
+        end = article_at if article_at is not None and article_at > i else len(lines)
+        while j < end:
             item = lines[j]
             if not item:
                 j += 1
@@ -98,5 +106,7 @@ def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Docum
     ['Most read\\n', 'Council sets budget\\nStorm closes roads\\n']
     """
     lines = doc.text.split("\n")
-    drops = find_teaser_lists(doc.text, lines, doc.lang, config)
+    offset = headline_offset(doc)
+    article_at = None if offset is None else doc.text.count("\n", 0, offset)
+    drops = find_teaser_lists(doc.text, lines, doc.lang, config, article_at)
     return drop_lines(doc, lines, drops, "remove_teaser_lists") if drops else doc
