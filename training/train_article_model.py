@@ -177,7 +177,7 @@ def fit_stage(x: np.ndarray, y: np.ndarray) -> Stage:
     return fit_trees(x, y) if KIND == "trees" else fit_logistic(x, y)
 
 
-KIND = "trees"
+KIND = "logistic"
 
 
 def stack(pages: list[dict[str, Any]], key: str) -> tuple[np.ndarray, np.ndarray]:
@@ -232,7 +232,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="+", help="benchmark JSONL files with text and truth")
     parser.add_argument("-o", "--output", default=str(OUT))
-    parser.add_argument("--kind", choices=("trees", "logistic"), default="trees", help="model of both stages")
+    parser.add_argument(
+        "--kind", choices=("logistic", "trees"), default="logistic", help="model of both stages (shipped: logistic)"
+    )
     args = parser.parse_args()
     global KIND
     KIND = args.kind
