@@ -233,7 +233,8 @@ def main() -> int:
     parser.add_argument("data", nargs="+", help="benchmark JSONL files with text and truth")
     parser.add_argument("-o", "--output", default=str(OUT))
     parser.add_argument(
-        "--kind", choices=("logistic", "trees"), default="logistic", help="model of both stages (shipped: logistic)"
+        "--kind", choices=("logistic", "trees"), default="logistic",
+        help="model of both stages (shipped: logistic)",
     )
     args = parser.parse_args()
     global KIND
