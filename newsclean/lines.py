@@ -20,7 +20,7 @@ from typing import Any
 from newsclean.document import Document, Edit
 from newsclean.reasons import Reason
 from newsclean.text import line_starts
-from newsclean.views import framed_lowered, known_lowered, remember_lowered
+from newsclean.views import framed_lowered, known_framed, remember_framed
 
 
 def drop_lines(
@@ -70,23 +70,24 @@ def drop_lines(
             a -= 1
         spans.append((a, b, "", reason))
     out = replace_spans(doc, spans, filter_name, **changes)
-    low = known_lowered(text)
-    if low is not None and out.text is not text:
-        if len(low) == len(text):  # lower-casing kept every offset (nearly always)
-            remember_lowered(out.text, _cut(low, spans))
+    framed = known_framed(text)
+    if framed is not None and out.text is not text:
+        if len(framed) == len(text) + 2:  # lower-casing kept every offset (nearly always)
+            remember_framed(out.text, _cut(framed, spans, 1))
         else:
-            kept = [line for i, line in enumerate(low.split("\n")) if i not in drops]
-            remember_lowered(out.text, "\n".join(kept))
+            kept = [line for i, line in enumerate(framed[1:-1].split("\n")) if i not in drops]
+            remember_framed(out.text, "\n" + "\n".join(kept) + "\n")
     return out
 
 
-def _cut(text: str, spans: list[tuple[int, int, str, Reason]]) -> str:
-    """`text` without the spans (ascending, not overlapping)."""
+def _cut(text: str, spans: list[tuple[int, int, str, Reason]], shift: int = 0) -> str:
+    """`text` without the spans (ascending, not overlapping), each moved `shift`
+    characters to the right."""
     pieces = []
     last = 0
     for start, end, _, _ in spans:
-        pieces.append(text[last:start])
-        last = end
+        pieces.append(text[last : start + shift])
+        last = end + shift
     pieces.append(text[last:])
     return "".join(pieces)
 

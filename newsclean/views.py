@@ -2,19 +2,18 @@
 
 Several filters scan the lower-cased page with case-sensitive patterns, which the `re`
 engine runs several times faster than case-insensitive ones; lower-casing a page costs
-about as much as one such scan. `lowered(text)` remembers the last page it lowered (and
-`framed_lowered` the same framed by newlines, with its line offsets), and `drop_lines`
-hands the next filter the lower-cased form of the text it leaves, built from the lines it
-keeps. The cache holds one page, matched by identity, and is safe across threads (the
-entry is replaced as a whole, never changed in place).
+about as much as one such scan. `framed_lowered(text)` gives the lower-cased page framed
+by newlines (so that a pattern can anchor a line at `"\\n"` on both sides) with its line
+offsets, and remembers the last page it did; `drop_lines` hands the next filter the
+framed form of the text it leaves, cut from the one it had. Only the framed form is
+kept: one copy of a big page, not two. The cache holds one page, matched by identity,
+and is safe across threads (the entry is replaced as a whole, never changed in place).
 
 >>> page = "Most Read\\nThe Council met."
->>> lowered(page)
-'most read\\nthe council met.'
->>> lowered(page) is lowered(page)
+>>> framed_lowered(page)
+('\\nmost read\\nthe council met.\\n', [0, 10, 27])
+>>> framed_lowered(page)[0] is framed_lowered(page)[0]
 True
->>> framed_lowered(page)[1]
-[0, 10, 27]
 """
 
 from __future__ import annotations
@@ -27,35 +26,49 @@ from newsclean.text import line_starts
 @attrs.frozen
 class _Views:
     text: str
-    low: str
-    framed: str | None = None
+    framed: str
     starts: list[int] | None = None
 
 
-_last = _Views("", "")
+_last = _Views("", "\n\n", [0, 1])
+
+# Pages longer than this are lower-cased a piece at a time (see `lower_in_pieces`).
+LOWER_PIECE_CHARS = 1 << 16
 
 
-def lowered(text: str) -> str:
-    """`text.lower()`, reused when the same text object was lowered last.
+def lower_in_pieces(text: str, frame: str = "") -> str:
+    """`frame + text.lower() + frame`, lower-casing about `LOWER_PIECE_CHARS`
+    characters at a time.
 
-    Example:
+    For text with any character beyond ASCII, CPython's `str.lower` works in a scratch
+    buffer of 12 bytes per character (room for three code points of four bytes each):
+    60 MB for a page of 5 million characters, most of a big page's peak memory. Pieces
+    end at a newline, where no case rule looks across (the final sigma looks only at
+    neighbouring letters), so the result is the same.
 
-    >>> page = "Most Read\\nThe Council met."
-    >>> low = lowered(page)
-    >>> low, lowered(page) is low
-    ('most read\\nthe council met.', True)
+    >>> page = "ΟΔΟΣ ΚΛΕΙΣΤΗ\\n" * 10_000
+    >>> lower_in_pieces(page) == page.lower()
+    True
+    >>> lower_in_pieces("Most Read", "\\n")
+    '\\nmost read\\n'
     """
-    entry = _last
-    if entry.text is text:
-        return entry.low
-    low = text.lower()
-    remember_lowered(text, low)
-    return low
+    if len(text) <= LOWER_PIECE_CHARS:
+        return frame + text.lower() + frame if frame else text.lower()
+    pieces = [frame]
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + LOWER_PIECE_CHARS)
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[start:end].lower())
+        start = end
+    pieces.append(frame)
+    return "".join(pieces)
 
 
 def framed_lowered(text: str) -> tuple[str, list[int]]:
     """`"\\n" + text.lower() + "\\n"` and the offsets of the lower-cased lines (as
-    `newsclean.text.line_starts` gives them), reused like `lowered`.
+    `newsclean.text.line_starts` gives them), reused when the same text object was
+    framed last.
 
     Example:
 
@@ -66,40 +79,53 @@ def framed_lowered(text: str) -> tuple[str, list[int]]:
     global _last
     entry = _last
     if entry.text is not text:
-        lowered(text)
-        entry = _last
-    if entry.framed is None or entry.starts is None:
-        starts = line_starts(entry.low.split("\n"))
-        entry = _Views(text, entry.low, "\n" + entry.low + "\n", starts)
-        _last = entry
-    assert entry.framed is not None and entry.starts is not None
+        entry = _Views(text, lower_in_pieces(text, "\n"))
+    if entry.starts is None:
+        entry = _Views(text, entry.framed, _framed_line_starts(entry.framed))
+    _last = entry
+    assert entry.starts is not None
     return entry.framed, entry.starts
 
 
-def remember_lowered(text: str, low: str) -> None:
-    """Record that `low` is `text.lower()` (for the next filter that asks).
+def _framed_line_starts(framed: str) -> list[int]:
+    """The line offsets of the text inside `framed`; on a big page, found a line at a
+    time (no list of every line held at once)."""
+    if len(framed) <= LOWER_PIECE_CHARS:
+        return line_starts(framed[1:-1].split("\n"))
+    starts = [0]
+    find = framed.find
+    at = find("\n", 1)
+    while at >= 0 and at < len(framed) - 1:
+        starts.append(at)
+        at = find("\n", at + 1)
+    starts.append(len(framed) - 1)
+    return starts
+
+
+def remember_framed(text: str, framed: str) -> None:
+    """Record that `framed` is `"\\n" + text.lower() + "\\n"` (for the next filter that asks).
 
     Example:
 
     >>> page = "Storm Closes Road"
-    >>> remember_lowered(page, "storm closes road")
-    >>> known_lowered(page)
-    'storm closes road'
+    >>> remember_framed(page, "\\nstorm closes road\\n")
+    >>> known_framed(page)
+    '\\nstorm closes road\\n'
     """
     global _last
-    _last = _Views(text, low)
+    _last = _Views(text, framed)
 
 
-def known_lowered(text: str) -> str | None:
-    """The remembered lower-cased form of `text`, if it is the last one.
+def known_framed(text: str) -> str | None:
+    """The remembered framed, lower-cased form of `text`, if it is the last one.
 
     Example:
 
     >>> page = "Ferries Resume"
-    >>> known_lowered(page) is None
+    >>> known_framed(page) is None
     True
-    >>> lowered(page) == known_lowered(page) == "ferries resume"
+    >>> framed_lowered(page)[0] == known_framed(page) == "\\nferries resume\\n"
     True
     """
     entry = _last
-    return entry.low if entry.text is text else None
+    return entry.framed if entry.text is text else None
