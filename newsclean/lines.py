@@ -20,7 +20,7 @@ from typing import Any
 from newsclean.document import Document, Edit
 from newsclean.reasons import Reason
 from newsclean.text import line_starts
-from newsclean.views import framed_lowered, known_framed, remember_framed
+from newsclean.views import framed_lowered, known_framed, known_line_starts, remember_framed
 
 
 def drop_lines(
@@ -50,7 +50,7 @@ def drop_lines(
     if not drops:
         return doc.with_edits((), **changes) if changes else doc
     text = doc.text
-    starts = line_starts(lines)
+    starts = known_line_starts(text) or line_starts(lines)
     order = sorted(drops)
     # The dropped lines that end the text take the newline before them with them.
     tail = len(lines)

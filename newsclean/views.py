@@ -129,3 +129,20 @@ def known_framed(text: str) -> str | None:
     """
     entry = _last
     return entry.framed if entry.text is text else None
+
+
+def known_line_starts(text: str) -> list[int] | None:
+    """The line offsets of `text` (as `newsclean.text.line_starts` gives them), when the
+    last page framed is `text` and lower-casing kept every offset; else `None`.
+
+    Example:
+
+    >>> page = "Home\\nThe Council met."
+    >>> _ = framed_lowered(page)
+    >>> known_line_starts(page), known_line_starts("Other page")
+    ([0, 5, 22], None)
+    """
+    entry = _last
+    if entry.text is not text or len(entry.framed) != len(text) + 2:
+        return None
+    return entry.starts
