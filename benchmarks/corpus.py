@@ -80,8 +80,11 @@ class Profile:
 
     Page sizes (bytes of page text) are log-normal around `median_page`, clipped to
     `[min_page, max_page]`; one huge page of `huge_min`..`huge_max` bytes is placed in
-    the first quarter of every `huge_every` bytes of output (the first one at `huge_max`,
-    so that corpora of different sizes share the same largest page).
+    the first quarter of every `huge_every` bytes of output. The first one is English, in
+    the layout with more lines, at `huge_max`, so that corpora of different sizes share
+    the same largest page: largest in characters and lines as well as bytes (memory
+    follows characters and lines, and a page in a script of two or three bytes a
+    character holds fewer of them in the same bytes).
     """
 
     mojibake: float = 0.1
@@ -365,16 +368,21 @@ def generate_records(
     huge_at = rng.random() * profile.huge_every / 4
     while written < size:
         target = draw()
+        largest = False
         if written >= huge_at:
-            target = profile.huge_max if window == 0 else int(
+            largest = window == 0
+            target = profile.huge_max if largest else int(
                 math.exp(rng.uniform(math.log(profile.huge_min), math.log(profile.huge_max)))
             )
             window += 1
             huge_at = window * profile.huge_every + rng.random() * profile.huge_every / 4
             if written + target > size:
                 target = draw()
+                largest = False
         lang = rng.choices(langs, weights)[0]
         layout = "A" if rng.random() < 0.5 else "B"
+        if largest:  # English, in the layout with more lines: the most characters and lines
+            lang, layout = "en", "A"
         garble = rng.random() < profile.mojibake
         text = make_page(rng, lang, target, layout=layout, mojibake=garble)
         record = {
