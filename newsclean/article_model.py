@@ -347,11 +347,27 @@ def shipped_model() -> ArticleModel:
 _RADII = (1, 2, 3, 5)
 
 
-@functools.lru_cache(maxsize=512)
+# Pages of up to this many lines keep their window indices in a cache of CACHED_SIZES
+# sizes (about 100 bytes a line: at most 27 MB, a few MB in practice); longer pages,
+# rare and costly anyway, build theirs each time, so a long run does not fill the cache
+# with the indices of its biggest pages.
+CACHED_PAGE_LINES = 1024
+CACHED_SIZES = 256
+
+
 def _page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray]:
     """For a page of `n` lines: the line numbers, and the low and high ends (and the
     sizes) of each line's window for every radius of `_RADII`. Pages repeat sizes, so
-    these are built once per size; the arrays are read-only."""
+    for short pages these are built once per size; the arrays are read-only."""
+    return _cached_page_index(n) if n <= CACHED_PAGE_LINES else _build_page_index(n)
+
+
+@functools.lru_cache(maxsize=CACHED_SIZES)
+def _cached_page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray]:
+    return _build_page_index(n)
+
+
+def _build_page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray]:
     index = np.arange(n)
     radii = np.asarray(_RADII)[:, None]
     low = np.maximum(index[None, :] - radii, 0)
