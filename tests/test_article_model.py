@@ -67,3 +67,15 @@ def test_shipped_model_round_trips_and_keeps_the_article() -> None:
     assert ArticleModel.from_dict(model.to_dict()).threshold == model.threshold
     keep = keep_mask(PAGE, "en", headline_at=4)
     assert keep.tolist() == [False] * 4 + [True] * 4 + [False] * 2
+
+
+def test_window_indices_of_long_pages_are_not_kept() -> None:
+    # A long run must not fill the cache with its biggest pages' indices.
+    from newsclean.article_model import CACHED_PAGE_LINES, _cached_page_index, _page_index
+
+    before = _cached_page_index.cache_info().currsize
+    long_page = _page_index(CACHED_PAGE_LINES + 1)
+    assert _cached_page_index.cache_info().currsize == before
+    assert long_page[2][0, -1] == CACHED_PAGE_LINES + 1  # the last line's window ends the page
+    _page_index(7)
+    assert _page_index(7) is _page_index(7)
