@@ -56,6 +56,8 @@ BOILERPLATE = [
     ("pl", "Posłuchaj artykułu", Reason.AUDIO_WIDGET),
     ("el", "Ακούστε το άρθρο", Reason.AUDIO_WIDGET),
     ("zh", "语音播报", Reason.AUDIO_WIDGET),
+    ("zh", "听新闻", Reason.AUDIO_WIDGET),
+    ("zh", "音频加载中……", Reason.AUDIO_WIDGET),
     # inline teasers
     (
         "en",
@@ -113,6 +115,7 @@ BOILERPLATE = [
     # navigation
     ("en", "Home | News | Sport | Weather", Reason.NAVIGATION),
     ("en", "Skip to main content", Reason.NAVIGATION),
+    ("en", "What's On", Reason.NAVIGATION),
     ("en", "Home > News > Local", Reason.NAVIGATION),
     ("en", "https://www.westmoorgazette.example/news", Reason.NAVIGATION),
     ("en", "coast-road-closure.jpg", Reason.NAVIGATION),
