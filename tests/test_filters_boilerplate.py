@@ -57,6 +57,9 @@ BOILERPLATE = [
     ("el", "Ακούστε το άρθρο", Reason.AUDIO_WIDGET),
     ("zh", "语音播报", Reason.AUDIO_WIDGET),
     ("zh", "听新闻", Reason.AUDIO_WIDGET),
+    ("en", "00:00 / 04:12", Reason.AUDIO_WIDGET),
+    ("fr", "Chargement de l'audio…", Reason.AUDIO_WIDGET),
+    ("es", "Escuchar noticia", Reason.AUDIO_WIDGET),
     ("zh", "音频加载中……", Reason.AUDIO_WIDGET),
     # inline teasers
     (

@@ -38,6 +38,7 @@ LINEAR: dict[str, str] = {
     "filters.boilerplate:URL_OR_FILE_LINE": "fullmatch of a line without a space: one start, one word "
     "backed off once",
     "filters.boilerplate:DASHED_MENU_LINE": "starts only at newlines; pieces of at most 40 characters",
+    "filters.boilerplate:PLAYER_CLOCK_LINE": "starts only at newlines; a fixed run of digits and separators",
     "filters.boilerplate:MENU_LINE": "match at a line start; classes exclude the separators, at most 60 "
     "characters each: bounded",
     "filters.boilerplate:_MENU_SEPARATOR": "one character class",

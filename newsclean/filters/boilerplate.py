@@ -39,6 +39,9 @@ MENU_SEPARATOR = GuardedPattern(r"[ \t]*[|·•»][ \t]*|[ \t]+[-–—/][ \t]+"
 # A whole line that is a bare URL or a file name (matched on lower-cased lines without a
 # space, the only ones that can be one).
 URL_OR_FILE_LINE = re.compile(r"(?:(?:https?://|www\.)\S+|[^\s/]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf))")
+# An audio player's clock before it starts: "00:00 / 04:12" alone on a line.
+PLAYER_CLOCK_LINE = re.compile(r"\n0?0:00(?::00)? ?/ ?\d{1,2}:\d\d(?::\d\d)?(?=\n)")
+PLAYER_CLOCK_START = "0:00"
 # A line with two menu separators (candidates for `is_menu`).
 DASHED_MENU_LINE = re.compile(r"\n[^\n]{1,40} [-–—/] [^\n]{1,40} [-–—/] ")
 # A line with two separators near its start (matched on lines that have two).
@@ -98,6 +101,9 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
         for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
                 drops[i] = table.reason_of(match, prefix=True)
+    if PLAYER_CLOCK_START in text:  # a C-level test spares nearly every page the scan
+        for i, _ in lowered_line_matches(PLAYER_CLOCK_LINE, text):
+            drops.setdefault(i, Reason.AUDIO_WIDGET)
     for i, line in enumerate(lines):
         if line and " " not in line and URL_OR_FILE_LINE.fullmatch(line.lower()):
             drops.setdefault(i, Reason.NAVIGATION)
