@@ -18,9 +18,8 @@ LINES = [
 ]
 
 
-def big_page() -> str:
-    lines = (LINES * (3 * LOWER_PIECE_CHARS // sum(map(len, LINES))))[: -1]
-    return "\n".join(lines)
+def big_page(lines: list[str] = LINES) -> str:
+    return "\n".join(lines * (3 * LOWER_PIECE_CHARS // sum(map(len, lines))))
 
 
 def test_a_big_page_lowers_in_pieces_exactly_as_str_lower() -> None:
@@ -33,12 +32,17 @@ def test_a_big_page_lowers_in_pieces_exactly_as_str_lower() -> None:
 
 
 def test_drop_lines_hands_on_the_framed_form_of_the_text_it_leaves() -> None:
-    for page in (big_page(), "\n".join(LINES), "\n".join(LINES[::2])):
+    # With the Turkish line lower-casing changes offsets (the framed page is rebuilt from
+    # the kept lines); without it offsets stay (the dropped spans are cut from it).
+    same_length = [line for line in LINES if not line.startswith("İ")]
+    pages = (big_page(), big_page(same_length), "\n".join(LINES), "\n".join(same_length))
+    for page in pages:
         doc = Document.from_text(page)
         lines = page.split("\n")
         framed_lowered(page)  # as a filter before would have
         drops = {i: Reason.SHARE for i, line in enumerate(lines) if line.startswith("Share")}
         drops[len(lines) - 1] = Reason.SHARE
         out = drop_lines(doc, lines, drops, "test")
+        assert out.text == "\n".join(line for i, line in enumerate(lines) if i not in drops)
         assert known_framed(out.text) == "\n" + out.text.lower() + "\n"
         assert framed_lowered(out.text)[1] == line_starts(out.text.lower().split("\n"))
