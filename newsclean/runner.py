@@ -26,6 +26,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -44,6 +45,10 @@ from newsclean.records import RecordError, clean_record
 # Lines handed to a worker process at a time, and the most bytes in one batch.
 BATCH_LINES = 64
 BATCH_BYTES = 8 * 1024 * 1024
+# Input bytes each worker may have in flight (sent and not yet written out), beyond its
+# two batches: output stays in input order, so while one worker grinds through a batch
+# holding a huge page the others go on with the batches after it, up to this budget.
+IN_FLIGHT_BYTES = 8 * 1024 * 1024
 # Records per chunk file (a resumed run loses at most one chunk of work).
 CHECKPOINT_EVERY = 1000
 # Seconds between two progress-bar updates.
@@ -397,6 +402,11 @@ def _pending_lines(inputs: Sequence[str], start: Position, max_line_bytes: int,
             empty.append(path)
 
 
+def _batch_size(batch: list[Item]) -> int:
+    """Input bytes of a batch's records."""
+    return sum(line.size for _, line in batch)
+
+
 def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
     batch: list[Item] = []
     size = 0
@@ -410,6 +420,16 @@ def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield batch
 
 
+def _start_method() -> str:
+    """How worker processes start: forked from this process where that is safe (a POSIX
+    system, and no other thread that a fork could catch holding a lock), so that they
+    inherit the imported package instead of importing it again (about half a second
+    each); spawned afresh otherwise."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 class _Pool:
     """Worker processes that clean batches in order and survive a worker's death; a
     worker that runs over a record's time limit is stopped, which counts as a death.
@@ -418,17 +438,20 @@ class _Pool:
     the parent looks at it while it waits for a batch, and kills an overdue worker.
     """
 
-    def __init__(self, workers: int, options: CleanOptionsLike, record_timeout: float = 0.0) -> None:
+    def __init__(self, workers: int, options: CleanOptionsLike, record_timeout: float = 0.0,
+                 in_flight_bytes: int = IN_FLIGHT_BYTES) -> None:
         self.workers = workers
         self.options = options
         self.record_timeout = record_timeout
+        self.in_flight_bytes = in_flight_bytes
+        self.submitted = 0  # batches handed to the executor
         self.retried = 0
         self.timeouts = 0
         self.watch: tuple[Any, Any] | None = None  # (deadlines, pids), one slot per worker
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(_start_method())
         initargs: tuple[Any, ...] = ()
         if self.record_timeout > 0:
             deadlines = context.Array("d", self.workers, lock=False)
@@ -452,6 +475,7 @@ class _Pool:
     def _submit(self, batch: list[Item]) -> Future[list[Outcome]]:
         """The batch sent to a worker; a pool that broke since the last look refuses it,
         and the future then holds that error, so that the batch goes through recovery."""
+        self.submitted += 1
         try:
             return self.executor.submit(_clean_batch, batch, self.options)
         except BrokenProcessPool as exc:
@@ -483,25 +507,32 @@ class _Pool:
                 self.timeouts += 1
 
     def outcomes(self, batches: Iterable[list[Item]]) -> Iterator[Outcome]:
-        """Outcomes in input order, with at most two batches per worker in flight."""
+        """Outcomes in input order. Batches in flight: at least two per worker, and more
+        while their input stays under `in_flight_bytes` per worker, so that a batch
+        holding a huge page does not leave the other workers idle while it is cleaned."""
         pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
         source = iter(batches)
         exhausted = False
+        in_flight = 0
+        budget = self.in_flight_bytes * self.workers
         while True:
-            while not exhausted and len(pending) < 2 * self.workers:
+            while not exhausted and (len(pending) < 2 * self.workers or in_flight < budget):
                 batch = next(source, None)
                 if batch is None:
                     exhausted = True
                 else:
                     pending.append((batch, self._submit(batch)))
+                    in_flight += _batch_size(batch)
             if not pending:
                 return
             batch, future = pending.popleft()
+            in_flight -= _batch_size(batch)
             try:
                 yield from self._result(future)
             except BrokenProcessPool:
                 yield from self._recover([batch, *(b for b, _ in pending)], pending)
                 pending.clear()
+                in_flight = 0
 
     def _recover(self, batches: list[list[Item]],
                  pending: deque[tuple[list[Item], Future[list[Outcome]]]]) -> Iterator[Outcome]:

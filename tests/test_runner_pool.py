@@ -5,13 +5,17 @@ Nothing is lost or doubled, and the outcomes keep the input order."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
+import threading
 import time
+
+import pytest
 
 from newsclean.cli import CleanOptions
 from newsclean.jsonl import Line
-from newsclean.runner import Position, _Pool
+from newsclean.runner import Position, _Pool, _start_method
 
 PAGE = (
     "Ferries resume after storm - Island Post\nHome\nFerries resume after storm\n"
@@ -32,10 +36,11 @@ def _items(count: int) -> list[tuple[Position, Line]]:
 def test_batches_submitted_after_the_workers_died_are_recovered() -> None:
     items = _items(16)
     batches = [items[k : k + 2] for k in range(0, len(items), 2)]
-    pool = _Pool(2, CleanOptions())
+    pool = _Pool(2, CleanOptions(), in_flight_bytes=0)
     try:
         outcomes = pool.outcomes(batches)
         first = next(outcomes)  # the first four batches are in flight now
+        assert pool.submitted == 4
         for process in list(pool.executor._processes.values()):
             assert process.pid is not None
             os.kill(process.pid, signal.SIGKILL)
@@ -53,3 +58,37 @@ def test_batches_submitted_after_the_workers_died_are_recovered() -> None:
     texts = [json.loads(outcome.output or "{}")["text"] for outcome in got]
     assert all("Share this article" not in text for text in texts)
     assert [json.loads(outcome.output or "{}")["id"] for outcome in got] == list(range(16))
+
+
+def test_batches_in_flight_follow_the_byte_budget() -> None:
+    """Two batches per worker at least; more while their input fits the budget, so that a
+    batch holding a huge page leaves the other worker something to do."""
+    items = _items(16)
+    batches = [items[k : k + 2] for k in range(0, len(items), 2)]
+    one_batch = sum(line.size for _, line in batches[0])
+    for budget, expected in ((0, 4), (3 * one_batch, 6), (10**9, 8)):
+        pool = _Pool(2, CleanOptions(), in_flight_bytes=budget)
+        try:
+            outcomes = pool.outcomes(batches)
+            first = next(outcomes)
+            assert pool.submitted == expected, budget
+            rest = list(outcomes)
+        finally:
+            pool.close()
+        assert [o.where.line for o in [first, *rest]] == [n + 1 for n in range(16)]
+
+
+def test_workers_are_forked_only_from_a_single_thread() -> None:
+    """A fork copies locks that other threads may hold; with another thread alive the
+    workers are spawned afresh."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("this system cannot fork")
+    assert _start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
