@@ -8,14 +8,15 @@ import json
 import multiprocessing
 import os
 import signal
-import threading
+import subprocess
+import sys
 import time
 
 import pytest
 
 from newsclean.cli import CleanOptions
 from newsclean.jsonl import Line
-from newsclean.runner import Position, _Pool, _start_method
+from newsclean.runner import Position, _Pool
 
 PAGE = (
     "Ferries resume after storm - Island Post\nHome\nFerries resume after storm\n"
@@ -78,17 +79,26 @@ def test_batches_in_flight_follow_the_byte_budget() -> None:
         assert [o.where.line for o in [first, *rest]] == [n + 1 for n in range(16)]
 
 
+_START_METHOD_CHILD = """
+import sys, threading
+from newsclean.runner import _start_method
+alone = _start_method()
+release = threading.Event()
+other = threading.Thread(target=release.wait)
+other.start()
+with_thread = _start_method()
+release.set()
+other.join()
+print(alone, with_thread)
+"""
+
+
 def test_workers_are_forked_only_from_a_single_thread() -> None:
     """A fork copies locks that other threads may hold; with another thread alive the
-    workers are spawned afresh."""
+    workers are spawned afresh (checked in a child: this test process may hold threads
+    of other tests)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("this system cannot fork")
-    assert _start_method() == "fork"
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
-        assert _start_method() == "spawn"
-    finally:
-        release.set()
-        other.join()
+    done = subprocess.run([sys.executable, "-c", _START_METHOD_CHILD], capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == ["fork", "spawn"]
