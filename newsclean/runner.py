@@ -421,11 +421,11 @@ def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 
 def _start_method() -> str:
-    """How worker processes start: forked from this process where that is safe (a POSIX
-    system, and no other thread that a fork could catch holding a lock), so that they
-    inherit the imported package instead of importing it again (about 0.3 s of CPU
-    each); spawned afresh otherwise."""
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    """How worker processes start: forked from this process where that is safe (on Linux,
+    since macOS's system libraries are not fork-safe, and with no other thread that a
+    fork could catch holding a lock), so that they inherit the imported package instead
+    of importing it again (about 0.3 s of CPU each); spawned afresh otherwise."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
     return "spawn"
 
