@@ -53,6 +53,8 @@ IN_FLIGHT_BYTES = 8 * 1024 * 1024
 CHECKPOINT_EVERY = 1000
 # Seconds between two progress-bar updates.
 PROGRESS_EVERY = 0.5
+# Seconds between a worker's looks at whether the run's process is still alive.
+PARENT_POLL = 0.5
 # Exit status of a run stopped by SIGINT (the shell's convention).
 INTERRUPTED = 130
 # Seconds a record may take to clean, per MB of its input line (at least this many).
@@ -370,9 +372,23 @@ def _hang_hook(line: Line) -> None:
             time.sleep(1)
 
 
-def _worker_init(watch: tuple[Any, Any, Any, float] | None = None) -> None:
+def _exit_with(parent: int, every: float = PARENT_POLL) -> None:
+    """End this worker process soon after `parent` ends: a worker blocked on a pipe
+    that only the parent read (and that a forked worker also holds open) would
+    otherwise wait forever once the parent is killed (SIGKILL, the OOM killer)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsclean-parent-watch", daemon=True).start()
+
+
+def _worker_init(parent: int, watch: tuple[Any, Any, Any, float] | None = None) -> None:
     global _CRASH_MARKER, _HANG_MARKER, _WATCH
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _exit_with(parent)
     _CRASH_MARKER = os.environ.get(CRASH_ENV) or None
     _HANG_MARKER = os.environ.get(HANG_ENV) or None
     if watch is not None:
@@ -452,12 +468,12 @@ class _Pool:
 
     def _start(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context(_start_method())
-        initargs: tuple[Any, ...] = ()
+        initargs: tuple[Any, ...] = (os.getpid(),)
         if self.record_timeout > 0:
             deadlines = context.Array("d", self.workers, lock=False)
             pids = context.Array("i", self.workers, lock=False)
             self.watch = (deadlines, pids)
-            initargs = ((deadlines, pids, context.Value("i", 0), self.record_timeout),)
+            initargs = (os.getpid(), (deadlines, pids, context.Value("i", 0), self.record_timeout))
         return ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=_worker_init, initargs=initargs
         )

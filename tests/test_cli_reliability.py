@@ -7,6 +7,7 @@ command, record for record: none lost, none doubled.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -289,3 +290,50 @@ def test_record_timeout_must_not_be_negative(tmp_path: Path) -> None:
     done = finish(command(src, tmp_path / "out.jsonl", "--record-timeout", "-1"))
     assert done.returncode == 2
     assert "--record-timeout must be 0 (no limit) or more" in done.stderr
+
+
+def _children(pid: int) -> list[int]:
+    """Live child processes of `pid`, read from /proc (Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_the_run_process_is_killed(big_input: Path, tmp_path: Path) -> None:
+    """The OOM killer ends only the run's own process: its workers must not wait forever
+    on a pipe that nobody reads any more."""
+    out = tmp_path / "out.jsonl"
+    process = start(command(big_input, out, "--workers", "2"))
+    try:
+        deadline = time.monotonic() + 60
+        while finished_chunks(out) < 2 or len(_children(process.pid)) < 2:
+            assert process.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() < deadline, "the run made no progress"
+            time.sleep(0.01)
+        workers = _children(process.pid)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [pid for pid in workers if _alive(pid)] == []
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
