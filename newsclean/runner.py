@@ -468,14 +468,14 @@ class _Pool:
 
     def _start(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context(_start_method())
-        initargs: tuple[Any, ...] = (os.getpid(),)
+        watch: tuple[Any, Any, Any, float] | None = None
         if self.record_timeout > 0:
             deadlines = context.Array("d", self.workers, lock=False)
             pids = context.Array("i", self.workers, lock=False)
             self.watch = (deadlines, pids)
-            initargs = (os.getpid(), (deadlines, pids, context.Value("i", 0), self.record_timeout))
+            watch = (deadlines, pids, context.Value("i", 0), self.record_timeout)
         return ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_worker_init, initargs=initargs
+            self.workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(), watch)
         )
 
     def _restart(self) -> None:
