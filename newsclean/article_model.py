@@ -95,7 +95,9 @@ STAGE2_FEATURES = (
 
 
 def _sigmoid(z: FloatArray) -> FloatArray:
-    out: FloatArray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    # np.minimum/np.maximum rather than np.clip, whose Python wrapper costs more than
+    # the arithmetic on a page's few lines.
+    out: FloatArray = 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))
     return out
 
 
@@ -380,12 +382,18 @@ def _build_page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDA
 
 
 def _distance_to_span(line_numbers: FloatArray, start: int, end: int) -> FloatArray:
-    """Lines between each line and the span `[start, end)` (0 inside it)."""
-    out: FloatArray = np.maximum(start - line_numbers, 0.0) + np.maximum(line_numbers - (end - 1), 0.0)
+    """Lines between each line and the span `[start, end)` (0 inside it): the distance
+    to the span's middle less its half-width (halves are exact in floating point).
+
+    >>> _distance_to_span(np.arange(6.0), 2, 4).tolist(), _distance_to_span(np.arange(2.0), 0, 0).tolist()
+    ([2.0, 1.0, 0.0, 0.0, 1.0, 2.0], [1.0, 2.0])
+    """
+    middle, half = (start + end - 1) / 2, (end - 1 - start) / 2
+    out: FloatArray = np.maximum(np.abs(line_numbers - middle) - half, 0.0)
     return out
 
 
-def max_segment(values: FloatArray) -> tuple[int, int]:
+def max_segment(values: FloatArray | list[float]) -> tuple[int, int]:
     """`(start, end)` of the contiguous stretch with the largest sum (empty: `(0, 0)`);
     the first such stretch, as short as it can start.
 
@@ -398,7 +406,7 @@ def max_segment(values: FloatArray) -> tuple[int, int]:
     total = 0.0
     lowest, lowest_at = 0.0, 0  # the smallest prefix sum so far, and its first position
     best, start, end = 0.0, 0, 0
-    for at, value in enumerate(values.tolist(), 1):
+    for at, value in enumerate(values if isinstance(values, list) else values.tolist(), 1):
         total += value
         if total - lowest > best:
             best, start, end = total - lowest, lowest_at, at
@@ -407,9 +415,11 @@ def max_segment(values: FloatArray) -> tuple[int, int]:
     return start, end
 
 
-def _longest_long_run(long: FloatArray, lengths: FloatArray) -> tuple[int, int]:
-    """The run of consecutive long lines with the most text."""
-    return max_segment(np.where(long > 0, lengths, -lengths.mean() if len(lengths) else 0.0))
+def _longest_long_run(lengths: FloatArray, total: float) -> tuple[int, int]:
+    """The run of consecutive long lines with the most text (`total`: the sum of
+    `lengths`); a short line counts as minus the mean length."""
+    below = -total / len(lengths) if len(lengths) else 0.0
+    return max_segment([length if length >= LONG_LINE else below for length in lengths.tolist()])
 
 
 # Sentence-final punctuation, and what may follow it at the end of a line.
@@ -533,14 +543,14 @@ def line_features(
     long = (lengths >= LONG_LINE).astype(np.float64)
     short = (lengths < SHORT_LINE).astype(np.float64)
     position = line_numbers / max(n - 1, 1)
-    total = lengths.sum() or 1.0
-    text_before = (np.cumsum(lengths) - lengths) / total
+    total = float(lengths.sum())
+    text_before = (np.cumsum(lengths) - lengths) / (total or 1.0)
     if headline_at is None:
         after_headline = headline_distance = np.zeros(n)
     else:
         after_headline = (line_numbers >= headline_at).astype(np.float64)
         headline_distance = np.log1p(np.abs(line_numbers - headline_at))
-    core_distance = np.log1p(_distance_to_span(line_numbers, *_longest_long_run(long, lengths)))
+    core_distance = np.log1p(_distance_to_span(line_numbers, *_longest_long_run(lengths, total)))
     repeated = np.zeros(n) if repeated is None else repeated
     columns = np.array(
         (ends, log_length, long, short, basics.stopword_share, log_length * log_length, repeated)
@@ -577,7 +587,8 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
     best = float(stage1.max()) if n else 0.0
     relative = stage1 / best if best > 0 else stage1
     start, end = max_segment((relative - offset) * np.sqrt(lengths))
-    in_segment = ((line_numbers >= start) & (line_numbers < end)).astype(np.float64)
+    in_segment = np.zeros(n)
+    in_segment[start:end] = 1.0
     distance = np.log1p(_distance_to_span(line_numbers, start, end))
     segment_position = (line_numbers - start) / max(end - start, 1)
     r1, r2, _, r5 = window_means(np.array((stage1, relative)).T)
@@ -589,7 +600,7 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
             r5[:, 0],
             in_segment,
             distance,
-            np.clip(segment_position, -2.0, 3.0),
+            np.minimum(np.maximum(segment_position, -2.0), 3.0),
             relative,
             r2[:, 1],
             np.full(n, best),

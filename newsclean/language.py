@@ -38,11 +38,6 @@ def _sample(text: str) -> str:
     return text[max(0, middle - SAMPLE_CHARS // 2) : middle + SAMPLE_CHARS // 2]
 
 
-@functools.cache
-def _stopword_sets() -> tuple[tuple[str, frozenset[str]], ...]:
-    return tuple((lang, stopwords(lang)) for lang in stopword_languages())
-
-
 # Code-point ranges of the scripts that decide a language on their own (or narrow it).
 _SCRIPT_RANGES = {
     "han": ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)),
@@ -51,20 +46,42 @@ _SCRIPT_RANGES = {
     "greek": ((0x0370, 0x03FF), (0x1F00, 0x1FFF)),
     "cyrillic": ((0x0400, 0x04FF),),
 }
+# Every range's first code point and the one after its last, in order (the ranges do not
+# overlap, so no edge falls inside a range).
+_EDGES = sorted(
+    {edge for ranges in _SCRIPT_RANGES.values() for low, high in ranges for edge in (low, high + 1)}
+)
+_EDGE_ARRAY = np.asarray(_EDGES, dtype=np.uint32)
+# For each script, the bins (see `script_counts`) of its ranges.
+_SCRIPT_BINS = {
+    script: tuple(_EDGES.index(low) + 1 for low, _ in ranges) for script, ranges in _SCRIPT_RANGES.items()
+}
 
 
 def script_counts(sample: str) -> dict[str, int]:
-    """How many characters of `sample` belong to each script of `_SCRIPT_RANGES`, counted
-    in one vectorised pass over the code points.
+    """How many characters of `sample` belong to each script of `_SCRIPT_RANGES`: each
+    code point is placed between the ranges' edges and the places are counted, a few
+    array calls whatever the sample holds.
 
     >>> script_counts("Ελλάδα και 中国")["greek"], script_counts("Ελλάδα και 中国")["han"]
     (9, 2)
     """
     points = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return {
-        script: int(sum(((points >= low) & (points <= high)).sum() for low, high in ranges))
-        for script, ranges in _SCRIPT_RANGES.items()
-    }
+    places = np.searchsorted(_EDGE_ARRAY, points, side="right")
+    bins = np.bincount(places, minlength=len(_EDGES) + 1).tolist()
+    return {script: sum(bins[at] for at in ats) for script, ats in _SCRIPT_BINS.items()}
+
+
+@functools.cache
+def _voters() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]]:
+    """The languages the Latin-script vote chooses among, for each of their function words
+    the languages whose list holds it, and all those words."""
+    langs = tuple(sorted(lang for lang in stopword_languages() if lang not in _SCRIPT_DECIDED))
+    voters: dict[str, list[str]] = {}
+    for lang in langs:
+        for word in stopwords(lang):
+            voters.setdefault(word, []).append(lang)
+    return langs, {word: tuple(of) for word, of in voters.items()}, frozenset(voters)
 
 
 def detect_language(text: str) -> str | None:
@@ -101,13 +118,14 @@ def detect_language(text: str) -> str | None:
             if uk > ru or (uk == ru and _UKRAINIAN_LETTERS.search(sample)):
                 return "uk"
             return "ru"
-    distinct = set(sample.lower().split())
-    votes = {
-        lang: len(distinct & words_of) for lang, words_of in _stopword_sets() if lang not in _SCRIPT_DECIDED
-    }
-    if not votes:
+    langs, voters, vocabulary = _voters()
+    if not langs:
         return None
-    best = max(sorted(votes), key=lambda lang: votes[lang])
+    votes = dict.fromkeys(langs, 0)
+    for word in vocabulary.intersection(sample.lower().split()):
+        for lang in voters[word]:
+            votes[lang] += 1
+    best = max(langs, key=votes.__getitem__)  # the first in name order on a tie
     return best if votes[best] >= MIN_VOTES else None
 
 
