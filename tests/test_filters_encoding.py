@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import Document, Flag, Reason
 from newsclean.document import apply_edits
 from newsclean.filters import fix_encoding
+from newsclean.filters.encoding import MOJIBAKE_HINT, may_hold_mojibake
 
 
 def _mojibake(text: str) -> str:
@@ -114,3 +117,36 @@ def test_page_without_mojibake_is_the_same_object() -> None:
     page = "\n".join(CORRECT)
     doc = Document.from_text(page)
     assert fix_encoding(doc) is doc
+
+
+# Text that mixes ASCII, the characters the hint looks for, cp1252's continuation
+# characters and text in other scripts.
+_HINT_ALPHABET = st.one_of(
+    st.sampled_from("aZ .\n’“”€™–—é"),
+    st.characters(min_codepoint=0x80, max_codepoint=0xFF),
+    st.characters(min_codepoint=0x100, max_codepoint=0x4FF),
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40),
+)
+
+
+@given(st.text(_HINT_ALPHABET, max_size=60))
+@settings(max_examples=400, deadline=None)
+def test_the_precheck_never_hides_a_hint(text: str) -> None:
+    # The pre-check only lets the hint's scan be skipped: it must pass every text the
+    # scan would find something in.
+    if MOJIBAKE_HINT.search(text):
+        assert may_hold_mojibake(text)
+
+
+@pytest.mark.parametrize(("broken", "fixed"), REPAIRS)
+def test_the_precheck_passes_broken_lines_and_skips_their_repairs(broken: str, fixed: str) -> None:
+    assert may_hold_mojibake(broken)
+    # The repaired Russian, Greek and Chinese lines, and curly quotes, need no scan.
+    if not any("\u0080" <= char <= "\u00ff" for char in fixed):
+        assert not may_hold_mojibake(fixed)
+
+
+def test_the_precheck_reads_a_long_page_in_pieces() -> None:
+    page = "Ferries ran again on Tuesday.\n" * 40_000  # 1.2 M characters: two pieces
+    assert not may_hold_mojibake(page)
+    assert may_hold_mojibake(page + "The cafÃ© reopened.")

@@ -39,6 +39,27 @@ MOJIBAKE_HINT = re.compile(
     f"[\u0080-\u009f\u00c2-\u00f4](?:(?<=[\u00c2-\u00f4])[{_CONTINUATION}]|(?<=[\u0080-\u009f]))"
 )
 
+# Every Latin-1 character that cannot start a hint, as a byte: ASCII, 0xA0-0xC1, 0xF5-0xFF.
+_NOT_A_HINT_START = bytes(range(0x80)) + bytes(range(0xA0, 0xC2)) + bytes(range(0xF5, 0x100))
+# Pages are checked this many characters at a time (a byte string of each is made).
+_PRECHECK_CHARS = 1 << 20
+
+
+def may_hold_mojibake(text: str) -> bool:
+    """Whether `text` holds a character that can start a `MOJIBAKE_HINT` (U+0080-U+009F,
+    U+00C2-U+00F4), found by C-level byte operations: the characters beyond Latin-1 are
+    dropped, then every byte that cannot start a hint. Most pages in English and in
+    other scripts hold none, and skip the pattern's scan.
+
+    >>> may_hold_mojibake("The mayor’s office said “no”, 市政府"), may_hold_mojibake("The cafÃ© reopened")
+    (False, True)
+    """
+    return any(
+        text[start : start + _PRECHECK_CHARS].encode("latin-1", "ignore").translate(None, _NOT_A_HINT_START)
+        for start in range(0, len(text), _PRECHECK_CHARS)
+    )
+
+
 # ftfy with only the fixes that undo wrong decoding.
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -69,7 +90,7 @@ def repair_line(line: str) -> str:
 
 
 def _mojibake_line_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
-    if text.isascii():  # a fast C check: no mojibake without non-ASCII characters
+    if text.isascii() or not may_hold_mojibake(text):  # fast C checks settle most pages
         return
     done = 0  # end of the last line looked at
     for hint in MOJIBAKE_HINT.finditer(text):

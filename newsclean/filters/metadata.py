@@ -13,7 +13,6 @@ the headline repeated in the page), the dateline and the byline.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 
@@ -24,7 +23,7 @@ from newsclean.document import Document
 from newsclean.lines import drop_lines, lines_equal_to, lines_starting_with, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import byline_words, cue_table, trie_pattern
-from newsclean.text import ends_sentence, line_starts
+from newsclean.text import ends_sentence
 
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
 PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
@@ -223,22 +222,14 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
     >>> doc.published, doc.text
     ('2024-03-05T09:30', 'Ferries ran again.\\nBy 2025 the pier will be rebuilt.')
     """
-    text = doc.text
-    lines: list[str] | None = None
-    starts: list[int] = []
+    lines = doc.text.split("\n")
+    limit = config.max_dateline_chars
     drops: dict[int, Reason] = {}
     published = doc.published
-    seen = -1
-    for match in YEAR.finditer(text):
-        if lines is None:
-            lines = text.split("\n")
-            starts = line_starts(lines)
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index == seen:
-            continue
-        seen = index
-        line = lines[index]
-        if len(line) > config.max_dateline_chars:
+    # Only a short line holding a year can be a dateline: the year is looked for in those
+    # alone (most of a page's text is in long lines), after a substring test.
+    for index, line in enumerate(lines):
+        if len(line) > limit or ("19" not in line and "20" not in line) or not YEAR.search(line):
             continue
         iso = _dateline_iso(line)
         if iso is None:
@@ -246,8 +237,6 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
         drops[index] = Reason.DATELINE
         if published is None or (len(published) == 10 and iso.startswith(published)):
             published = iso
-    if lines is None:
-        return doc
     changes = {"published": published} if published != doc.published else {}
     return drop_lines(doc, lines, drops, "extract_dateline", **changes)
 
