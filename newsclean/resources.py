@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -178,11 +179,12 @@ def month_names() -> dict[str, int]:
 
 @attrs.frozen
 class CueTable:
-    """Boilerplate cues for one page language (its own and English ones), with the
-    scans that find them in the lower-cased page framed by newlines.
+    """Boilerplate cues for one page language (its own and English ones): whole-line cues
+    looked up line by line, and a scan for the prefix cues in the lower-cased page framed
+    by newlines.
 
-    Each scan starts with a newline, so the matcher skips straight from line start to
-    line start (see `newsclean.lines.lowered_line_matches`).
+    The prefix scan starts with a newline, so the matcher skips straight from line start
+    to line start (see `newsclean.lines.lowered_line_matches`).
 
     Example:
 
@@ -195,37 +197,52 @@ class CueTable:
     """Normalised whole-line phrase -> reason."""
     prefixes: dict[str, Reason]
     """Line prefix -> reason."""
-    exact_scan: re.Pattern[str] | None
-    """Whole lines that are a cue (group `cue`), teaser headings excepted."""
-    heading_scan: re.Pattern[str] | None
-    """Whole lines that are a teaser-list heading (group `cue`)."""
     prefix_scan: re.Pattern[str] | None
     """Lines that start with a prefix cue (group `cue`)."""
+    longest_exact: int = attrs.field()
+    """Characters of the longest whole-line cue."""
 
-    def reason_of(self, match: re.Match[str], *, prefix: bool = False) -> Reason:
-        """The reason of a scan's match.
+    @longest_exact.default
+    def _longest(self) -> int:
+        return max(map(len, self.exact), default=0)
+
+    def whole_line_cues(self, lines: Iterable[str]) -> Iterator[tuple[int, Reason]]:
+        """Each line that is a whole-line cue, by index, with its reason: the line
+        stripped of `CUE_EDGE_CHARS` at both ends, then lower-cased, is a key of `exact`.
+
+        A C-level strip and a length test settle nearly every line; no pattern is
+        compiled (a language's first page used to compile a trie of a few thousand
+        alternatives) and nothing can backtrack. Keys neither start nor end with an edge
+        character, and lower-casing neither touches edge characters nor shortens a line,
+        so this finds exactly the lines that a scan for `[edges]*cue[edges]*` between
+        newlines of the lower-cased page would.
 
         Example:
 
         >>> table = cue_table("de")
-        >>> match = table.exact_scan.search("\\nregen am montag.\\n» artikel teilen\\n")
-        >>> match.group("cue"), table.reason_of(match)
-        ('artikel teilen', <Reason.SHARE: 'share'>)
+        >>> list(table.whole_line_cues(["Regen am Montag.", "» Artikel teilen", "Mehr zum Thema"]))
+        [(1, <Reason.SHARE: 'share'>), (2, <Reason.TEASER_HEADING: 'teaser_heading'>)]
         """
-        cue = match.group("cue")
-        return self.prefixes[cue] if prefix else self.exact[cue]
+        exact, longest = self.exact, self.longest_exact
+        for i, key in enumerate(map(str.strip, lines, repeat(CUE_EDGE_CHARS))):
+            if len(key) <= longest and (reason := exact.get(key.lower())) is not None:
+                yield i, reason
+
+    def reason_of(self, match: re.Match[str]) -> Reason:
+        """The reason of a prefix scan's match.
+
+        Example:
+
+        >>> table = cue_table("de")
+        >>> match = table.prefix_scan.search("\\nregen am montag.\\n» read more: mehr regen\\n")
+        >>> match.group("cue"), table.reason_of(match)
+        ('read more:', <Reason.INLINE_TEASER: 'inline_teaser'>)
+        """
+        return self.prefixes[match.group("cue")]
 
 
 def _edge_class(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]*"
-
-
-def _whole_line_scan(keys: Iterable[str]) -> re.Pattern[str] | None:
-    keys = sorted(keys)
-    if not keys:
-        return None
-    edge = _edge_class(CUE_EDGE_CHARS)
-    return re.compile(rf"\n{edge}(?P<cue>{trie_pattern(keys)}){edge}(?=\n)")
 
 
 # Characters that may lead a prefix cue ("» Read more: ...").
@@ -262,13 +279,7 @@ def cue_table(lang: str | None) -> CueTable:
     if prefixes:
         leaders = _edge_class(PREFIX_LEADERS)
         prefix_scan = re.compile(rf"\n{leaders}(?P<cue>{trie_pattern(prefixes)})")
-    return CueTable(
-        exact=exact,
-        prefixes=prefixes,
-        exact_scan=_whole_line_scan(k for k, r in exact.items() if r is not Reason.TEASER_HEADING),
-        heading_scan=_whole_line_scan(k for k, r in exact.items() if r is Reason.TEASER_HEADING),
-        prefix_scan=prefix_scan,
-    )
+    return CueTable(exact=exact, prefixes=prefixes, prefix_scan=prefix_scan)
 
 
 # What `normalise_cue` strips from both ends of a line before a whole-line lookup.

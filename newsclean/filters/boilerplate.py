@@ -92,15 +92,15 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
     table = cue_table(lang)
     drops: dict[int, Reason] = {}
     bare_teasers: list[int] = []  # lines that are only a teaser cue ("Read more")
-    if table.exact_scan is not None:
-        for i, match in lowered_line_matches(table.exact_scan, text):
-            drops[i] = table.reason_of(match)
-            if drops[i] is Reason.INLINE_TEASER:
+    for i, reason in table.whole_line_cues(lines):
+        if reason is not Reason.TEASER_HEADING:  # left to remove_teaser_lists
+            drops[i] = reason
+            if reason is Reason.INLINE_TEASER:
                 bare_teasers.append(i)
     if table.prefix_scan is not None:
         for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
-                drops[i] = table.reason_of(match, prefix=True)
+                drops[i] = table.reason_of(match)
     if PLAYER_CLOCK_START in text:  # a C-level test spares nearly every page the scan
         for i, _ in lowered_line_matches(PLAYER_CLOCK_LINE, text):
             drops.setdefault(i, Reason.AUDIO_WIDGET)

@@ -121,11 +121,12 @@ def _lines_led_by(text: str, key: str) -> list[int]:
     ]
 
 
-def _has_cue_line(framed_lowered_page: str, lang: str | None) -> bool:
+def _has_cue_line(lines: list[str], framed_lowered_page: str, lang: str | None) -> bool:
     """Whether the page has a line that a boilerplate or teaser cue matches."""
     table = cue_table(lang)
-    scans = (table.exact_scan, table.heading_scan, table.prefix_scan)
-    return any(scan is not None and scan.search(framed_lowered_page) for scan in scans)
+    if next(table.whole_line_cues(lines), None) is not None:
+        return True
+    return table.prefix_scan is not None and table.prefix_scan.search(framed_lowered_page) is not None
 
 
 def _looks_like_title(line: str, config: Config) -> bool:
@@ -160,6 +161,7 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     drops: dict[int, Reason] = {}
     changes: dict[str, str] = {}
     title = doc.title
+    lines = text.split("\n")
     framed, starts = views.framed_lowered(text)
     # Page headers are dropped wherever they stand (a copy further down would become the
     # first line once the lines above it go); the first one gives the date and title.
@@ -180,12 +182,11 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
         # boilerplate line). Clean text has neither, so cleaning it again does not take
         # its first paragraph for a title.
         headline = _repeated_run(first_line, page_after)
-        if headline is None and _has_cue_line(framed, doc.lang):
+        if headline is None and _has_cue_line(lines, framed, doc.lang):
             headline = _longest_part(first_line)
         if headline is not None:
             drops[first] = Reason.TITLE
             title = first_line.strip()
-    lines = text.split("\n")
     if title is None or headline is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
     for i in lines_equal_to(text, {_key(headline), _key(title), _key(first_line)}):

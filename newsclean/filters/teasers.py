@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.filters.metadata import headline_offset
-from newsclean.lines import drop_lines, lowered_line_matches
+from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import ends_sentence, word_count
@@ -56,10 +56,9 @@ def find_teaser_lists(
     >>> sorted(find_teaser_lists(text, text.split("\\n"), "en", Config(), article_at=3))
     [1, 2]
     """
-    scan = cue_table(lang).heading_scan
-    if scan is None:
+    headings = [i for i, reason in cue_table(lang).whole_line_cues(lines) if reason is Reason.TEASER_HEADING]
+    if not headings:
         return {}
-    headings = [i for i, _ in lowered_line_matches(scan, text)]
     drops: dict[int, Reason] = {}
     done = -1
     for i in headings:
