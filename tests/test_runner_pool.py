@@ -10,12 +10,14 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from newsclean.cli import CleanOptions
 from newsclean.jsonl import Line
 from newsclean.runner import Position, _Pool
+from tests.conftest import ROOT
 
 PAGE = (
     "Ferries resume after storm - Island Post\nHome\nFerries resume after storm\n"
@@ -101,3 +103,34 @@ def test_workers_are_forked_only_from_a_single_thread() -> None:
     done = subprocess.run([sys.executable, "-c", _START_METHOD_CHILD], capture_output=True,
                           text=True, check=True)
     assert done.stdout.split() == ["fork", "spawn"]
+
+
+# A pool whose executor thread is reading a result message that a worker, stopped
+# half-way, never finished: a length that promises more bytes than follow.
+_TORN_RESULT = r"""
+import os, struct, sys, time
+sys.path.insert(0, sys.argv[1])
+from newsclean.cli import CleanOptions
+from newsclean.jsonl import Line
+from newsclean.runner import Position, _Pool
+
+pool = _Pool(2, CleanOptions())
+text = '{"text": "Ferries ran again on Tuesday."}'
+assert len(list(pool.outcomes([[(Position(0, 1), Line("pages.jsonl", 1, text, size=len(text)))]]))) == 1
+writer = pool.executor._result_queue._writer
+os.write(writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 100)
+time.sleep(0.5)  # the executor's thread reads the length and waits for the rest
+pool.close(wait=False)
+print("closed", flush=True)
+"""
+
+
+def test_a_pool_stopped_at_once_exits_while_a_result_is_half_sent(tmp_path: Path) -> None:
+    # An interrupted run used to hang at exit: the interpreter waits for the executor's
+    # thread, which waited for the rest of a message from a worker the stop had killed.
+    script = tmp_path / "torn.py"
+    script.write_text(_TORN_RESULT, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(ROOT)], capture_output=True, text=True,
+                          timeout=60, start_new_session=True)
+    assert done.stdout == "closed\n", done.stderr
+    assert done.returncode == 0, done.stderr
