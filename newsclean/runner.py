@@ -494,12 +494,20 @@ class _Pool:
         which the executor takes for a broken pool, and it shuts down.
         """
         if not wait:
-            for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+            for process in self._processes():
                 process.terminate()
-            writer = getattr(getattr(self.executor, "_result_queue", None), "_writer", None)
-            if writer is not None:
-                writer.close()
+            self._close_result_writer()
         self.executor.shutdown(wait=wait, cancel_futures=True)
+
+    def _processes(self) -> list[Any]:
+        """The executor's worker processes (none once it is shut down)."""
+        return list((getattr(self.executor, "_processes", None) or {}).values())
+
+    def _close_result_writer(self) -> None:
+        """Close this process's write end of the result pipe (see `close`)."""
+        writer = getattr(getattr(self.executor, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
 
     def _submit(self, batch: list[Item]) -> Future[list[Outcome]]:
         """The batch sent to a worker; a pool that broke since the last look refuses it,
@@ -513,13 +521,26 @@ class _Pool:
             return refused
 
     def _result(self, future: Future[list[Outcome]]) -> list[Outcome]:
-        """The batch's outcomes; while waiting, stop the workers past a deadline (the
-        pool then breaks, and `future.result()` raises `BrokenProcessPool`)."""
-        if self.watch is None:
-            return future.result()
-        poll = min(1.0, max(0.05, self.record_timeout / 4))
+        """The batch's outcomes; while waiting, stop the workers past a deadline, and
+        look for a worker that died (the pool then breaks, and `future.result()` raises
+        `BrokenProcessPool`).
+
+        A worker that died half-way through sending its results (killed by the time
+        limit or by the system) leaves a message that the executor's thread would wait
+        for forever, with this future never done. So once a worker is seen dead, the
+        others are stopped too and this process's write end of the result pipe is
+        closed: the pipe ends, and the pool breaks as the executor would break it
+        itself (it stops the other workers when one dies).
+        """
+        poll = min(1.0, max(0.05, self.record_timeout / 4)) if self.watch is not None else 1.0
         while not wait([future], timeout=poll).done:
-            self._stop_overdue()
+            if self.watch is not None:
+                self._stop_overdue()
+            processes = self._processes()
+            if any(process.exitcode is not None for process in processes):
+                for process in processes:
+                    process.terminate()
+                self._close_result_writer()
         return future.result()
 
     def _stop_overdue(self) -> None:

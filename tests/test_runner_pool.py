@@ -134,3 +134,41 @@ def test_a_pool_stopped_at_once_exits_while_a_result_is_half_sent(tmp_path: Path
                           timeout=60, start_new_session=True)
     assert done.stdout == "closed\n", done.stderr
     assert done.returncode == 0, done.stderr
+
+
+# The same torn message, from a worker that then dies while the run goes on.
+_TORN_THEN_DEAD = r"""
+import json, os, signal, struct, sys, time
+sys.path.insert(0, sys.argv[1])
+from newsclean.cli import CleanOptions
+from newsclean.jsonl import Line
+from newsclean.runner import Position, _Pool
+
+def item(n):
+    text = json.dumps({"id": n, "text": "Ferries ran again on Tuesday, the operator said."})
+    return Position(0, n), Line("pages.jsonl", n, text, size=len(text))
+
+pool = _Pool(2, CleanOptions(), record_timeout=float(sys.argv[2]))
+assert len(list(pool.outcomes([[item(1)]]))) == 1
+writer = pool.executor._result_queue._writer
+os.write(writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 100)
+time.sleep(0.5)  # the executor's thread reads the length and waits for the rest
+os.kill(pool._processes()[0].pid, signal.SIGKILL)
+outcomes = list(pool.outcomes([[item(2), item(3)], [item(4)]]))
+print([json.loads(o.output)["id"] for o in outcomes], pool.retried, flush=True)
+pool.close()
+"""
+
+
+@pytest.mark.parametrize("record_timeout", ["60", "0"])
+def test_a_worker_dying_half_way_through_sending_does_not_stall_the_run(
+    tmp_path: Path, record_timeout: str
+) -> None:
+    # The batches in flight come back through recovery, in order; before the fix the
+    # run waited forever for the rest of the dead worker's message.
+    script = tmp_path / "torn_dead.py"
+    script.write_text(_TORN_THEN_DEAD, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(ROOT), record_timeout], capture_output=True,
+                          text=True, timeout=90, start_new_session=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[2, 3, 4] 3\n", done.stderr
