@@ -494,17 +494,18 @@ class _Pool:
         which the executor takes for a broken pool, and it shuts down.
         """
         if not wait:
-            for process in self._processes():
-                process.terminate()
-            self._close_result_writer()
+            self._stop_workers()
         self.executor.shutdown(wait=wait, cancel_futures=True)
 
     def _processes(self) -> list[Any]:
         """The executor's worker processes (none once it is shut down)."""
         return list((getattr(self.executor, "_processes", None) or {}).values())
 
-    def _close_result_writer(self) -> None:
-        """Close this process's write end of the result pipe (see `close`)."""
+    def _stop_workers(self) -> None:
+        """Terminate every worker and close this process's write end of the result pipe,
+        so that a message a worker left half sent ends (see `close`)."""
+        for process in self._processes():
+            process.terminate()
         writer = getattr(getattr(self.executor, "_result_queue", None), "_writer", None)
         if writer is not None:
             writer.close()
@@ -536,11 +537,8 @@ class _Pool:
         while not wait([future], timeout=poll).done:
             if self.watch is not None:
                 self._stop_overdue()
-            processes = self._processes()
-            if any(process.exitcode is not None for process in processes):
-                for process in processes:
-                    process.terminate()
-                self._close_result_writer()
+            if any(process.exitcode is not None for process in self._processes()):
+                self._stop_workers()
         return future.result()
 
     def _stop_overdue(self) -> None:

@@ -39,7 +39,7 @@ def _is_prose(line: str) -> bool:
 
 
 def find_teaser_lists(
-    text: str, lines: Sequence[str], lang: str | None, config: Config, article_at: int | None = None
+    lines: Sequence[str], lang: str | None, config: Config, article_at: int | None = None
 ) -> dict[int, Reason]:
     """Indices of teaser headings and of the headline lines under them. A list above
     line `article_at` (where the page's headline stood: the article starts there) ends
@@ -50,10 +50,10 @@ def find_teaser_lists(
     >>> text = ("Rain fell all day.\\nRelated\\nCouncil sets budget\\nStorm closes roads\\n"
     ...         "The storm was the worst in a decade, forecasters said.\\n"
     ...         "Roads reopened on Friday, the council said this week.")
-    >>> drops = find_teaser_lists(text, text.split("\\n"), "en", Config())
+    >>> drops = find_teaser_lists(text.split("\\n"), "en", Config())
     >>> sorted((i, str(reason)) for i, reason in drops.items())
     [(1, 'teaser_heading'), (2, 'teaser_list'), (3, 'teaser_list')]
-    >>> sorted(find_teaser_lists(text, text.split("\\n"), "en", Config(), article_at=3))
+    >>> sorted(find_teaser_lists(text.split("\\n"), "en", Config(), article_at=3))
     [1, 2]
     """
     headings = [i for i, reason in cue_table(lang).whole_line_cues(lines) if reason is Reason.TEASER_HEADING]
@@ -107,5 +107,5 @@ def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Docum
     lines = doc.text.split("\n")
     offset = headline_offset(doc)
     article_at = None if offset is None else doc.text.count("\n", 0, offset)
-    drops = find_teaser_lists(doc.text, lines, doc.lang, config, article_at)
+    drops = find_teaser_lists(lines, doc.lang, config, article_at)
     return drop_lines(doc, lines, drops, "remove_teaser_lists") if drops else doc
