@@ -31,6 +31,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shlex
 import subprocess
 import sys
@@ -202,22 +203,33 @@ def run_row(name: str, corpus: Path, output: Path) -> dict[str, Any]:
     return {"seconds": seconds, "bytes": size, "pages": pages, "filters": dict(_FILTER_SECONDS)}
 
 
-def run_page_cost(size: int, count: int, seed: int) -> dict[str, Any]:
-    """Clean `count` generated English pages of `size` bytes; time per MB of page text."""
+def run_page_cost(size: int, count: int, seed: int, mojibake: bool) -> dict[str, Any]:
+    """Clean `count` generated English pages of `size` bytes, each with one garbled
+    paragraph or none (`mojibake`); wall time, and user and system CPU time, of the
+    cleaning."""
     from newsclean.records import clean_record
 
     rng = random.Random(seed)
-    pages = [make_page(rng, "en", size, layout="B", mojibake=i == 0) for i in range(count)]
+    pages = [make_page(rng, "en", size, layout="B", mojibake=mojibake) for _ in range(count)]
     total = sum(len(page.encode("utf-8")) for page in pages)
     # One small page first, untimed, so that neither size pays the first call's loading
     # of word lists, patterns and the model.
     warm_up = make_page(random.Random(seed + 1), "en", 20_000, layout="B", mojibake=True)
     clean_record({"id": "warm-up", "url": "https://news.en.example/w", "text": warm_up})
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     for i, page in enumerate(pages):
         clean_record({"id": f"page-{i}", "url": "https://news.en.example/p", "text": page})
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "bytes": total, "pages": count}
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "seconds": seconds,
+        "user_seconds": after.ru_utime - before.ru_utime,
+        "system_seconds": after.ru_stime - before.ru_stime,
+        "page_faults": after.ru_minflt - before.ru_minflt,
+        "bytes": total,
+        "pages": count,
+    }
 
 
 # --- the parent: running rows as children and reporting ----------------------------------
@@ -426,27 +438,40 @@ def filter_shares(timed: Row) -> str:
     return "\n".join(lines)
 
 
+# The page sizes compared, with the number of pages of each size cleaned in one run.
+PAGE_SIZES = (("200KB", 200_000, 10), ("2MB", 2_000_000, 1), ("20MB", 20_000_000, 1))
+# Pages without mojibake, and pages with one garbled paragraph each: a page with mojibake
+# is scanned for it from end to end, one without skips the scan, so sizes are compared
+# within one kind of page.
+PAGE_KINDS = (("clean", False), ("mojibake", True))
+
+
 def page_cost(work_dir: Path, timeout: float) -> dict[str, Any]:
-    """Time per MB of one 20 MB page and one 2 MB page against 200 KB pages."""
+    """Time per MB of one 20 MB page and one 2 MB page against 200 KB pages of the same
+    kind, each size in a process of its own."""
     results: dict[str, Any] = {}
-    for label, size, count in (
-        ("200KB", 200_000, 10),
-        ("2MB", 2_000_000, 1),
-        ("20MB", 20_000_000, 1),
-    ):
-        command = _python_command("--_page", str(size), "--_count", str(count))
-        run, result, error = _child(command, timeout)
-        if result is None:
-            results[label] = {"error": error, "command": shlex.join(command)}
-            continue
-        result["s_per_mb"] = result["seconds"] / (result["bytes"] / MB)
-        result["max_rss"] = result.get("vm_hwm") or run.max_rss
-        result["command"] = shlex.join(command)
-        results[label] = result
-    base = results.get("200KB", {}).get("s_per_mb")
-    for label in ("2MB", "20MB"):
-        if base and "s_per_mb" in results.get(label, {}):
-            results[label]["per_mb_vs_200KB"] = results[label]["s_per_mb"] / base
+    for kind, mojibake in PAGE_KINDS:
+        for size_label, size, count in PAGE_SIZES:
+            label = f"{size_label} {kind}"
+            command = _python_command("--_page", str(size), "--_count", str(count))
+            command += ["--_mojibake"] if mojibake else []
+            run, result, error = _child(command, timeout)
+            if result is None:
+                results[label] = {"error": error, "command": shlex.join(command)}
+                continue
+            megabytes = result["bytes"] / MB
+            result["s_per_mb"] = result["seconds"] / megabytes
+            result["user_s_per_mb"] = result["user_seconds"] / megabytes
+            result["system_s_per_mb"] = result["system_seconds"] / megabytes
+            result["faults_per_mb"] = result["page_faults"] / megabytes
+            result["max_rss"] = result.get("vm_hwm") or run.max_rss
+            result["command"] = shlex.join(command)
+            results[label] = result
+        base = results.get(f"200KB {kind}", {}).get("s_per_mb")
+        for size_label, _, _ in PAGE_SIZES[1:]:
+            label = f"{size_label} {kind}"
+            if base and "s_per_mb" in results.get(label, {}):
+                results[label]["per_mb_vs_200KB"] = results[label]["s_per_mb"] / base
     return results
 
 
@@ -517,6 +542,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--_out", type=Path, help=argparse.SUPPRESS)
     add("--_page", type=int, help=argparse.SUPPRESS)
     add("--_count", type=int, default=1, help=argparse.SUPPRESS)
+    add("--_mojibake", action="store_true", help=argparse.SUPPRESS)
     add("--_filters", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -529,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     if args._page:
-        result = run_page_cost(args._page, args._count, args.seed)
+        result = run_page_cost(args._page, args._count, args.seed, args._mojibake)
         result["vm_hwm"] = peak_rss(os.getpid())
         print(json.dumps(result))
         return 0
@@ -665,17 +691,19 @@ def render(info: dict[str, Any], rows: list[Row], floor: Row | None, chain: Row 
     if "page_cost" in info:
         out += [
             "",
-            "| page | pages | seconds | s per MB | per MB vs 200 KB | peak RSS MB |",
-            "|---|---:|---:|---:|---:|---:|",
+            "| page | pages | seconds | s per MB | per MB vs 200 KB | user s per MB"
+            " | system s per MB | page faults per MB | peak RSS MB |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for label, r in info["page_cost"].items():
             if "error" in r:
-                out.append(f"| {label} | {r['error']} | | | | |")
+                out.append(f"| {label} | {r['error']} | | | | | | | |")
             else:
                 versus = f"{r['per_mb_vs_200KB']:.2f}" if "per_mb_vs_200KB" in r else "1.00"
                 out.append(
                     f"| {label} | {r['pages']} | {r['seconds']:.2f} | {r['s_per_mb']:.3f}"
-                    f" | {versus} | {r['max_rss'] / MB:.0f} |"
+                    f" | {versus} | {r['user_s_per_mb']:.3f} | {r['system_s_per_mb']:.3f}"
+                    f" | {r['faults_per_mb']:.0f} | {r['max_rss'] / MB:.0f} |"
                 )
     if "memory" in info:
         out += [
