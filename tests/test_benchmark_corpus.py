@@ -152,3 +152,18 @@ def test_sizes_parse(text: str, size: int) -> None:
 def test_a_bad_size_is_refused() -> None:
     with pytest.raises(ValueError, match="not a size"):
         parse_size("lots")
+
+
+@pytest.mark.parametrize("mojibake", [False, True])
+def test_page_cost_child_cleans_pages_of_one_kind_and_reports_its_cpu_time(mojibake: bool) -> None:
+    from benchmarks.throughput import run_page_cost
+
+    result = run_page_cost(30_000, 2, seed=0, mojibake=mojibake)
+    pages = [make_page(random.Random(0), "en", 30_000, layout="B", mojibake=mojibake)]
+    garbled = [line for line in pages[0].split("\n") if ftfy.fix_encoding(line) != line]
+    assert bool(garbled) is mojibake
+    assert result["pages"] == 2
+    assert 50_000 < result["bytes"] < 70_000
+    assert result["seconds"] > 0
+    assert result["user_seconds"] + result["system_seconds"] > 0
+    assert result["page_faults"] >= 0
