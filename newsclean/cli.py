@@ -6,6 +6,7 @@ Run `newsclean --help` or `newsclean clean --help` for the options.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -163,6 +164,32 @@ def run_profile(args: argparse.Namespace) -> int:
                          text_field=args.text_field)
 
 
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity where the system tells it,
+    else every core), at least 1.
+
+    >>> usable_cores() >= 1
+    True
+    """
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def worker_count(value: str) -> int:
+    """`--workers`: a number, or `auto` for one worker per usable core (`usable_cores`).
+
+    >>> worker_count("3"), worker_count("auto") == usable_cores()
+    (3, True)
+    """
+    if value.strip().lower() == "auto":
+        return usable_cores()
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or 'auto', got {value!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `newsclean` argument parser, with its `clean`, `profile`, `explain` and `report` commands.
 
@@ -182,7 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
     clean.add_argument("--text-field", default="text", help="field holding the page text")
     clean.add_argument("--explain", action="store_true", help="add the edit log to each record")
-    clean.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    clean.add_argument("--workers", type=worker_count, default=1, metavar="N",
+                       help="worker processes, or 'auto' for one per usable CPU core (default 1)")
     clean.add_argument("--resume", action="store_true",
                        help="continue an interrupted run from its last checkpoint")
     clean.add_argument("--checkpoint-every", type=int, default=CHECKPOINT_EVERY, metavar="N",

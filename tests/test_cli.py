@@ -204,3 +204,21 @@ def test_explain_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "- Listen to this article" in shown
     assert "+ Fishing boats will be moved" in shown
     assert "title: Harbour wall repairs to start in spring" in shown
+
+
+def test_workers_auto_uses_one_worker_per_usable_core(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean import cli
+
+    monkeypatch.setattr(cli, "usable_cores", lambda: 2)
+    args = cli.build_parser().parse_args(["clean", "in.jsonl", "-o", "out.jsonl", "--workers", "auto"])
+    assert args.workers == 2
+    src = write_jsonl(tmp_path / "in.jsonl", [record(n) for n in range(6)])
+    status, err = run(capsys, str(src), "-o", str(tmp_path / "auto.jsonl"), "--workers", "auto")
+    assert status == 0, err
+    status, err = run(capsys, str(src), "-o", str(tmp_path / "one.jsonl"), "--workers", "1")
+    assert status == 0, err
+    assert (tmp_path / "auto.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["clean", "in.jsonl", "-o", "out.jsonl", "--workers", "many"])
+    assert "expected a number or 'auto'" in capsys.readouterr().err
