@@ -440,9 +440,10 @@ def filter_shares(timed: Row) -> str:
 
 # The page sizes compared, with the number of pages of each size cleaned in one run.
 PAGE_SIZES = (("200KB", 200_000, 10), ("2MB", 2_000_000, 1), ("20MB", 20_000_000, 1))
-# Pages without mojibake, and pages with one garbled paragraph each: a page with mojibake
-# is scanned for it from end to end, one without skips the scan, so sizes are compared
-# within one kind of page.
+# Pages without mojibake, and pages with one garbled paragraph each (whatever their size,
+# so the small pages carry more of it per MB). A page with mojibake is scanned for it from
+# end to end and one without skips the scan, so a size is only compared with 200 KB pages
+# of its own kind.
 PAGE_KINDS = (("clean", False), ("mojibake", True))
 
 
