@@ -150,3 +150,25 @@ def test_the_precheck_reads_a_long_page_in_pieces() -> None:
     page = "Ferries ran again on Tuesday.\n" * 40_000  # 1.2 M characters: two pieces
     assert not may_hold_mojibake(page)
     assert may_hold_mojibake(page + "The cafÃ© reopened.")
+
+
+# Latin-1 text: ASCII, the C1 controls, the continuation and lead bytes, and the rest.
+_LATIN1_ALPHABET = st.one_of(
+    st.sampled_from("aZ .\né"),
+    st.characters(min_codepoint=0x80, max_codepoint=0xFF),
+)
+
+
+@given(st.text(_LATIN1_ALPHABET, max_size=60))
+@settings(max_examples=400, deadline=None)
+def test_the_precheck_is_exact_on_text_within_latin1(text: str) -> None:
+    # Pages in French, German or Spanish with straight quotes are all Latin-1: the
+    # pre-check settles them without the scan, and must agree with it both ways.
+    assert may_hold_mojibake(text) is (MOJIBAKE_HINT.search(text) is not None)
+
+
+def test_the_precheck_finds_a_pair_split_between_two_pieces() -> None:
+    piece = 1 << 20
+    page = "a" * (piece - 1) + "Ã©" + "b" * 10  # the lead ends the first piece
+    assert may_hold_mojibake(page)
+    assert not may_hold_mojibake("a" * (piece - 1) + "é" + "b" * 10)

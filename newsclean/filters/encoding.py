@@ -41,23 +41,40 @@ MOJIBAKE_HINT = re.compile(
 
 # Every Latin-1 character that cannot start a hint, as a byte: ASCII, 0xA0-0xC1, 0xF5-0xFF.
 _NOT_A_HINT_START = bytes(range(0x80)) + bytes(range(0xA0, 0xC2)) + bytes(range(0xF5, 0x100))
+# For text within Latin-1, each byte's part in a hint: X a C1 control (a hint on its own),
+# L a lead byte, C a continuation byte that is not a C1 control, . anything else.
+_HINT_ROLES = b"." * 0x80 + b"X" * 0x20 + b"C" * 0x20 + b".." + b"L" * (0xF5 - 0xC2) + b"." * (0x100 - 0xF5)
 # Pages are checked this many characters at a time (a byte string of each is made).
 _PRECHECK_CHARS = 1 << 20
 
 
 def may_hold_mojibake(text: str) -> bool:
-    """Whether `text` holds a character that can start a `MOJIBAKE_HINT` (U+0080-U+009F,
-    U+00C2-U+00F4), found by C-level byte operations: the characters beyond Latin-1 are
-    dropped, then every byte that cannot start a hint. Most pages in English and in
-    other scripts hold none, and skip the pattern's scan.
+    """Whether `text` may hold a `MOJIBAKE_HINT`, found by C-level byte operations.
+
+    Text within Latin-1 (CPython keeps it one byte a character) is answered exactly:
+    each character is mapped to its part in a hint, and a C1 control or a lead byte
+    followed by a continuation byte is looked for. Other text holds a hint only if it
+    holds a character that can start one (U+0080-U+009F, U+00C2-U+00F4): the characters
+    beyond Latin-1 are dropped, then every byte that cannot start a hint. Most pages in
+    English and in other scripts hold none, and pages in Latin-script languages whose
+    accented letters stand in correct text skip the pattern's scan too.
 
     >>> may_hold_mojibake("The mayor’s office said “no”, 市政府"), may_hold_mojibake("The cafÃ© reopened")
     (False, True)
+    >>> may_hold_mojibake("Le café a rouvert à midi."), may_hold_mojibake("Le cafÃ© a rouvert.")
+    (False, True)
     """
-    return any(
-        text[start : start + _PRECHECK_CHARS].encode("latin-1", "ignore").translate(None, _NOT_A_HINT_START)
-        for start in range(0, len(text), _PRECHECK_CHARS)
-    )
+    for start in range(0, len(text), _PRECHECK_CHARS):
+        piece = text[start : start + _PRECHECK_CHARS + 1]  # one more: a pair across pieces
+        try:
+            roles = piece.encode("latin-1").translate(_HINT_ROLES)
+        except UnicodeEncodeError:
+            if piece.encode("latin-1", "ignore").translate(None, _NOT_A_HINT_START):
+                return True
+            continue
+        if b"X" in roles or b"LC" in roles:
+            return True
+    return False
 
 
 # ftfy with only the fixes that undo wrong decoding.
