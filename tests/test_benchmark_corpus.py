@@ -159,8 +159,8 @@ def test_page_cost_child_cleans_pages_of_one_kind_and_reports_its_cpu_time(mojib
     from benchmarks.throughput import run_page_cost
 
     result = run_page_cost(30_000, 2, seed=0, mojibake=mojibake)
-    pages = [make_page(random.Random(0), "en", 30_000, layout="B", mojibake=mojibake)]
-    garbled = [line for line in pages[0].split("\n") if ftfy.fix_encoding(line) != line]
+    first_page = make_page(random.Random(0), "en", 30_000, layout="B", mojibake=mojibake)
+    garbled = [line for line in first_page.split("\n") if ftfy.fix_encoding(line) != line]
     assert bool(garbled) is mojibake
     assert result["pages"] == 2
     assert 50_000 < result["bytes"] < 70_000
