@@ -16,9 +16,10 @@ from typing import Any
 import attrs
 
 from newsclean.config import DEFAULT_CONFIG, Config
+from newsclean.cpu_guard import ChainTimeLimit, cpu_time_limit
 from newsclean.document import Document
 from newsclean.filters import FILTERS, Filter
-from newsclean.guard import GuardHit
+from newsclean.guard import GuardHit, time_limit
 from newsclean.reasons import Flag
 
 __all__ = ["Chain", "GuardHit", "UnknownFilterError", "default_chain", "filter_named"]
@@ -92,11 +93,22 @@ class Chain:
 
     def __call__(self, doc: Document) -> Document:
         size_in = _text_size(doc.text)
-        for step in self.filters:
-            try:
-                doc = step(doc, self.config)
-            except TimeoutError:  # GuardHit and the like; costs nothing until raised (docs/reliability.md)
-                return attrs.evolve(doc, flags=doc.flags | {Flag.GUARD_HIT})
+        seconds = self.config.chain_timeout
+        armed = False
+        try:
+            if seconds is None:
+                for step in self.filters:
+                    doc = step(doc, self.config)
+            else:
+                with cpu_time_limit(time_limit(seconds, doc.text)) as armed:
+                    for step in self.filters:
+                        doc = step(doc, self.config)
+        except ChainTimeLimit:
+            if not armed:  # an outer chain's guard (this chain runs inside a filter)
+                raise
+            return attrs.evolve(doc, flags=doc.flags | {Flag.GUARD_HIT})
+        except TimeoutError:  # GuardHit and the like; costs nothing until raised (docs/reliability.md)
+            return attrs.evolve(doc, flags=doc.flags | {Flag.GUARD_HIT})
         if size_in and _text_size(doc.text) < self.config.min_kept_share * size_in:
             doc = attrs.evolve(doc, flags=doc.flags | {Flag.MOSTLY_REMOVED})
         return doc

@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import attrs
 
+from newsclean.cpu_guard import DEFAULT_CHAIN_TIMEOUT
 from newsclean.guard import DEFAULT_PATTERN_TIMEOUT
 
 
@@ -28,6 +30,11 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> 
 def _seconds(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not (value > 0 and math.isfinite(value)):
         raise ValueError(f"{attribute.name} must be a positive number of seconds, not {value!r}")
+
+
+def _seconds_or_none(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not (value > 0 and math.isfinite(value)):
+        raise ValueError(f"{attribute.name} must be a positive number of seconds or None, not {value!r}")
 
 
 @attrs.frozen
@@ -56,7 +63,13 @@ class Config:
             `newsclean.guard`): seconds one call may run, per million characters of the
             text it searches, at least this many. A call that runs over stops the chain
             for that document, which is flagged `guard_hit` and passed on as it was before
-            that filter. Linear patterns run without a guard.
+            that filter. Linear patterns run on `re`, under `chain_timeout`.
+        chain_timeout: the CPU-time guard of the whole chain (see `newsclean.cpu_guard`):
+            seconds of CPU the chain may take on one document, per million characters
+            of its text, at least this many; it stops any runaway match, `re` ones
+            included. A document that runs over is flagged `guard_hit` and passed on as
+            it was before the filter that was running. Armed in the main thread only;
+            `None` turns it off.
 
     Example:
 
@@ -77,6 +90,7 @@ class Config:
     article_min_words: int = attrs.field(default=10, validator=_positive)
     drop_repeats_min_chars: int = attrs.field(default=1, validator=_positive)
     pattern_timeout: float = attrs.field(default=DEFAULT_PATTERN_TIMEOUT, validator=_seconds)
+    chain_timeout: float | None = attrs.field(default=DEFAULT_CHAIN_TIMEOUT, validator=_seconds_or_none)
 
 
 DEFAULT_CONFIG = Config()

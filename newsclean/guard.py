@@ -15,7 +15,8 @@ chain about 5% (docs/reliability.md).
 
 `tests/test_guard.py` lists every pattern the package compiles and checks that each is
 either on its list of linear patterns (with the reason) or built here; docs/reliability.md
-has the audit.
+has the audit. The last guard on the linear ones, should an argument be wrong, is the
+chain's CPU-time guard (`newsclean.cpu_guard`), which stops a runaway `re` match too.
 
 >>> menu = GuardedPattern(r"[ \\t]*[|·][ \\t]*", name="example")
 >>> menu.split("Home | News · Sport", timeout=1.0)

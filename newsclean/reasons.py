@@ -78,8 +78,9 @@ class Flag(str, enum.Enum):
     NO_ARTICLE_FOUND = "no_article_found"
     """Article selection would have emptied the document, so it was skipped."""
     GUARD_HIT = "guard_hit"
-    """A pattern hit its time guard; the chain stopped at that filter and passed the
-    document on as it was before it (see `newsclean.guard`)."""
+    """A pattern hit its time guard, or the chain its CPU-time guard; the chain stopped
+    at that filter and passed the document on as it was before it (see
+    `newsclean.guard` and `newsclean.cpu_guard`)."""
 
     def __str__(self) -> str:
         return self.value
