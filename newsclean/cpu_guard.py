@@ -45,7 +45,6 @@ DEFAULT_CHAIN_TIMEOUT = 30.0
 # The CPU timer and its signal (-1 where the platform has none, as on Windows).
 _TIMER: int = getattr(signal, "ITIMER_VIRTUAL", -1)
 _SIGNAL: int = getattr(signal, "SIGVTALRM", -1)
-_MAIN_THREAD = threading.main_thread().ident
 
 
 class ChainTimeLimit(GuardHit):
@@ -73,7 +72,7 @@ def _can_arm() -> bool:
     not in use by anyone else: no other handler of its signal when the guard first
     installs its own, and the timer not running (a sampling profiler's is, always).
     Checked with `getitimer` at each use, since `getsignal` costs five times more."""
-    if _TIMER < 0 or _SIGNAL < 0 or _State.armed or threading.get_ident() != _MAIN_THREAD:
+    if _TIMER < 0 or _SIGNAL < 0 or _State.armed or threading.get_ident() != threading.main_thread().ident:
         return False
     if signal.getitimer(_TIMER) != (0.0, 0.0):
         return False

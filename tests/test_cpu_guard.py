@@ -5,11 +5,13 @@ before that filter; where the guard cannot be armed it stands aside.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import signal
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
@@ -97,6 +99,21 @@ def test_the_guard_stands_aside_outside_the_main_thread() -> None:
     worker.join()
     assert len(results) == 1
     assert Flag.GUARD_HIT not in results[0].flags
+
+
+def _guard_arms() -> bool:
+    with cpu_time_limit(5.0) as armed:
+        return armed
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_the_guard_is_armed_in_worker_processes(method: str) -> None:
+    """The CLI's workers and `datasets.map(num_proc=...)` clean in the main thread of
+    child processes, forked or spawned: the guard is armed there."""
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} start method here")
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method)) as pool:
+        assert pool.submit(_guard_arms).result(timeout=120) is True
 
 
 def test_the_guard_leaves_another_owner_of_the_signal_alone() -> None:
