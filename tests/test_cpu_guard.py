@@ -5,6 +5,8 @@ before that filter; where the guard cannot be armed it stands aside.
 
 from __future__ import annotations
 
+import io
+import json
 import multiprocessing
 import re
 import signal
@@ -12,12 +14,15 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
+import attrs
 import pytest
 
 from newsclean import Config, Document, Flag, default_chain
 from newsclean.chain import Chain, filter_named
 from newsclean.cpu_guard import ChainTimeLimit, cpu_time_limit
+from newsclean.runner import RunSettings, run
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timers here")
 
@@ -166,3 +171,33 @@ def test_chain_timeout_must_be_positive_or_none(bad: float) -> None:
 def test_chain_time_limit_is_a_guard_hit() -> None:
     with pytest.raises(TimeoutError):
         raise ChainTimeLimit("x")
+
+
+@attrs.frozen
+class RunawayOptions:
+    """The CLI's cleaning options with a chain whose third filter runs away on every
+    record (a stand-in for a pattern argued linear that is not)."""
+
+    text_field: str = "text"
+    explain: bool = False
+
+    def chain(self) -> Chain:
+        return default_chain(Config(chain_timeout=0.3)).with_filter(runaway_filter, after="extract_title")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_passes_runaway_records_through_flagged(tmp_path: Path, workers: int) -> None:
+    """`newsclean clean` with 1 and 2 workers: every record comes out, flagged
+    `guard_hit`, none is rejected or timed out."""
+    pages = [PAGE, PAGE.replace("Harbour", "Valley")]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": page}) + "\n" for i, page in enumerate(pages)),
+                      encoding="utf-8")
+    settings = RunSettings(inputs=(str(source),), output=tmp_path / "out.jsonl", workers=workers)
+    summary = run(RunawayOptions(), settings, log=io.StringIO())
+    assert (summary.cleaned, summary.rejected, summary.timeouts) == (2, 0, 0)
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [record["id"] for record in records] == [0, 1]
+    assert all(record["newsclean"]["flags"] == ["guard_hit"] for record in records)
+    assert [record["newsclean"]["title"] for record in records] == [
+        "Harbour Ferries Resume After Storm", "Valley Ferries Resume After Storm"]
