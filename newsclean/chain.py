@@ -94,17 +94,17 @@ class Chain:
     def __call__(self, doc: Document) -> Document:
         size_in = _text_size(doc.text)
         seconds = self.config.chain_timeout
-        armed = False
+        guard = None if seconds is None else cpu_time_limit(time_limit(seconds, doc.text))
         try:
-            if seconds is None:
+            if guard is None:
                 for step in self.filters:
                     doc = step(doc, self.config)
             else:
-                with cpu_time_limit(time_limit(seconds, doc.text)) as armed:
+                with guard:
                     for step in self.filters:
                         doc = step(doc, self.config)
-        except ChainTimeLimit:
-            if not armed:  # an outer chain's guard (this chain runs inside a filter)
+        except ChainTimeLimit as exc:
+            if exc.guard is not guard:  # an outer chain's guard (this chain runs inside a filter)
                 raise
             return attrs.evolve(doc, flags=doc.flags | {Flag.GUARD_HIT})
         except TimeoutError:  # GuardHit and the like; costs nothing until raised (docs/reliability.md)

@@ -37,9 +37,9 @@ from newsclean.guard import GuardHit
 
 # CPU seconds the whole chain may take on a document, per million characters of its text
 # (at least this many); `Config.chain_timeout` is the setting. The default chain takes
-# about 0.3 s per million characters of news pages and up to 7.5 s on the slowest
-# hostile input measured (docs/reliability.md, a loaded machine): 30 leaves room for
-# both and stops a runaway match in half a minute instead of hours.
+# about 0.3 s per million characters of news pages and 4 s on the slowest hostile input
+# measured (docs/reliability.md): 30 leaves room for both, and for a machine slower than
+# this one, and stops a runaway match in half a minute instead of hours.
 DEFAULT_CHAIN_TIMEOUT = 30.0
 
 # The CPU timer and its signal (-1 where the platform has none, as on Windows).
@@ -49,22 +49,27 @@ _SIGNAL: int = getattr(signal, "SIGVTALRM", -1)
 
 class ChainTimeLimit(GuardHit):
     """The chain's CPU timer fired: `Chain` flags the document `guard_hit` and passes it
-    on as it was before the filter that was running."""
+    on as it was before the filter that was running. `guard` is the `cpu_time_limit`
+    that fired, so that a chain inside another tells the outer guard from its own."""
+
+    def __init__(self, message: str, guard: cpu_time_limit | None = None) -> None:
+        super().__init__(message)
+        self.guard = guard
 
 
 class _State:
-    """Whether a guard is armed now and for how long (read by the signal handler), and
-    whether the handler is installed."""
+    """The guard armed now, if any (read by the signal handler), and whether the
+    handler is installed."""
 
-    armed = False
-    seconds = 0.0
+    armed: cpu_time_limit | None = None
     installed = False
 
 
 def _on_timer(signum: int, frame: FrameType | None) -> None:
-    if _State.armed:  # a signal that arrives after the guard was lifted is ignored
-        _State.armed = False
-        raise ChainTimeLimit(f"the chain ran over its CPU time guard ({_State.seconds:g} s)")
+    guard = _State.armed
+    if guard is not None:  # a signal that arrives after the guard was lifted is ignored
+        _State.armed = None
+        raise ChainTimeLimit(f"the chain ran over its CPU time guard ({guard.seconds:g} s)", guard)
 
 
 def _can_arm() -> bool:
@@ -72,7 +77,9 @@ def _can_arm() -> bool:
     not in use by anyone else: no other handler of its signal when the guard first
     installs its own, and the timer not running (a sampling profiler's is, always).
     Checked with `getitimer` at each use, since `getsignal` costs five times more."""
-    if _TIMER < 0 or _SIGNAL < 0 or _State.armed or threading.get_ident() != threading.main_thread().ident:
+    if _TIMER < 0 or _SIGNAL < 0 or _State.armed is not None:
+        return False
+    if threading.get_ident() != threading.main_thread().ident:
         return False
     if signal.getitimer(_TIMER) != (0.0, 0.0):
         return False
@@ -98,12 +105,13 @@ class cpu_time_limit:
     def __enter__(self) -> bool:
         if not _can_arm():
             return False
-        _State.seconds = self.seconds
-        _State.armed = self.armed = True
+        self.armed = True
+        _State.armed = self
         signal.setitimer(_TIMER, self.seconds)
         return True
 
     def __exit__(self, *exc_info: object) -> None:
         if self.armed:
-            _State.armed = self.armed = False
+            self.armed = False
+            _State.armed = None
             signal.setitimer(_TIMER, 0.0)
