@@ -4,6 +4,8 @@ empties a document silently (`Flag.NO_ARTICLE_FOUND`, `Config.article_min_words`
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import newsclean
@@ -105,3 +107,34 @@ def test_article_min_words() -> None:
 def test_whole_chain_never_silently_empties_a_page() -> None:
     doc = newsclean.clean(MENU_ONLY)
     assert doc.text.strip() or doc.flags & {Flag.NO_ARTICLE_FOUND, Flag.MOSTLY_REMOVED}
+
+
+def _readings(monkeypatch: pytest.MonkeyPatch, doc: Document) -> int:
+    """How many times the article model reads `doc`'s lines in `drop_outside_article`."""
+    from newsclean.article_model import keep_mask
+
+    calls: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return keep_mask(*args, **kwargs)
+
+    monkeypatch.setattr("newsclean.filters.article.keep_mask", counted)
+    drop_outside_article(doc)
+    return len(calls)
+
+
+def test_clean_text_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no headline and no repeated line, the first reading is already the plain one:
+    an article it keeps whole is not read a second time."""
+    assert _readings(monkeypatch, Document.from_text("\n".join(ARTICLE), lang="en")) == 1
+
+
+def test_a_page_with_a_repeated_line_is_read_again_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repeats count in the first reading only, so an article kept with their help
+    is read once more as clean text would be."""
+    from newsclean.filters.repeats import remove_repeated_lines
+
+    page = "\n".join([*ARTICLE, "Schools to close early as pupils face cold snap", ARTICLE[-1]])
+    doc = remove_repeated_lines(Document.from_text(page, lang="en"))
+    assert _readings(monkeypatch, doc) >= 2

@@ -150,8 +150,9 @@ def settle(
         )
         # After the first reading the headline and the repeats are gone, as they are
         # from clean text read again: the article must stand as it is without them,
-        # so a first reading that kept everything with their help is read once more.
-        plain = headline_at is None and repeated is None
+        # so a first reading that kept everything with their help is read once more
+        # (a page with no headline and no repeated line was read plain already).
+        plain = headline_at is None and (repeated is None or not repeated.any())
         headline_at = None
         repeated = None
         if keep.all():
