@@ -10,7 +10,8 @@ most text (a headline repeated in a menu or a teaser box keeps its copy in the a
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import compress, count
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
@@ -57,13 +58,15 @@ def remove_repeated_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Doc
     distinct = set(lines)
     if len(distinct) + lines.count("") - ("" in distinct) == len(lines):
         return doc
+    shortest = config.drop_repeats_min_chars
+    repeated = {
+        line for line, seen in Counter(lines).items() if seen > 1 and line and len(line) >= shortest
+    }
     copies: dict[str, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
-        if line and len(line) >= config.drop_repeats_min_chars:
-            copies[line].append(i)
+    for i in compress(count(), map(repeated.__contains__, lines)):  # C-level: only the repeats
+        copies[lines[i]].append(i)
     drops: dict[int, Reason] = {}
     for where in copies.values():
-        if len(where) > 1:
-            keep = max(where, key=lambda i: (_context_size(lines, i), -i))
-            drops.update((i, Reason.REPEATED_LINE) for i in where if i != keep)
+        keep = max(where, key=lambda i: (_context_size(lines, i), -i))
+        drops.update((i, Reason.REPEATED_LINE) for i in where if i != keep)
     return drop_lines(doc, lines, drops, "remove_repeated_lines")
