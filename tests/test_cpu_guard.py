@@ -74,10 +74,19 @@ def test_a_runaway_re_match_is_stopped_and_the_document_passed_through() -> None
     assert doc.restore() == PAGE
 
 
-def test_an_unguarded_chain_is_not_stopped_by_a_slow_filter() -> None:
-    chain = Chain([filter_named("normalize_whitespace"), busy_filter], Config(chain_timeout=None))
-    doc = chain(Document.from_text(PAGE))
-    assert Flag.GUARD_HIT not in doc.flags
+@pytest.mark.parametrize(("seconds", "armed"), [(None, False), (5.0, True)])
+def test_chain_timeout_none_arms_no_timer(seconds: float | None, armed: bool) -> None:
+    """While the filters run, the CPU timer is running only if the chain has a guard."""
+    seen: list[float] = []
+
+    def look(doc: Document, config: Config) -> Document:
+        seen.append(signal.getitimer(signal.ITIMER_VIRTUAL)[0])
+        return doc
+
+    chain = Chain([filter_named("normalize_whitespace"), look], Config(chain_timeout=seconds))
+    chain(Document.from_text(PAGE))
+    assert len(seen) == 1
+    assert (seen[0] > 0) is armed
 
 
 def test_a_slow_filter_within_the_guard_finishes() -> None:
