@@ -15,12 +15,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from newsclean.document import Document, Edit
 from newsclean.reasons import Reason
 from newsclean.text import line_starts
-from newsclean.views import framed_lowered, known_framed, known_line_starts, remember_framed
+from newsclean.views import framed_lowered, known_framed, known_line_starts, remember_framed, remember_lines
 
 
 def drop_lines(
@@ -70,6 +72,10 @@ def drop_lines(
             a -= 1
         spans.append((a, b, "", reason))
     out = replace_spans(doc, spans, filter_name, **changes)
+    if out.text is not text:
+        # The lines left are the kept ones (a text emptied is one empty line).
+        left = tuple(compress(lines, map(not_, map(drops.__contains__, range(len(lines))))))
+        remember_lines(out.text, left or ("",))
     framed = known_framed(text)
     if framed is not None and out.text is not text:
         if len(framed) == len(text) + 2:  # lower-casing kept every offset (nearly always)

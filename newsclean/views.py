@@ -146,3 +146,43 @@ def known_line_starts(text: str) -> list[int] | None:
     if entry.text is not text or len(entry.framed) != len(text) + 2:
         return None
     return entry.starts
+
+
+# The last page split into lines, matched by identity; `drop_lines` hands the next filter
+# the lines of the text it leaves (the kept ones, the same string objects), so a page is
+# split once and not once per filter. A tuple: callers cannot change what others read.
+_last_lines: tuple[str, tuple[str, ...]] = ("", ("",))
+
+
+def text_lines(text: str) -> tuple[str, ...]:
+    """`text.split("\\n")` as a tuple, reused when `text` is the page split (or handed
+    on by `remember_lines`) last.
+
+    Example:
+
+    >>> page = "Most Read\\nThe Council met."
+    >>> text_lines(page)
+    ('Most Read', 'The Council met.')
+    >>> text_lines(page) is text_lines(page)
+    True
+    """
+    global _last_lines
+    entry = _last_lines
+    if entry[0] is not text:
+        entry = (text, tuple(text.split("\n")))
+        _last_lines = entry
+    return entry[1]
+
+
+def remember_lines(text: str, lines: tuple[str, ...]) -> None:
+    """Record that `lines` is `tuple(text.split("\\n"))` (for the next filter that asks).
+
+    Example:
+
+    >>> page = "Storm Closes Road\\nFerries ran."
+    >>> remember_lines(page, ("Storm Closes Road", "Ferries ran."))
+    >>> text_lines(page)
+    ('Storm Closes Road', 'Ferries ran.')
+    """
+    global _last_lines
+    _last_lines = (text, lines)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsclean.document import Document
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.text import line_starts
-from newsclean.views import LOWER_PIECE_CHARS, framed_lowered, known_framed, lower_in_pieces
+from newsclean.views import (
+    LOWER_PIECE_CHARS,
+    framed_lowered,
+    known_framed,
+    lower_in_pieces,
+    remember_lines,
+    text_lines,
+)
 
 # Greek with final sigmas at line ends, a Turkish dotted capital I (lower-cases to two
 # code points) and Cyrillic: case rules that look at context or change lengths.
@@ -46,3 +56,24 @@ def test_drop_lines_hands_on_the_framed_form_of_the_text_it_leaves() -> None:
         assert out.text == "\n".join(line for i, line in enumerate(lines) if i not in drops)
         assert known_framed(out.text) == "\n" + out.text.lower() + "\n"
         assert framed_lowered(out.text)[1] == line_starts(out.text.lower().split("\n"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    lines=st.lists(st.sampled_from(["", " ", "Rain fell.", "Share this", "ΟΔΟΣ", "a\tb"]),
+                   min_size=1, max_size=12),
+    dropped=st.sets(st.integers(min_value=0, max_value=11)),
+)
+def test_drop_lines_hands_on_the_lines_of_the_text_it_leaves(lines: list[str], dropped: set[int]) -> None:
+    """Whatever is dropped (blank lines, the last lines, all of them), the lines handed
+    to the next filter are the split of the text left."""
+    page = "\n".join(lines)
+    drops = {i: Reason.SHARE for i in dropped if i < len(lines)}
+    out = drop_lines(Document.from_text(page), text_lines(page), drops, "test")
+    assert text_lines(out.text) == tuple(out.text.split("\n"))
+
+
+def test_text_lines_splits_a_page_it_was_not_handed() -> None:
+    page = "Most Read\nThe Council met."
+    remember_lines("Another page", ("Another page",))
+    assert text_lines(page) == ("Most Read", "The Council met.")

@@ -8,6 +8,7 @@ the model never empties a document silently.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 import attrs
 import numpy as np
@@ -20,6 +21,7 @@ from newsclean.filters.metadata import headline_offset
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
 from newsclean.text import word_count
+from newsclean.views import text_lines
 
 # Pages with fewer non-blank lines than this are left to the rules alone.
 MIN_LINES = 3
@@ -88,7 +90,7 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     """
     if not config.select_article:
         return doc
-    lines = doc.text.split("\n")
+    lines = text_lines(doc.text)
     indices = [i for i, line in enumerate(lines) if line]
     if len(indices) < MIN_LINES:
         return doc
@@ -105,7 +107,7 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     return drop_lines(doc, lines, drops, "drop_outside_article")
 
 
-def _too_short(lines: list[str], kept: list[int], config: Config) -> bool:
+def _too_short(lines: Sequence[str], kept: list[int], config: Config) -> bool:
     """Whether the kept lines hold fewer than `article_min_words` words (counted line by
     line, stopping as soon as there are enough)."""
     missing = config.article_min_words
@@ -117,7 +119,7 @@ def _too_short(lines: list[str], kept: list[int], config: Config) -> bool:
 
 
 def settle(
-    lines: list[str],
+    lines: Sequence[str],
     indices: list[int],
     lang: str | None,
     headline_at: int | None,

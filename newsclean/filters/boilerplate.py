@@ -28,6 +28,7 @@ from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import ends_sentence, line_starts
+from newsclean.views import text_lines
 
 # Prefix cues are looked up on lines up to this long.
 MAX_PREFIX_CUE_CHARS = 400
@@ -139,6 +140,6 @@ def remove_boilerplate(doc: Document, config: Config = DEFAULT_CONFIG) -> Docume
     >>> doc.text, [str(edit.reason) for edit in doc.edits]
     ('Rain fell all day.', ['cookie', 'subscribe', 'footer'])
     """
-    lines = doc.text.split("\n")
+    lines = text_lines(doc.text)
     drops = find_boilerplate(doc.text, lines, doc.lang, config)
     return drop_lines(doc, lines, drops, "remove_boilerplate")

@@ -30,7 +30,7 @@ from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, trie_pattern
 from newsclean.text import ends_sentence
-from newsclean.views import framed_lowered
+from newsclean.views import framed_lowered, text_lines
 
 # The longest credit kept as a credit (a longer tail is not a credit).
 MAX_CREDIT_CHARS = 80
@@ -230,7 +230,7 @@ def extract_captions(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
     >>> doc.text, doc.captions
     ('Ferries ran again.\\nIt was full.', (Caption(text='A boat leaves.', credit='AP Photo/Ana Lima'),))
     """
-    lines = doc.text.split("\n")
+    lines = text_lines(doc.text)
     drops, captions = find_captions(doc.text, lines, timeout=config.pattern_timeout)
     if not drops:
         return doc

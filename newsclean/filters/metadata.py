@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
@@ -121,7 +122,7 @@ def _lines_led_by(text: str, key: str) -> list[int]:
     ]
 
 
-def _has_cue_line(lines: list[str], framed_lowered_page: str, lang: str | None) -> bool:
+def _has_cue_line(lines: Sequence[str], framed_lowered_page: str, lang: str | None) -> bool:
     """Whether the page has a line that a boilerplate or teaser cue matches."""
     table = cue_table(lang)
     if next(table.whole_line_cues(lines), None) is not None:
@@ -161,7 +162,7 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     drops: dict[int, Reason] = {}
     changes: dict[str, str] = {}
     title = doc.title
-    lines = text.split("\n")
+    lines = views.text_lines(text)
     framed, starts = views.framed_lowered(text)
     # Page headers are dropped wherever they stand (a copy further down would become the
     # first line once the lines above it go); the first one gives the date and title.
@@ -223,7 +224,7 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
     >>> doc.published, doc.text
     ('2024-03-05T09:30', 'Ferries ran again.\\nBy 2025 the pier will be rebuilt.')
     """
-    lines = doc.text.split("\n")
+    lines = views.text_lines(doc.text)
     limit = config.max_dateline_chars
     drops: dict[int, Reason] = {}
     published = doc.published
@@ -281,10 +282,10 @@ def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     drops: dict[int, Reason] = {}
     byline = doc.byline
     limit = 12 + 10 * config.max_byline_words
-    lines: list[str] | None = None
+    lines: Sequence[str] | None = None
     for i, match in lowered_line_matches(_byline_pattern(doc.lang), text):
         if lines is None:
-            lines = text.split("\n")
+            lines = views.text_lines(text)
         line = lines[i]
         if len(line) > limit:
             continue

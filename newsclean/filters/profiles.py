@@ -29,6 +29,7 @@ from newsclean.document import Document
 from newsclean.lines import drop_lines
 from newsclean.profiles import Profiles, SiteProfile, normalise_line, site_of_url
 from newsclean.reasons import Reason
+from newsclean.views import text_lines
 
 DEFAULT_MIN_SHARE = 0.1
 """A line on at least this share of a site's pages is boilerplate..."""
@@ -88,7 +89,7 @@ class SiteBoilerplateFilter:
         boilerplate = self.lines_by_site.get(site_of_url(doc.url) or "")
         if not boilerplate:
             return doc
-        lines = doc.text.split("\n")
+        lines = text_lines(doc.text)
         drops: dict[int, Reason] = {}
         body = 0
         for i, line in enumerate(lines):

@@ -11,12 +11,14 @@ most text (a headline repeated in a menu or a teaser box keeps its copy in the a
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from itertools import compress, count
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
+from newsclean.views import text_lines
 
 # How many non-blank neighbours on each side measure the text around a copy, looked for
 # among at most CONTEXT_REACH lines (so a page of one line repeated stays linear).
@@ -24,7 +26,7 @@ CONTEXT_LINES = 2
 CONTEXT_REACH = 8
 
 
-def _context_size(lines: list[str], index: int) -> int:
+def _context_size(lines: Sequence[str], index: int) -> int:
     """Characters in the nearest non-blank lines before and after `index` (other copies
     of the same line do not count)."""
     size = 0
@@ -54,7 +56,7 @@ def remove_repeated_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Doc
     >>> remove_repeated_lines(page, Config(drop_repeats_min_chars=3)) is page
     True
     """
-    lines = doc.text.split("\n")
+    lines = text_lines(doc.text)
     distinct = set(lines)
     if len(distinct) + lines.count("") - ("" in distinct) == len(lines):
         return doc

@@ -23,6 +23,7 @@ from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import ends_sentence, word_count
+from newsclean.views import text_lines
 
 # A prose line in a teaser list has at least this many words (shorter ones are labels).
 MIN_PROSE_WORDS = 8
@@ -104,7 +105,7 @@ def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Docum
     >>> [edit.removed for edit in remove_teaser_lists(Document.from_text(page, lang="en")).edits]
     ['Most read\\n', 'Council sets budget\\nStorm closes roads\\n']
     """
-    lines = doc.text.split("\n")
+    lines = text_lines(doc.text)
     offset = headline_offset(doc)
     article_at = None if offset is None else doc.text.count("\n", 0, offset)
     drops = find_teaser_lists(lines, doc.lang, config, article_at)

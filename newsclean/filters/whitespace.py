@@ -11,12 +11,13 @@ spaces collapsed, and, at the end of the chain, blank-line runs tidied.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.lines import replace_spans
 from newsclean.reasons import Reason
+from newsclean.views import text_lines
 
 # Two stages. First line ends and control characters; then, on what is left, spaces at
 # line edges and runs of blanks. Each pass runs only when a cheap test says it is needed,
@@ -45,7 +46,7 @@ def _sorted_spans(found: list[tuple[int, int, str, Reason]]) -> list[Span]:
     return merged
 
 
-def _line_end_and_control_spans(text: str, lines: list[str]) -> list[Span]:
+def _line_end_and_control_spans(text: str, lines: Sequence[str]) -> list[Span]:
     found: list[tuple[int, int, str, Reason]] = []
     if "\r" in text:
         found.extend((m.start(), m.end(), "\n", Reason.WHITESPACE) for m in _CRLF.finditer(text))
@@ -56,7 +57,7 @@ def _line_end_and_control_spans(text: str, lines: list[str]) -> list[Span]:
     return _sorted_spans(found)
 
 
-def _space_spans(text: str, lines: list[str]) -> list[Span]:
+def _space_spans(text: str, lines: Sequence[str]) -> list[Span]:
     trimmed = [line.strip(_EDGE_CHARS) for line in lines]
     runs = "  " in text or "\t" in text or "\u00a0" in text
     if trimmed == lines and not runs:  # C-level checks settle a clean page
@@ -107,10 +108,10 @@ def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     >>> doc.text, [(edit.removed, edit.inserted) for edit in doc.edits]
     ('Rain\\tfell all day.\\nIt stopped.', [('\\r\\n', '\\n'), ('  ', ' '), (' ', '')])
     """
-    lines = doc.text.split("\n")
+    lines = text_lines(doc.text)
     repaired = replace_spans(doc, _line_end_and_control_spans(doc.text, lines), "normalize_whitespace")
     if repaired is not doc:
-        lines = repaired.text.split("\n")
+        lines = text_lines(repaired.text)
     return replace_spans(repaired, _space_spans(repaired.text, lines), "normalize_whitespace")
 
 
