@@ -1,4 +1,4 @@
-"""The lower-cased page, computed once and carried from filter to filter.
+"""The lower-cased page and the page's lines, computed once and carried from filter to filter.
 
 Several filters scan the lower-cased page with case-sensitive patterns, which the `re`
 engine runs several times faster than case-insensitive ones; lower-casing a page costs
@@ -8,6 +8,7 @@ offsets, and remembers the last page it did; `drop_lines` hands the next filter 
 framed form of the text it leaves, cut from the one it had. Only the framed form is
 kept: one copy of a big page, not two. The cache holds one page, matched by identity,
 and is safe across threads (the entry is replaced as a whole, never changed in place).
+`text_lines(text)` does the same for `text.split("\n")`, which every filter needs.
 
 >>> page = "Most Read\\nThe Council met."
 >>> framed_lowered(page)
