@@ -22,7 +22,15 @@ from typing import Any
 from newsclean.document import Document, Edit
 from newsclean.reasons import Reason
 from newsclean.text import line_starts
-from newsclean.views import framed_lowered, known_framed, known_line_starts, remember_framed, remember_lines
+from newsclean.views import (
+    CACHED_LINES_CHARS,
+    forget_lines,
+    framed_lowered,
+    known_framed,
+    known_line_starts,
+    remember_framed,
+    remember_lines,
+)
 
 
 def drop_lines(
@@ -72,10 +80,10 @@ def drop_lines(
             a -= 1
         spans.append((a, b, "", reason))
     out = replace_spans(doc, spans, filter_name, **changes)
-    if out.text is not text:
+    if out.text is not text and len(out.text) <= CACHED_LINES_CHARS:
         # The lines left are the kept ones (a text emptied is one empty line).
-        left = tuple(compress(lines, map(not_, map(drops.__contains__, range(len(lines))))))
-        remember_lines(out.text, left or ("",))
+        left = list(compress(lines, map(not_, map(drops.__contains__, range(len(lines))))))
+        remember_lines(out.text, left or [""])
     framed = known_framed(text)
     if framed is not None and out.text is not text:
         if len(framed) == len(text) + 2:  # lower-casing kept every offset (nearly always)
@@ -131,6 +139,7 @@ def replace_spans(
     if not edits:
         return doc.with_edits((), **changes) if changes else doc
     pieces.append(text[last:])
+    forget_lines()  # the old page's lines: `drop_lines` hands on the new ones
     return doc.with_edits(edits, text="".join(pieces), **changes)
 
 

@@ -19,6 +19,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from newsclean.text import line_starts
@@ -151,39 +153,64 @@ def known_line_starts(text: str) -> list[int] | None:
 
 # The last page split into lines, matched by identity; `drop_lines` hands the next filter
 # the lines of the text it leaves (the kept ones, the same string objects), so a page is
-# split once and not once per filter. A tuple: callers cannot change what others read.
-_last_lines: tuple[str, tuple[str, ...]] = ("", ("",))
+# split once and not once per filter. Typed as a `Sequence`, which has no method that
+# changes it: the list is shared (a tuple copy would cost a pointer per line, 36 MB for
+# a page of 4.5 million lines).
+_last_lines: tuple[str, Sequence[str]] = ("", ("",))
+
+# Pages longer than this are split afresh each time: held between filters, a 20 MB
+# page's lines raised its peak memory from 334 to 345 MB, and the split is a small part
+# of a huge page's cost.
+CACHED_LINES_CHARS = 1 << 20
 
 
-def text_lines(text: str) -> tuple[str, ...]:
-    """`text.split("\\n")` as a tuple, reused when `text` is the page split (or handed
-    on by `remember_lines`) last.
+def text_lines(text: str) -> Sequence[str]:
+    """`text.split("\\n")`, reused when `text` is the page split (or handed on by
+    `remember_lines`) last. The list is shared: read it, never change it.
 
     Example:
 
     >>> page = "Most Read\\nThe Council met."
     >>> text_lines(page)
-    ('Most Read', 'The Council met.')
+    ['Most Read', 'The Council met.']
     >>> text_lines(page) is text_lines(page)
     True
     """
     global _last_lines
     entry = _last_lines
     if entry[0] is not text:
-        entry = (text, tuple(text.split("\n")))
+        if len(text) > CACHED_LINES_CHARS:
+            return text.split("\n")
+        entry = (text, text.split("\n"))
         _last_lines = entry
     return entry[1]
 
 
-def remember_lines(text: str, lines: tuple[str, ...]) -> None:
-    """Record that `lines` is `tuple(text.split("\\n"))` (for the next filter that asks).
+def remember_lines(text: str, lines: Sequence[str]) -> None:
+    """Record that `lines` is `text.split("\\n")` (for the next filter that asks).
 
     Example:
 
     >>> page = "Storm Closes Road\\nFerries ran."
-    >>> remember_lines(page, ("Storm Closes Road", "Ferries ran."))
+    >>> remember_lines(page, ["Storm Closes Road", "Ferries ran."])
     >>> text_lines(page)
-    ('Storm Closes Road', 'Ferries ran.')
+    ['Storm Closes Road', 'Ferries ran.']
     """
     global _last_lines
-    _last_lines = (text, lines)
+    _last_lines = (text, lines) if len(text) <= CACHED_LINES_CHARS else ("", ("",))
+
+
+def forget_lines() -> None:
+    """Let the remembered lines go (a filter made a new text: the old page's lines would
+    only hold memory until the next split).
+
+    Example:
+
+    >>> page = "Rain fell."
+    >>> lines = text_lines(page)
+    >>> forget_lines()
+    >>> text_lines(page) is lines
+    False
+    """
+    global _last_lines
+    _last_lines = ("", ("",))
