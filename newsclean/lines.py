@@ -24,7 +24,6 @@ from newsclean.reasons import Reason
 from newsclean.text import line_starts
 from newsclean.views import (
     CACHED_LINES_CHARS,
-    forget_lines,
     framed_lowered,
     known_framed,
     known_line_starts,
@@ -139,7 +138,6 @@ def replace_spans(
     if not edits:
         return doc.with_edits((), **changes) if changes else doc
     pieces.append(text[last:])
-    forget_lines()  # the old page's lines: `drop_lines` hands on the new ones
     return doc.with_edits(edits, text="".join(pieces), **changes)
 
 

@@ -187,7 +187,8 @@ def text_lines(text: str) -> Sequence[str]:
 
 
 def remember_lines(text: str, lines: Sequence[str]) -> None:
-    """Record that `lines` is `text.split("\\n")` (for the next filter that asks).
+    """Record that `lines` is `text.split("\\n")` (for the next filter that asks); the
+    caller hands on only pages within `CACHED_LINES_CHARS`.
 
     Example:
 
@@ -197,20 +198,4 @@ def remember_lines(text: str, lines: Sequence[str]) -> None:
     ['Storm Closes Road', 'Ferries ran.']
     """
     global _last_lines
-    _last_lines = (text, lines) if len(text) <= CACHED_LINES_CHARS else ("", ("",))
-
-
-def forget_lines() -> None:
-    """Let the remembered lines go (a filter made a new text: the old page's lines would
-    only hold memory until the next split).
-
-    Example:
-
-    >>> page = "Rain fell."
-    >>> lines = text_lines(page)
-    >>> forget_lines()
-    >>> text_lines(page) is lines
-    False
-    """
-    global _last_lines
-    _last_lines = ("", ("",))
+    _last_lines = (text, lines)

@@ -57,7 +57,7 @@ def remove_repeated_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Doc
     True
     """
     lines = text_lines(doc.text)
-    distinct = set(lines)
+    distinct = set(lines)  # cheaper than the Counter below, on the many pages without repeats
     if len(distinct) + lines.count("") - ("" in distinct) == len(lines):
         return doc
     shortest = config.drop_repeats_min_chars
