@@ -199,3 +199,38 @@ def remember_lines(text: str, lines: Sequence[str]) -> None:
     """
     global _last_lines
     _last_lines = (text, lines)
+
+
+# The teaser headings of the last page `remove_boilerplate` left, matched by identity and
+# language: it looks every line up in the whole-line cues already, and hands the next
+# filter the headings it leaves (the lines of a teaser heading cue), so that
+# `remove_teaser_lists` does not look every line up again.
+_last_headings: tuple[str, str | None, tuple[int, ...]] = ("", None, ())
+
+
+def remember_teaser_headings(text: str, lang: str | None, headings: Sequence[int]) -> None:
+    """Record the indices of the lines of `text` that are teaser-heading cues for a page
+    in `lang` (for the next filter that asks).
+
+    Example:
+
+    >>> page = "Rain fell all day.\\nMost read\\nCouncil sets budget"
+    >>> remember_teaser_headings(page, "en", [1])
+    >>> known_teaser_headings(page, "en"), known_teaser_headings(page, "de")
+    ((1,), None)
+    """
+    global _last_headings
+    _last_headings = (text, lang, tuple(headings))
+
+
+def known_teaser_headings(text: str, lang: str | None) -> tuple[int, ...] | None:
+    """The remembered teaser-heading lines of `text` in `lang`, if it is the last page
+    recorded; else `None`.
+
+    Example:
+
+    >>> known_teaser_headings("A page never seen", "en") is None
+    True
+    """
+    entry = _last_headings
+    return entry[2] if entry[0] is text and entry[1] == lang else None

@@ -6,14 +6,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.document import Document
+from newsclean.filters import remove_boilerplate
 from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
+from newsclean.resources import cue_table
 from newsclean.text import line_starts
 from newsclean.views import (
     CACHED_LINES_CHARS,
     LOWER_PIECE_CHARS,
     framed_lowered,
     known_framed,
+    known_teaser_headings,
     lower_in_pieces,
     remember_lines,
     text_lines,
@@ -87,3 +90,32 @@ def test_a_huge_page_is_split_afresh_not_held() -> None:
     assert text_lines(small) is text_lines(small)
     assert text_lines(huge) is not text_lines(huge)
     assert list(text_lines(huge)) == huge.split("\n")
+
+
+# Teaser headings ("Most read", "Lesen Sie auch"), lines that go as boilerplate (the line
+# after a bare "Read more" with it), and article and list lines.
+TEASER_PAGE_LINES = [
+    "", "Most read", "Related", "Lesen Sie auch", "Read more", "Share this article",
+    "Read more: Council sets budget", "Storm closes coast road", "Home | News | Sport | Weather",
+    "The council met on Monday and agreed to repair the harbour wall.", "www.example.com",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    lines=st.lists(st.sampled_from(TEASER_PAGE_LINES), min_size=1, max_size=14),
+    lang=st.sampled_from(["en", "de", None]),
+)
+def test_remove_boilerplate_hands_on_the_teaser_headings_of_the_text_it_leaves(
+    lines: list[str], lang: str | None
+) -> None:
+    """Whatever goes (a heading after a bare "Read more", every line, none), the headings
+    handed to remove_teaser_lists are those a fresh lookup of the text left finds."""
+    out = remove_boilerplate(Document.from_text("\n".join(lines), lang=lang))
+    fresh = [
+        i
+        for i, reason in cue_table(lang).whole_line_cues(out.text.split("\n"))
+        if reason is Reason.TEASER_HEADING
+    ]
+    assert known_teaser_headings(out.text, lang) == tuple(fresh)
+    assert known_teaser_headings(out.text, "fr" if lang != "fr" else "en") is None

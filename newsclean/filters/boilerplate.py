@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
@@ -28,7 +28,7 @@ from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import ends_sentence, line_starts
-from newsclean.views import text_lines
+from newsclean.views import remember_teaser_headings, text_lines
 
 # Prefix cues are looked up on lines up to this long.
 MAX_PREFIX_CUE_CHARS = 400
@@ -90,11 +90,21 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
     >>> find_boilerplate(text, text.split("\\n"), "en", DEFAULT_CONFIG)
     {1: <Reason.SHARE: 'share'>, 2: <Reason.NAVIGATION: 'navigation'>}
     """
+    return _find_boilerplate(text, lines, lang, config)[0]
+
+
+def _find_boilerplate(
+    text: str, lines: Sequence[str], lang: str | None, config: Config
+) -> tuple[dict[int, Reason], list[int]]:
+    """`find_boilerplate`'s drops, and the teaser-heading lines the cues found."""
     table = cue_table(lang)
     drops: dict[int, Reason] = {}
+    headings: list[int] = []  # left to remove_teaser_lists
     bare_teasers: list[int] = []  # lines that are only a teaser cue ("Read more")
     for i, reason in table.whole_line_cues(lines):
-        if reason is not Reason.TEASER_HEADING:  # left to remove_teaser_lists
+        if reason is Reason.TEASER_HEADING:
+            headings.append(i)
+        else:
             drops[i] = reason
             if reason is Reason.INLINE_TEASER:
                 bare_teasers.append(i)
@@ -125,7 +135,7 @@ def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: 
             teased = lines[after]
             if not ends_sentence(teased) and len(teased.split()) <= config.max_headline_words:
                 drops[after] = Reason.INLINE_TEASER
-    return drops
+    return drops, headings
 
 
 def remove_boilerplate(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
@@ -141,5 +151,19 @@ def remove_boilerplate(doc: Document, config: Config = DEFAULT_CONFIG) -> Docume
     ('Rain fell all day.', ['cookie', 'subscribe', 'footer'])
     """
     lines = text_lines(doc.text)
-    drops = find_boilerplate(doc.text, lines, doc.lang, config)
-    return drop_lines(doc, lines, drops, "remove_boilerplate")
+    drops, headings = _find_boilerplate(doc.text, lines, doc.lang, config)
+    out = drop_lines(doc, lines, drops, "remove_boilerplate")
+    remember_teaser_headings(out.text, doc.lang, _headings_left(headings, drops))
+    return out
+
+
+def _headings_left(headings: list[int], drops: Mapping[int, Reason]) -> list[int]:
+    """The indices, among the lines left once `drops` are gone, of the headings kept.
+
+    >>> _headings_left([1, 4, 6], {0: Reason.SHARE, 4: Reason.SHARE, 5: Reason.FOOTER})
+    [0, 3]
+    """
+    if not drops:
+        return headings
+    dropped = sorted(drops)
+    return [i - bisect.bisect_left(dropped, i) for i in headings if i not in drops]

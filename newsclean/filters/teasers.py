@@ -23,7 +23,7 @@ from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import ends_sentence, word_count
-from newsclean.views import text_lines
+from newsclean.views import known_teaser_headings, text_lines
 
 # A prose line in a teaser list has at least this many words (shorter ones are labels).
 MIN_PROSE_WORDS = 8
@@ -40,11 +40,16 @@ def _is_prose(line: str) -> bool:
 
 
 def find_teaser_lists(
-    lines: Sequence[str], lang: str | None, config: Config, article_at: int | None = None
+    lines: Sequence[str],
+    lang: str | None,
+    config: Config,
+    article_at: int | None = None,
+    headings: Sequence[int] | None = None,
 ) -> dict[int, Reason]:
     """Indices of teaser headings and of the headline lines under them. A list above
     line `article_at` (where the page's headline stood: the article starts there) ends
-    before it.
+    before it. `headings`: the teaser-heading cue lines, when the caller knows them
+    (else every line is looked up in the cues).
 
     Example:
 
@@ -57,7 +62,9 @@ def find_teaser_lists(
     >>> sorted(find_teaser_lists(text.split("\\n"), "en", Config(), article_at=3))
     [1, 2]
     """
-    headings = [i for i, reason in cue_table(lang).whole_line_cues(lines) if reason is Reason.TEASER_HEADING]
+    if headings is None:
+        cues = cue_table(lang).whole_line_cues(lines)
+        headings = [i for i, reason in cues if reason is Reason.TEASER_HEADING]
     if not headings:
         return {}
     drops: dict[int, Reason] = {}
@@ -108,5 +115,7 @@ def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Docum
     lines = text_lines(doc.text)
     offset = headline_offset(doc)
     article_at = None if offset is None else doc.text.count("\n", 0, offset)
-    drops = find_teaser_lists(lines, doc.lang, config, article_at)
+    # remove_boilerplate, just before in the chain, has looked every line up already.
+    headings = known_teaser_headings(doc.text, doc.lang)
+    drops = find_teaser_lists(lines, doc.lang, config, article_at, headings)
     return drop_lines(doc, lines, drops, "remove_teaser_lists") if drops else doc
