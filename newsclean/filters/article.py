@@ -14,7 +14,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from newsclean.article_model import keep_mask, line_basics
+from newsclean.article_model import ArticleModel, keep_mask, line_basics
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.filters.metadata import headline_offset
@@ -94,17 +94,43 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     indices = [i for i, line in enumerate(lines) if line]
     if len(indices) < MIN_LINES:
         return doc
-    headline_at = headline_index(doc, indices)
-    repeated = repeated_flags(doc, [lines[i] for i in indices])
-    kept = settle(lines, indices, doc.lang, headline_at, repeated)
-    if (headline_at is not None or repeated.any()) and _too_short(lines, kept, config):
-        # Read as clean text will be read again: no headline, no repeats.
-        kept = settle(lines, indices, doc.lang, None, None)
-    if _too_short(lines, kept, config):
+    kept = article_lines(doc, lines, indices, config)
+    if kept is None:
         return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
     kept_set = set(kept)
     drops = {i: Reason.OUTSIDE_ARTICLE for i in indices if i not in kept_set}
     return drop_lines(doc, lines, drops, "drop_outside_article")
+
+
+def article_lines(
+    doc: Document,
+    lines: Sequence[str],
+    indices: list[int],
+    config: Config = DEFAULT_CONFIG,
+    model: ArticleModel | None = None,
+) -> list[int] | None:
+    """The indices of the lines of the article in `doc` (`lines`: its text split; `indices`:
+    the non-blank ones), or `None` when what the model keeps holds too few words;
+    `model`: another article model than the shipped one (the training script's folds).
+
+    Example:
+
+    >>> lines = ["Home", "Sport", "Weather",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "Contact us", "Privacy policy"]
+    >>> page = Document.from_text("\\n".join(lines), lang="en")
+    >>> article_lines(page, lines, list(range(len(lines))))
+    [3, 4, 5]
+    """
+    headline_at = headline_index(doc, indices)
+    repeated = repeated_flags(doc, [lines[i] for i in indices])
+    kept = settle(lines, indices, doc.lang, headline_at, repeated, model)
+    if (headline_at is not None or repeated.any()) and _too_short(lines, kept, config):
+        # Read as clean text will be read again: no headline, no repeats.
+        kept = settle(lines, indices, doc.lang, None, None, model)
+    return None if _too_short(lines, kept, config) else kept
 
 
 def _too_short(lines: Sequence[str], kept: list[int], config: Config) -> bool:
@@ -124,6 +150,7 @@ def settle(
     lang: str | None,
     headline_at: int | None,
     repeated: npt.NDArray[np.float64] | None = None,
+    model: ArticleModel | None = None,
 ) -> list[int]:
     """The indices of the lines the model keeps, with the model run again on what it kept
     until it keeps everything it is shown (at most `MAX_ROUNDS` times): the article it
@@ -148,7 +175,7 @@ def settle(
         if len(kept) < MIN_LINES:
             break
         keep = keep_mask(
-            [lines[i] for i in kept], lang, headline_at, basics=basics.take(positions), repeated=repeated
+            [lines[i] for i in kept], lang, headline_at, model, basics.take(positions), repeated
         )
         # After the first reading the headline and the repeats are gone, as they are
         # from clean text read again: the article must stand as it is without them,
