@@ -204,33 +204,40 @@ def remember_lines(text: str, lines: Sequence[str]) -> None:
 # The teaser headings of the last page `remove_boilerplate` left, matched by identity and
 # language: it looks every line up in the whole-line cues already, and hands the next
 # filter the headings it leaves (the lines of a teaser heading cue), so that
-# `remove_teaser_lists` does not look every line up again.
-_last_headings: tuple[str, str | None, tuple[int, ...]] = ("", None, ())
+# `remove_teaser_lists` does not look every line up again. The entry is dropped when it
+# is read, and pages over `CACHED_LINES_CHARS` are not held (the entry keeps the text
+# alive: 20 to 40 MB more at the peak of a 20 MB page).
+_last_headings: tuple[str, str | None, tuple[int, ...]] | None = None
 
 
 def remember_teaser_headings(text: str, lang: str | None, headings: Sequence[int]) -> None:
     """Record the indices of the lines of `text` that are teaser-heading cues for a page
-    in `lang` (for the next filter that asks).
+    in `lang`, for the next filter that asks (not for a page over `CACHED_LINES_CHARS`).
 
     Example:
 
     >>> page = "Rain fell all day.\\nMost read\\nCouncil sets budget"
     >>> remember_teaser_headings(page, "en", [1])
-    >>> known_teaser_headings(page, "en"), known_teaser_headings(page, "de")
-    ((1,), None)
+    >>> take_teaser_headings(page, "de"), take_teaser_headings(page, "en"), take_teaser_headings(page, "en")
+    (None, (1,), None)
     """
     global _last_headings
-    _last_headings = (text, lang, tuple(headings))
+    if len(text) <= CACHED_LINES_CHARS:
+        _last_headings = (text, lang, tuple(headings))
 
 
-def known_teaser_headings(text: str, lang: str | None) -> tuple[int, ...] | None:
+def take_teaser_headings(text: str, lang: str | None) -> tuple[int, ...] | None:
     """The remembered teaser-heading lines of `text` in `lang`, if it is the last page
-    recorded; else `None`.
+    recorded (the entry is then dropped); else `None`.
 
     Example:
 
-    >>> known_teaser_headings("A page never seen", "en") is None
+    >>> take_teaser_headings("A page never seen", "en") is None
     True
     """
+    global _last_headings
     entry = _last_headings
-    return entry[2] if entry[0] is text and entry[1] == lang else None
+    if entry is None or entry[0] is not text or entry[1] != lang:
+        return None
+    _last_headings = None
+    return entry[2]

@@ -16,9 +16,9 @@ from newsclean.views import (
     LOWER_PIECE_CHARS,
     framed_lowered,
     known_framed,
-    known_teaser_headings,
     lower_in_pieces,
     remember_lines,
+    take_teaser_headings,
     text_lines,
 )
 
@@ -117,5 +117,13 @@ def test_remove_boilerplate_hands_on_the_teaser_headings_of_the_text_it_leaves(
         for i, reason in cue_table(lang).whole_line_cues(out.text.split("\n"))
         if reason is Reason.TEASER_HEADING
     ]
-    assert known_teaser_headings(out.text, lang) == tuple(fresh)
-    assert known_teaser_headings(out.text, "fr" if lang != "fr" else "en") is None
+    assert take_teaser_headings(out.text, "fr") is None  # another language's cues
+    assert take_teaser_headings(out.text, lang) == tuple(fresh)
+    assert take_teaser_headings(out.text, lang) is None  # taken: the text is not held
+
+
+def test_the_teaser_headings_of_a_huge_page_are_not_held() -> None:
+    """Held between filters, the entry would keep a huge page's text alive."""
+    huge = "Most read\n" + "The Council met.\n" * (CACHED_LINES_CHARS // 17 + 1)
+    out = remove_boilerplate(Document.from_text(huge, lang="en"))
+    assert take_teaser_headings(out.text, "en") is None

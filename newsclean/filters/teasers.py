@@ -23,7 +23,7 @@ from newsclean.lines import drop_lines
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import ends_sentence, word_count
-from newsclean.views import known_teaser_headings, text_lines
+from newsclean.views import take_teaser_headings, text_lines
 
 # A prose line in a teaser list has at least this many words (shorter ones are labels).
 MIN_PROSE_WORDS = 8
@@ -116,6 +116,6 @@ def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Docum
     offset = headline_offset(doc)
     article_at = None if offset is None else doc.text.count("\n", 0, offset)
     # remove_boilerplate, just before in the chain, has looked every line up already.
-    headings = known_teaser_headings(doc.text, doc.lang)
+    headings = take_teaser_headings(doc.text, doc.lang)
     drops = find_teaser_lists(lines, doc.lang, config, article_at, headings)
     return drop_lines(doc, lines, drops, "remove_teaser_lists") if drops else doc
