@@ -84,7 +84,13 @@ def framed_lowered(text: str) -> tuple[str, list[int]]:
     if entry.text is not text:
         entry = _Views(text, lower_in_pieces(text, "\n"))
     if entry.starts is None:
-        entry = _Views(text, entry.framed, _framed_line_starts(entry.framed))
+        if len(entry.framed) == len(text) + 2 and len(text) <= CACHED_LINES_CHARS:
+            # Lower-casing kept every character's length, so every line's: the offsets
+            # are the text's own, from its lines (split once for every filter).
+            starts = line_starts(text_lines(text))
+        else:
+            starts = _framed_line_starts(entry.framed)
+        entry = _Views(text, entry.framed, starts)
     _last = entry
     assert entry.starts is not None
     return entry.framed, entry.starts

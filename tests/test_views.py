@@ -64,17 +64,22 @@ def test_drop_lines_hands_on_the_framed_form_of_the_text_it_leaves() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(
-    lines=st.lists(st.sampled_from(["", " ", "Rain fell.", "Share this", "ΟΔΟΣ", "a\tb"]),
+    lines=st.lists(st.sampled_from(["", " ", "Rain fell.", "Share this", "ΟΔΟΣ", "a\tb", "İzmir"]),
                    min_size=1, max_size=12),
     dropped=st.sets(st.integers(min_value=0, max_value=11)),
 )
 def test_drop_lines_hands_on_the_lines_of_the_text_it_leaves(lines: list[str], dropped: set[int]) -> None:
     """Whatever is dropped (blank lines, the last lines, all of them), the lines handed
-    to the next filter are the split of the text left."""
+    to the next filter are the split of the text left, and the lower-cased page's line
+    offsets (from those lines, or from the lower-cased lines where lower-casing made a
+    line longer) are its own."""
     page = "\n".join(lines)
+    framed_lowered(page)
     drops = {i: Reason.SHARE for i in dropped if i < len(lines)}
     out = drop_lines(Document.from_text(page), text_lines(page), drops, "test")
     assert list(text_lines(out.text)) == out.text.split("\n")
+    lowered = out.text.lower()
+    assert framed_lowered(out.text) == ("\n" + lowered + "\n", line_starts(lowered.split("\n")))
 
 
 def test_text_lines_splits_a_page_it_was_not_handed() -> None:
