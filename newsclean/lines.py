@@ -15,8 +15,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import compress
-from operator import not_
 from typing import Any
 
 from newsclean.document import Document, Edit
@@ -66,6 +64,7 @@ def drop_lines(
     while tail > 0 and (tail - 1) in drops:
         tail -= 1
     spans: list[tuple[int, int, str, Reason]] = []  # what is cut, in `text` offsets
+    runs: list[tuple[int, int]] = []  # the first and last line of each cut
     k = 0
     while k < len(order):
         first = last = order[k]
@@ -78,10 +77,17 @@ def drop_lines(
         if first == tail and tail > 0:
             a -= 1
         spans.append((a, b, "", reason))
+        runs.append((first, last))
     out = replace_spans(doc, spans, filter_name, **changes)
     if out.text is not text and len(out.text) <= CACHED_LINES_CHARS:
-        # The lines left are the kept ones (a text emptied is one empty line).
-        left = list(compress(lines, map(not_, map(drops.__contains__, range(len(lines))))))
+        # The lines left are the kept ones, taken between the cuts (a text emptied is
+        # one empty line).
+        left: list[str] = []
+        after = 0
+        for first, last in runs:
+            left += lines[after:first]
+            after = last + 1
+        left += lines[after:]
         remember_lines(out.text, left or [""])
     framed = known_framed(text)
     if framed is not None and out.text is not text:
