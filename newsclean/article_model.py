@@ -349,36 +349,37 @@ def shipped_model() -> ArticleModel:
 _RADII = (1, 2, 3, 5)
 
 
-# Pages of up to this many lines keep their window indices in a cache of CACHED_SIZES
-# sizes (about 100 bytes a line: at most 27 MB, a few MB in practice); longer pages,
-# rare and costly anyway, build theirs each time, so a long run does not fill the cache
-# with the indices of its biggest pages.
+# Pages of up to this many lines keep their line numbers and window sizes in a cache of
+# CACHED_SIZES sizes (about 40 bytes a line: at most 11 MB, a few MB in practice);
+# longer pages, rare and costly anyway, build theirs each time, so a long run does not
+# fill the cache with its biggest pages'.
 CACHED_PAGE_LINES = 1024
 CACHED_SIZES = 256
 
 
-def _page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray]:
-    """For a page of `n` lines: the line numbers, and the low and high ends (and the
-    sizes) of each line's window for every radius of `_RADII`. Pages repeat sizes, so
-    for short pages these are built once per size; the arrays are read-only."""
+def _page_index(n: int) -> tuple[FloatArray, FloatArray]:
+    """For a page of `n` lines: the line numbers, and the size of each line's window for
+    every radius of `_RADII` (`(radius, line, 1)`: fewer lines at the page's edges).
+    Pages repeat sizes, so for short pages these are built once per size; the arrays
+    are read-only."""
     return _cached_page_index(n) if n <= CACHED_PAGE_LINES else _build_page_index(n)
 
 
 @functools.lru_cache(maxsize=CACHED_SIZES)
-def _cached_page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray]:
+def _cached_page_index(n: int) -> tuple[FloatArray, FloatArray]:
     return _build_page_index(n)
 
 
-def _build_page_index(n: int) -> tuple[FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp], FloatArray]:
+def _build_page_index(n: int) -> tuple[FloatArray, FloatArray]:
     index = np.arange(n)
     radii = np.asarray(_RADII)[:, None]
     low = np.maximum(index[None, :] - radii, 0)
     high = np.minimum(index[None, :] + radii + 1, n)
     sizes = (high - low)[:, :, None].astype(np.float64)
     line_numbers = index.astype(np.float64)
-    for array in (line_numbers, low, high, sizes):
+    for array in (line_numbers, sizes):
         array.flags.writeable = False
-    return line_numbers, low, high, sizes
+    return line_numbers, sizes
 
 
 def _distance_to_span(line_numbers: FloatArray, start: int, end: int) -> FloatArray:
@@ -429,17 +430,25 @@ LINE_END_CLOSERS = "\"'”’»)]」』） \t"
 
 def window_means(columns: FloatArray) -> FloatArray:
     """The mean of each value of every column and its neighbours within each radius of
-    `_RADII` (fewer at the edges), in one array `(radius, line, column)`: a page is
-    small, so one vectorised pass beats several.
+    `_RADII` (fewer at the edges), in one array `(radius, line, column)`.
+
+    The running sums are padded at both ends (zeros before, the total after), so each
+    radius is one subtraction of two slices: no index arrays to gather through.
 
     >>> window_means(np.array([[1.0], [0.0], [0.0], [1.0]]))[0, :, 0].tolist()  # radius 1
     [0.5, 0.3333333333333333, 0.3333333333333333, 0.5]
     """
-    n = len(columns)
-    _, low, high, sizes = _page_index(n)
-    sums = np.zeros((n + 1, columns.shape[1]))
-    np.cumsum(columns, axis=0, out=sums[1:])
-    out: FloatArray = (sums[high] - sums[low]) / sizes
+    n, width = columns.shape
+    pad = _RADII[-1]
+    sums = np.empty((n + 1 + 2 * pad, width))  # sums[pad + i]: the sum of the first i rows
+    sums[: pad + 1] = 0.0
+    np.cumsum(columns, axis=0, out=sums[pad + 1 : pad + 1 + n])
+    sums[pad + 1 + n :] = sums[pad + n]
+    out: FloatArray = np.empty((len(_RADII), n, width))
+    for at, radius in enumerate(_RADII):
+        high, low = pad + radius + 1, pad - radius
+        np.subtract(sums[high : high + n], sums[low : low + n], out=out[at])
+    out /= _page_index(n)[1]
     return out
 
 

@@ -4,8 +4,11 @@ shipped model's file."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from newsclean.article_model import (
+    _RADII,
+    CACHED_PAGE_LINES,
     ArticleModel,
     LogisticStage,
     TreeStage,
@@ -76,6 +79,18 @@ def test_window_indices_of_long_pages_are_not_kept() -> None:
     before = _cached_page_index.cache_info().currsize
     long_page = _page_index(CACHED_PAGE_LINES + 1)
     assert _cached_page_index.cache_info().currsize == before
-    assert long_page[2][0, -1] == CACHED_PAGE_LINES + 1  # the last line's window ends the page
+    assert long_page[1][0, -1, 0] == 2  # radius 1: the last line and the one before it
     _page_index(7)
     assert _page_index(7) is _page_index(7)
+
+
+@pytest.mark.parametrize("lines", [1, 2, 3, 6, 11, 40, CACHED_PAGE_LINES + 3])
+def test_window_means_are_the_means_of_each_window(lines: int) -> None:
+    """Every radius, at the page's edges too (where a window holds fewer lines)."""
+    columns = np.random.default_rng(lines).random((lines, 3))
+    means = window_means(columns)
+    for at, radius in enumerate(_RADII):
+        for i in (0, 1, lines // 2, lines - 2, lines - 1):
+            if 0 <= i < lines:
+                window = columns[max(i - radius, 0) : i + radius + 1]
+                assert np.allclose(means[at, i], window.mean(axis=0))
