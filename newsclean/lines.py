@@ -79,20 +79,23 @@ def drop_lines(
         spans.append((a, b, "", reason))
         runs.append((first, last))
     out = replace_spans(doc, spans, filter_name, **changes)
+    left: list[str] | None = None
     if out.text is not text and len(out.text) <= CACHED_LINES_CHARS:
         # The lines left are the kept ones, taken between the cuts (a text emptied is
         # one empty line).
-        left: list[str] = []
+        left = []
         after = 0
         for first, last in runs:
             left += lines[after:first]
             after = last + 1
         left += lines[after:]
-        remember_lines(out.text, left or [""])
+        left = left or [""]
+        remember_lines(out.text, left)
     framed = known_framed(text)
     if framed is not None and out.text is not text:
         if len(framed) == len(text) + 2:  # lower-casing kept every offset (nearly always)
-            remember_framed(out.text, _cut(framed, spans, 1))
+            # ... so the lines left give the offsets of the lower-cased lines too.
+            remember_framed(out.text, _cut(framed, spans, 1), None if left is None else line_starts(left))
         else:
             kept = [line for i, line in enumerate(framed[1:-1].split("\n")) if i not in drops]
             remember_framed(out.text, "\n" + "\n".join(kept) + "\n")

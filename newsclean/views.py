@@ -111,8 +111,9 @@ def _framed_line_starts(framed: str) -> list[int]:
     return starts
 
 
-def remember_framed(text: str, framed: str) -> None:
-    """Record that `framed` is `"\\n" + text.lower() + "\\n"` (for the next filter that asks).
+def remember_framed(text: str, framed: str, starts: list[int] | None = None) -> None:
+    """Record that `framed` is `"\\n" + text.lower() + "\\n"` (for the next filter that asks),
+    and, when the caller has them, the offsets of its lines (as `framed_lowered` gives them).
 
     Example:
 
@@ -122,7 +123,7 @@ def remember_framed(text: str, framed: str) -> None:
     '\\nstorm closes road\\n'
     """
     global _last
-    _last = _Views(text, framed)
+    _last = _Views(text, framed, starts)
 
 
 def known_framed(text: str) -> str | None:
