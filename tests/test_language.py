@@ -59,6 +59,17 @@ def test_filter_sets_lang_and_keeps_a_given_one() -> None:
     assert detect_page_language(given) is given
 
 
+def test_page_header_lines_do_not_vote() -> None:
+    """The header's title goes with the header (extract_title drops it): the language is
+    read from the rest, as it will be when the clean text is read again."""
+    header = "date 2024-03-05 Le conseil de la ville vote le budget de la saison pour les routes"
+    body = "Harbour ferries\nCrossings resume at noon"
+    assert detect_language(header + "\n" + body) == "fr"
+    assert detect_page_language(Document.from_text(header + "\n" + body)).lang is None
+    assert detect_page_language(Document.from_text(body + "\n" + header)).lang is None
+    assert detect_page_language(Document.from_text(header + "\n" + PARAGRAPHS["de"])).lang == "de"
+
+
 def test_filter_returns_same_object_when_undecided() -> None:
     doc = Document.from_text("12345")
     assert detect_page_language(doc) is doc

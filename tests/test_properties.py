@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -80,6 +81,10 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
     # and the repeated lines it saw; read again without them it cut a line
     "\x88\nTraffic was light in the morning, and buses returned to their old routes by noon.\n0\n"
     "\x88\nThe bridge reopened on Monday after eight months of repairs, the council said.",
+    # the page header's title gave the third English function word ("after"): the page was
+    # read as English, clean text (header gone) as no language, and the model cut it then
+    "date 2023-04-02 Bridge reopens after repairs - Harbour Post\n   spaced   out\tline  \n1\n00\n"
+    "Council sets budget\nMayorâ€™s office said â€œnoâ€\x9d.\nStorm closes coast road\n0",
 ]
 
 
@@ -90,9 +95,20 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
 @example(IDEMPOTENCE_COUNTEREXAMPLES[2])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[3])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[4])
+@example(IDEMPOTENCE_COUNTEREXAMPLES[5])
 def test_cleaning_is_idempotent(text: str) -> None:
     once = newsclean.clean(text).text
     assert newsclean.clean(once).text == once
+
+
+@pytest.mark.xfail(strict=True, reason="a removed line held a vote that decided the page's language")
+def test_cleaning_a_page_whose_byline_decided_its_language_is_not_idempotent() -> None:
+    """A known gap (docs/reliability.md, Idempotence): "By" is the third English function
+    word of this page; its clean text, without the byline, is read in no language."""
+    page = ("By Amira Khan\n   spaced   out\tline  \n1\n00\nCouncil sets budget\n"
+            "Mayorâ€™s office said â€œnoâ€\x9d.\nStorm closes coast road\n0")
+    once = newsclean.clean(page)
+    assert newsclean.clean(once.text).text == once.text
 
 
 @PROPERTY_SETTINGS
