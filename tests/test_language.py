@@ -5,9 +5,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import Config, Document
 from newsclean.filters import detect_page_language
+from newsclean.filters.language import _body
 from newsclean.language import detect_language
 from newsclean.resources import UnknownLanguageError
 
@@ -86,3 +89,13 @@ def test_config_lang_unknown_raises_listing_known() -> None:
     assert "'xx'" in str(info.value)
     for known in ("de", "el", "en", "pl", "ru", "zh"):
         assert known in str(info.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["date 2024-03-05 Ferries resume", "DATE 2024-03-05", "Rain fell.", "İzmir", ""]),
+                min_size=1, max_size=8))
+def test_the_body_is_the_page_without_its_header_lines(lines: list[str]) -> None:
+    """Headers anywhere (first, last, in a row, alone), and a line whose lower-casing is
+    longer, which moves the lower-cased page's offsets."""
+    kept = [line for line in lines if not line.lower().startswith("date 2024")]
+    assert _body("\n".join(lines)) == "\n".join(kept)

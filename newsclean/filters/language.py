@@ -11,11 +11,11 @@ import attrs
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
-from newsclean.filters.metadata import HEADER_LINE
+from newsclean.filters.metadata import HEADER_LEADER, HEADER_LINE
 from newsclean.language import detect_language
 from newsclean.lines import lowered_line_matches
 from newsclean.resources import check_language
-from newsclean.views import text_lines
+from newsclean.views import known_line_starts, text_lines
 
 
 def detect_page_language(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
@@ -45,7 +45,17 @@ def _body(text: str) -> str:
     >>> _body("date 2024-03-05 Le conseil vote le budget\\nRain fell.")
     'Rain fell.'
     """
-    headers = {i for i, _ in lowered_line_matches(HEADER_LINE, text)}
+    headers = [i for i, _ in lowered_line_matches(HEADER_LINE, text, HEADER_LEADER)]
     if not headers:
         return text
-    return "\n".join(line for i, line in enumerate(text_lines(text)) if i not in headers)
+    starts = known_line_starts(text)  # known: the scan has just framed the text
+    if starts is None:  # lower-casing moved offsets: the lines one by one
+        skipped = set(headers)
+        return "\n".join(line for i, line in enumerate(text_lines(text)) if i not in skipped)
+    # The runs of lines between the headers, each cut from the text in one piece.
+    runs, first = [], 0
+    for i in [*headers, len(starts) - 1]:
+        if i > first:
+            runs.append(text[starts[first] : starts[i] - 1])
+        first = i + 1
+    return "\n".join(runs)

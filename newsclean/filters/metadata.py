@@ -29,6 +29,7 @@ from newsclean.text import ends_sentence
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
 PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
 HEADER_LINE = re.compile(r"\ndate \d{4}-\d{2}-\d{2}(?:[ \t][^\n]*)?(?=\n)")
+HEADER_LEADER = "\ndate "  # what every HEADER_LINE match starts with
 # What separates a headline from a site or section name in a page title.
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s*:{2,}\s*")
 # The longest line taken for a page title, and the most parts of it looked at.
@@ -166,7 +167,7 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     framed, starts = views.framed_lowered(text)
     # Page headers are dropped wherever they stand (a copy further down would become the
     # first line once the lines above it go); the first one gives the date and title.
-    for i, _ in lowered_line_matches(HEADER_LINE, text):
+    for i, _ in lowered_line_matches(HEADER_LINE, text, HEADER_LEADER):
         drops[i] = Reason.PAGE_HEADER
     header = PAGE_HEADER.fullmatch(first_line)
     if header:
