@@ -31,11 +31,23 @@ SCRIPT_SHARE = 0.2
 MIN_VOTES = 3
 
 
+def sample_window(length: int) -> tuple[int, int]:
+    """Where the characters detection reads lie, `(start, end)`, in a text of `length`.
+
+    >>> sample_window(1500), sample_window(30_000)
+    ((0, 1500), (9000, 11000))
+    """
+    if length <= SAMPLE_CHARS:
+        return 0, length
+    middle = length // 3
+    return max(0, middle - SAMPLE_CHARS // 2), middle + SAMPLE_CHARS // 2
+
+
 def _sample(text: str) -> str:
     if len(text) <= SAMPLE_CHARS:
         return text
-    middle = len(text) // 3
-    return text[max(0, middle - SAMPLE_CHARS // 2) : middle + SAMPLE_CHARS // 2]
+    start, end = sample_window(len(text))
+    return text[start:end]
 
 
 # Code-point ranges of the scripts that decide a language on their own (or narrow it).

@@ -7,15 +7,14 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
-from newsclean.filters.metadata import HEADER_LEADER, HEADER_LINE
-from newsclean.language import detect_language
-from newsclean.lines import lowered_line_matches
+from newsclean.language import detect_language, sample_window
 from newsclean.resources import check_language
-from newsclean.views import known_line_starts, text_lines
 
 
 def detect_page_language(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
@@ -33,29 +32,64 @@ def detect_page_language(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     """
     if doc.lang is not None:
         return doc
-    lang = check_language(config.lang) if config.lang else detect_language(_body(doc.text))
+    lang = check_language(config.lang) if config.lang else detect_language(_body_sample(doc.text))
     return doc if lang is None else attrs.evolve(doc, lang=lang)
 
 
-def _body(text: str) -> str:
-    """The text without its page header lines (` date YYYY-MM-DD title`), which
-    `extract_title` drops: the language is read from what cleaning leaves, so that clean
-    text read again gets the language its page got.
+def _body_sample(text: str) -> str:
+    """What the language is read from: the text without its page header lines (` date
+    YYYY-MM-DD title`, written `date`, `Date` or `DATE`), which `extract_title` drops, so
+    that clean text read again gets the language its page got. Of a long page, only the
+    characters detection reads are cut out. Found by `str.find` in the text itself: a
+    copy of the page, or its lower-cased form made here, would raise a 20 MB page's
+    peak memory.
 
-    >>> _body("date 2024-03-05 Le conseil vote le budget\\nRain fell.")
+    >>> _body_sample("date 2024-03-05 Le conseil vote le budget\\nRain fell.")
     'Rain fell.'
     """
-    headers = [i for i, _ in lowered_line_matches(HEADER_LINE, text, HEADER_LEADER)]
+    headers = _header_spans(text)
     if not headers:
         return text
-    starts = known_line_starts(text)  # known: the scan has just framed the text
-    if starts is None:  # lower-casing moved offsets: the lines one by one
-        skipped = set(headers)
-        return "\n".join(line for i, line in enumerate(text_lines(text)) if i not in skipped)
-    # The runs of lines between the headers, each cut from the text in one piece.
-    runs, first = [], 0
-    for i in [*headers, len(starts) - 1]:
-        if i > first:
-            runs.append(text[starts[first] : starts[i] - 1])
-        first = i + 1
-    return "\n".join(runs)
+    # The runs of lines between the headers, as offsets in the text, joined by newlines.
+    runs, after = [], 0
+    for start, end in headers:
+        if start > after:
+            runs.append((after, start - 1))
+        after = end + 1
+    if after <= len(text):
+        runs.append((after, len(text)))
+    want_start, want_end = sample_window(sum(end - start for start, end in runs) + max(len(runs) - 1, 0))
+    pieces, at = [], 0  # `at`: where the run starts in the text without the headers
+    for k, (start, end) in enumerate(runs):
+        if k:
+            if want_start <= at < want_end:
+                pieces.append("\n")
+            at += 1
+        low, high = max(want_start, at), min(want_end, at + end - start)
+        if low < high:
+            pieces.append(text[start + low - at : start + high - at])
+        at += end - start
+        if at >= want_end:
+            break
+    return "".join(pieces)
+
+
+# A page header line, as `extract_title` takes it, in the casings page dumps use.
+_HEADER_LEADERS = ("date ", "Date ", "DATE ")
+_HEADER_LINE = re.compile(r"(?:date|Date|DATE) \d{4}-\d{2}-\d{2}(?:[ \t][^\n]*)?(?=\n|\Z)")
+
+
+def _header_spans(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of each header line (its newline excluded), in order."""
+    spans = []
+    for leader in _HEADER_LEADERS:
+        starts = [0] if text.startswith(leader) else []
+        at = text.find("\n" + leader)
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n" + leader, at + 1)
+        for start in starts:
+            match = _HEADER_LINE.match(text, start)
+            if match is not None:
+                spans.append((start, match.end()))
+    return sorted(spans)
