@@ -48,6 +48,8 @@ LINEAR: dict[str, str] = {
     "filters.captions:CJK_CHAR": "one character class",
     "filters.metadata:PAGE_HEADER": "fullmatch of one line: the tail `.*` takes the rest at once",
     "filters.metadata:HEADER_LINE": "starts only at newlines; literal and fixed-width digits",
+    "filters.language:_HEADER_LINE": "matched only at line starts found by str.find; literal and "
+    "fixed-width digits, then the rest of the line at once",
     "filters.metadata:TITLE_SEPARATORS": "quadratic in a blank run, but only run on a title cut to "
     "MAX_TITLE_CHARS (300): bounded",
     "filters.metadata:_LETTER": "one character class",
