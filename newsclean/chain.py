@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -57,6 +58,10 @@ def _filter_tuple(filters: Iterable[Filter]) -> tuple[Filter, ...]:
     return filters if isinstance(filters, tuple) else tuple(filters)
 
 
+# The context a chain runs in when its CPU-time guard is off (`Config.chain_timeout=None`).
+_UNGUARDED = contextlib.nullcontext()
+
+
 def _text_size(text: str) -> int:
     """Characters other than spaces and newlines: a measure of text that means the same
     in every script and costs two fast scans."""
@@ -96,13 +101,9 @@ class Chain:
         seconds = self.config.chain_timeout
         guard = None if seconds is None else cpu_time_limit(time_limit(seconds, doc.text))
         try:
-            if guard is None:
+            with guard or _UNGUARDED:
                 for step in self.filters:
                     doc = step(doc, self.config)
-            else:
-                with guard:
-                    for step in self.filters:
-                        doc = step(doc, self.config)
         except ChainTimeLimit as exc:
             if exc.guard is not guard:  # an outer chain's guard (this chain runs inside a filter)
                 raise

@@ -44,10 +44,8 @@ def sample_window(length: int) -> tuple[int, int]:
 
 
 def _sample(text: str) -> str:
-    if len(text) <= SAMPLE_CHARS:
-        return text
     start, end = sample_window(len(text))
-    return text[start:end]
+    return text[start:end]  # the text itself when it is short enough
 
 
 # Code-point ranges of the scripts that decide a language on their own (or narrow it).

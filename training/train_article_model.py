@@ -39,7 +39,7 @@ from newsclean.article_model import (
 )
 from newsclean.chain import default_chain
 from newsclean.document import Document
-from newsclean.filters.article import MIN_LINES, article_lines, headline_index, repeated_flags
+from newsclean.filters.article import drop_outside_article, headline_index, repeated_flags
 
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "model" / "article.json"
 RULES_ONLY = ("drop_outside_article", "tidy_blank_lines")
@@ -227,18 +227,15 @@ def chain_out_of_fold(pages: list[dict[str, Any]], offset: float, threshold: flo
             threshold=threshold,
         )
         for p, k in zip(pages, fold, strict=True):
-            if k != f:
-                continue
-            lines = p["doc"].text.split("\n")
-            indices = [i for i, text in enumerate(lines) if text]
-            kept = article_lines(p["doc"], lines, indices, model=model) if len(indices) >= MIN_LINES else None
-            p["chain_oof"] = "\n".join(lines[i] for i in (indices if kept is None else kept))
+            if k == f:
+                p["chain_oof"] = drop_outside_article(p["doc"], model=model).text
 
 
-def report_texts(pages: list[dict[str, Any]], key: str) -> dict[str, float]:
+def mean_f1_by_group(pages: list[dict[str, Any]], texts: list[str]) -> dict[str, float]:
+    """Mean token F1 of `texts` (one per page) per file, and per language outside dev."""
     groups: dict[str, list[float]] = {}
-    for p in pages:
-        f1 = token_f1(p["truth"], p[key])
+    for p, text in zip(pages, texts, strict=True):
+        f1 = token_f1(p["truth"], text)
         groups.setdefault(p["file"], []).append(f1)
         if p["file"] != "dev.jsonl":
             groups.setdefault(f"  {p['lang']}", []).append(f1)
@@ -256,13 +253,7 @@ def kept_text(page: dict[str, Any], scores: np.ndarray, threshold: float) -> str
 
 
 def report(pages: list[dict[str, Any]], key: str, threshold: float) -> dict[str, float]:
-    groups: dict[str, list[float]] = {}
-    for p in pages:
-        f1 = token_f1(p["truth"], kept_text(p, p[key], threshold))
-        groups.setdefault(p["file"], []).append(f1)
-        if p["file"] != "dev.jsonl":
-            groups.setdefault(f"  {p['lang']}", []).append(f1)
-    return {name: statistics.fmean(values) for name, values in sorted(groups.items())}
+    return mean_f1_by_group(pages, [kept_text(p, p[key], threshold) for p in pages])
 
 
 def main() -> int:
@@ -294,7 +285,7 @@ def main() -> int:
     out_of_fold(pages, "stage2_in", "stage2_oof")
     cross_validated = report(pages, "stage2_oof", threshold)
     chain_out_of_fold(pages, offset, threshold)
-    cross_validated_chain = report_texts(pages, "chain_oof")
+    cross_validated_chain = mean_f1_by_group(pages, [p["chain_oof"] for p in pages])
     stage1 = fit_stage(*stack(pages, "features"))
     stage2 = fit_stage(*stack(pages, "stage2_in"))
     model = ArticleModel(stage1=stage1, stage2=stage2, segment_offset=offset, threshold=threshold)

@@ -72,8 +72,11 @@ def repeated_flags(doc: Document, lines: list[str]) -> npt.NDArray[np.float64]:
     return np.fromiter(map(removed.__contains__, lines), dtype=np.float64, count=len(lines))
 
 
-def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Drop the lines the article model places outside the article.
+def drop_outside_article(
+    doc: Document, config: Config = DEFAULT_CONFIG, model: ArticleModel | None = None
+) -> Document:
+    """Drop the lines the article model places outside the article (`model`: another
+    model than the shipped one, as the training script's folds use).
 
     Example:
 
@@ -94,40 +97,17 @@ def drop_outside_article(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     indices = [i for i, line in enumerate(lines) if line]
     if len(indices) < MIN_LINES:
         return doc
-    kept = article_lines(doc, lines, indices, config)
-    if kept is None:
-        return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
-    kept_set = set(kept)
-    drops = {i: Reason.OUTSIDE_ARTICLE for i in indices if i not in kept_set}
-    return drop_lines(doc, lines, drops, "drop_outside_article")
-
-
-def article_lines(
-    doc: Document,
-    lines: Sequence[str],
-    indices: list[int],
-    config: Config = DEFAULT_CONFIG,
-    model: ArticleModel | None = None,
-) -> list[int] | None:
-    """The indices of the lines of the article in `doc` (`lines`: its text split; `indices`:
-    the non-blank ones), or `None` when what the model keeps holds too few words;
-    `model`: another article model than the shipped one (the training script's folds).
-
-    Example:
-
-    >>> lines = ["Home", "Sport",
-    ...     "Rain closed the coast road on Monday, and the council said it would reopen it by Friday.",
-    ...     "", "It was the third closure this winter, after storms in December and January.", "Contact us"]
-    >>> article_lines(Document.from_text("\\n".join(lines), lang="en"), lines, [0, 1, 2, 4, 5])
-    [2, 4]
-    """
     headline_at = headline_index(doc, indices)
     repeated = repeated_flags(doc, [lines[i] for i in indices])
     kept = settle(lines, indices, doc.lang, headline_at, repeated, model)
     if (headline_at is not None or repeated.any()) and _too_short(lines, kept, config):
         # Read as clean text will be read again: no headline, no repeats.
         kept = settle(lines, indices, doc.lang, None, None, model)
-    return None if _too_short(lines, kept, config) else kept
+    if _too_short(lines, kept, config):
+        return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
+    kept_set = set(kept)
+    drops = {i: Reason.OUTSIDE_ARTICLE for i in indices if i not in kept_set}
+    return drop_lines(doc, lines, drops, "drop_outside_article")
 
 
 def _too_short(lines: Sequence[str], kept: list[int], config: Config) -> bool:

@@ -13,6 +13,7 @@ import attrs
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
+from newsclean.filters.metadata import HEADER_REST
 from newsclean.language import detect_language, sample_window
 from newsclean.resources import check_language
 
@@ -76,7 +77,7 @@ def _body_sample(text: str) -> str:
 
 # A page header line, as `extract_title` takes it, in the casings page dumps use.
 _HEADER_LEADERS = ("date ", "Date ", "DATE ")
-_HEADER_LINE = re.compile(r"(?:date|Date|DATE) \d{4}-\d{2}-\d{2}(?:[ \t][^\n]*)?(?=\n|\Z)")
+_HEADER_LINE = re.compile(rf"(?:date|Date|DATE) {HEADER_REST}(?=\n|\Z)")
 
 
 def _header_spans(text: str) -> list[tuple[int, int]]:

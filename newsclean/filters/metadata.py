@@ -28,7 +28,9 @@ from newsclean.text import ends_sentence
 
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
 PAGE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?:\s+(.*))?")
-HEADER_LINE = re.compile(r"\ndate \d{4}-\d{2}-\d{2}(?:[ \t][^\n]*)?(?=\n)")
+# What follows `date ` on a header line; `filters.language` finds header lines too.
+HEADER_REST = r"\d{4}-\d{2}-\d{2}(?:[ \t][^\n]*)?"
+HEADER_LINE = re.compile(rf"\ndate {HEADER_REST}(?=\n)")
 HEADER_LEADER = "\ndate "  # what every HEADER_LINE match starts with
 # What separates a headline from a site or section name in a page title.
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]\s+|\s*[|_]\s*|\s*:{2,}\s*")
