@@ -58,6 +58,7 @@ LINEAR: dict[str, str] = {
     "dates:DATE_PATTERN": "every branch starts at a digit with bounded digits; a blank run is "
     "scanned once by the start next to it",
     "dates:YEAR": "fixed width",
+    "trailing_lists:_SEPARATOR": "each branch is one or two marks with one-character look-arounds",
     "dates:_MONTH_BEFORE": "searched in a 16-character window",
     "dates:TIME_PATTERN": "fixed width from a digit, then one blank run",
     "text:SENTENCE_END": "searched in the last 4 characters of a line",

@@ -1,6 +1,7 @@
 """The article model as a filter: drop the lines that lie outside the article.
 
-See `newsclean.article_model` for how lines are scored. A page that would keep fewer
+See `newsclean.article_model` for how lines are scored, and `newsclean.trailing_lists`
+for the lists kept with the article the model chose. A page that would keep fewer
 than `Config.article_min_words` words is left as it is and flagged `no_article_found`:
 the model never empties a document silently.
 """
@@ -21,6 +22,7 @@ from newsclean.filters.metadata import headline_offset
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
 from newsclean.text import word_count
+from newsclean.trailing_lists import trailing_list
 from newsclean.views import text_lines
 
 # Pages with fewer non-blank lines than this are left to the rules alone.
@@ -105,7 +107,7 @@ def drop_outside_article(
         kept = settle(lines, indices, doc.lang, None, None, model)
     if _too_short(lines, kept, config):
         return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
-    kept_set = set(kept)
+    kept_set = set(kept).union(trailing_list(lines, indices, kept, doc.lang))
     drops = {i: Reason.OUTSIDE_ARTICLE for i in indices if i not in kept_set}
     return drop_lines(doc, lines, drops, "drop_outside_article")
 
