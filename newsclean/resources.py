@@ -159,6 +159,26 @@ def all_credit_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def caption_labels() -> dict[str, str]:
+    """Labels that start a line holding an image's credit or caption, in every language,
+    each mapped to `"credit"` or `"caption"`.
+
+    Example:
+
+    >>> labels = caption_labels()
+    >>> labels["image copyright"], labels["image caption"], labels["подпись к фото"]
+    ('credit', 'caption', 'caption')
+    """
+    labels: dict[str, str] = {}
+    for lang in _available("caption_labels"):
+        for row in _rows("caption_labels", lang, ".tsv"):
+            kind, _, label = row.partition("\t")
+            if kind.strip() in ("credit", "caption") and label.strip():
+                labels[label.strip().lower()] = kind.strip()
+    return labels
+
+
+@functools.cache
 def month_names() -> dict[str, int]:
     """Month names and abbreviations of every language, mapped to 1-12.
 

@@ -38,8 +38,8 @@ MAX_LEAD_IN_WORDS = 12
 # dash, bar, slash or at sign between blanks (" – ", " -- ", " @ "), or a bracket opened
 # after a blank (" (Group A"). Commas and full stops are left out: prose has them too.
 _SEPARATOR = re.compile(r"(?<=\S)(?::(?=\s)|：)|(?<= )(?:-{1,2}|[–—|/@·•])(?= )|(?<= )[(\[](?=\S)")
-# The most words of a list item.
-MAX_ITEM_WORDS = 40
+# The most words of a list item (a longer line is prose: a comment, a teaser summary).
+MAX_ITEM_WORDS = 60
 
 
 def item_shape(line: str) -> tuple[str, str] | None:

@@ -191,3 +191,39 @@ def test_lines_mentioning_a_photo_stay(lang: str, line: str) -> None:
 def test_page_without_captions_is_the_same_object() -> None:
     doc = Document.from_text(f"{BEFORE}\n{AFTER}", lang="en")
     assert extract_captions(doc) is doc
+
+
+# Layouts that print an image's credit and caption on lines of their own, each after a
+# label: (credit line, caption line, caption text, credit).
+LABELLED = [
+    ("Image copyright Getty Images", "Image caption Fishing boats sheltered in the harbour at Port Maren", "Fishing boats sheltered in the harbour at Port Maren", "Getty Images"),
+    ("Image source, Reuters", "Image caption, The ferry terminal was closed for a week", "The ferry terminal was closed for a week", "Reuters"),
+    ("Автор фото, ТАСС", "Подпись к фото, Паром у причала в Калининграде", "Паром у причала в Калининграде", "ТАСС"),
+    ("Fuente de la imagen, EFE", "Pie de foto, El puerto de Vigo cerró durante la tormenta", "El puerto de Vigo cerró durante la tormenta", "EFE"),
+    ("图像来源，新华社", "图像加注文字，渡轮停靠在码头", "渡轮停靠在码头", "新华社"),
+]
+
+
+@pytest.mark.parametrize(("credit_line", "caption_line", "text", "credit"), LABELLED)
+def test_labelled_credit_and_caption_lines(credit_line: str, caption_line: str, text: str, credit: str) -> None:
+    page = "\n".join([BEFORE, credit_line, caption_line, AFTER])
+    doc = extract_captions(Document.from_text(page))
+    assert doc.text == f"{BEFORE}\n{AFTER}"
+    assert doc.captions == (Caption(text=text, credit=credit),)
+    assert [edit.reason for edit in doc.edits] == [Reason.CAPTION]
+    assert doc.restore() == page
+
+
+def test_labelled_lines_alone_and_in_prose() -> None:
+    page = "\n".join(
+        [
+            BEFORE,
+            "Media caption The harbour master explains why the ferries stopped",
+            "Image copyright PA",
+            "Image captioning software described the scene as a harbour.",
+            AFTER,
+        ]
+    )
+    doc = extract_captions(Document.from_text(page))
+    assert doc.paragraphs == [BEFORE, "Image captioning software described the scene as a harbour.", AFTER]
+    assert doc.captions == (Caption(text="The harbour master explains why the ferries stopped", credit=None),)

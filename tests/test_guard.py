@@ -46,6 +46,7 @@ LINEAR: dict[str, str] = {
     "the longest cue",
     "filters.captions:_LEADING_LABEL": "anchored at the string start; run on a credit of 80 characters",
     "filters.captions:CJK_CHAR": "one character class",
+    "filters.captions:_labelled_line_pattern": "starts only at newlines; a trie, then one blank run",
     "filters.metadata:PAGE_HEADER": "fullmatch of one line: the tail `.*` takes the rest at once",
     "filters.metadata:HEADER_LINE": "starts only at newlines; literal and fixed-width digits",
     "filters.language:_HEADER_LINE": "matched only at line starts found by str.find; literal and "

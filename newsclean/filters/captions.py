@@ -4,7 +4,10 @@ An image shows in a dump as its alt-text line, often followed by a caption line 
 repeats it and adds a credit (`Picture: Getty`, `Photo: Reuters`, `(AP Photo/Jane Doe)`).
 The caption goes to the captions, its alt-text line is dropped as a duplicate; a lone
 line that ends in a credit is a caption too. When the alt text is the first image's and
-reads as a sentence, it is the standfirst and stays, once.
+reads as a sentence, it is the standfirst and stays, once. Some layouts print the credit
+and the caption on lines of their own, each after a label ("Image copyright Reuters",
+"Image caption Fans at the final"; the labels are package data, `caption_labels`): both
+lines go, the caption with the credit above it.
 
 >>> from newsclean.document import Document
 >>> page = ("The council met.\\nA flooded street in Leeds\\n"
@@ -26,9 +29,9 @@ from collections.abc import Sequence
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Caption, Document
 from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern, Match
-from newsclean.lines import drop_lines
+from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
-from newsclean.resources import all_credit_words, trie_pattern
+from newsclean.resources import all_credit_words, caption_labels, trie_pattern
 from newsclean.text import ends_sentence
 from newsclean.views import framed_lowered, text_lines
 
@@ -184,6 +187,45 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
     return len(alt_words) >= MIN_ALT_WORDS and shared >= ALT_WORD_SHARE * len(alt_words)
 
 
+@functools.cache
+def _labelled_line_pattern() -> re.Pattern[str]:
+    """A line that starts with a caption label (`caption_labels`: "Image copyright",
+    "Image caption") and a blank, comma or colon, in the lower-cased page framed by
+    newlines (a start at each newline only: linear)."""
+    labels = trie_pattern(caption_labels()) or "(?!x)x"
+    return re.compile(rf"\n(?P<label>{labels})(?:[ \t]*[,:，：][ \t]*|[ \t]+)(?=\S)")
+
+
+def _labelled_captions(
+    text: str, lines: Sequence[str]
+) -> tuple[dict[int, Reason], list[tuple[int, Caption]]]:
+    """Lines that a label marks as an image's credit or caption ("Image copyright
+    Reuters", then "Image caption Fans at the final"), and the captions they give, by
+    line index; a caption takes the credit on the line just before it.
+
+    >>> text = "Rain fell.\\nImage copyright Reuters\\nImage caption Fans at the final\\nIt stopped."
+    >>> drops, found = _labelled_captions(text, text.split("\\n"))
+    >>> sorted(drops), found
+    ([1, 2], [(2, Caption(text='Fans at the final', credit='Reuters'))])
+    """
+    drops: dict[int, Reason] = {}
+    found: list[tuple[int, Caption]] = []
+    labels = caption_labels()
+    credit_at, credit = -1, ""
+    for i, match in lowered_line_matches(_labelled_line_pattern(), text):
+        rest = lines[i][len(match.group()) - 1 :].strip()
+        kind = labels[match.group("label")]
+        if len(rest.split()) > (MAX_CREDIT_WORDS if kind == "credit" else MAX_CAPTION_WORDS):
+            continue
+        drops[i] = Reason.CAPTION
+        if kind == "credit":
+            credit_at, credit = i, rest
+            continue
+        previous = i - 1 if i == 0 or lines[i - 1] else i - 2
+        found.append((i, Caption(text=rest, credit=credit if credit_at == previous else None)))
+    return drops, found
+
+
 def find_captions(
     text: str, lines: Sequence[str], *, timeout: float = DEFAULT_PATTERN_TIMEOUT
 ) -> tuple[dict[int, Reason], list[Caption]]:
@@ -197,8 +239,9 @@ def find_captions(
     >>> sorted((i, str(reason)) for i, reason in drops.items()), captions[0].credit
     ([(0, 'alt_text'), (1, 'caption')], 'Harbour Trust')
     """
-    drops: dict[int, Reason] = {}
+    drops, labelled = _labelled_captions(text, lines)
     captions: list[Caption] = []
+    found_at: list[int] = []
     for i in _candidate_lines(text, lines, timeout):
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
@@ -216,6 +259,10 @@ def find_captions(
                 drops[previous] = Reason.ALT_TEXT
         if caption_text:
             captions.append(Caption(text=caption_text, credit=credit))
+            found_at.append(i)
+    if labelled:
+        ordered = sorted([*labelled, *zip(found_at, captions, strict=True)], key=lambda pair: pair[0])
+        captions = [caption for _, caption in ordered]
     return drops, captions
 
 
