@@ -74,6 +74,22 @@ def test_with_edits_applies_and_logs() -> None:
     assert doc.text == PAGE  # the original is untouched
 
 
+@pytest.mark.parametrize("changes", [{}, {"title": "Ferries resume"}], ids=["edits only", "with a field"])
+def test_with_edits_keeps_every_other_field(changes: dict[str, str]) -> None:
+    doc = attrs.evolve(
+        Document.from_text("Ferries resume\nShare this\nFerries ran again.", title="T",
+                           published="2024-03-05", byline="Ana Lima", lang="en", id="p1",
+                           url="https://example.test/p1"),
+        captions=[Caption("A boat at the pier.", credit="PA")], flags={Flag.ENCODING_REPAIRED},
+    )  # fmt: skip
+    out = doc.with_edits([Edit("demo", Reason.SHARE, 15, "Share this\n")], **changes)
+    for field in attrs.fields(Document):
+        if field.name not in ("text", "edits", *changes):
+            assert getattr(out, field.name) == getattr(doc, field.name), field.name
+    assert out.text == "Ferries resume\nFerries ran again." and len(out.edits) == 1
+    assert all(getattr(out, name) == value for name, value in changes.items())
+
+
 def test_edit_offsets_are_relative_to_the_text_left_by_earlier_edits() -> None:
     text = "Home | News | Sport\nThe bridge reopened.\nShare this article\nTraffic was light."
     first = Edit("demo", Reason.NAVIGATION, 0, "Home | News | Sport\n")
