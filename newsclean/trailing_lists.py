@@ -1,5 +1,5 @@
 """Lists that end an article: tour dates, a table of results, the quick-fire part of an
-interview, a list of allowed foods.
+interview, the items of a plan.
 
 The article model reads lines one at a time with their neighbours, and a run of short
 lines without sentence ends reads to it like a menu: it cuts such a list off the end of
@@ -9,9 +9,9 @@ is kept when it is built on one pattern (every item has the same first separator
 it either follows a short line that introduces it ("Tour dates", "Qualified teams:") or
 continues a pattern the article itself has (the questions and answers of an interview).
 
-Teaser lists are the other kind of list after an article: their heading is a cue of
-the page's language ("Most read", "More from Sport"), or their items repeat nothing of
-the article, so they are not taken.
+Teaser lists are the other kind of list after an article: their heading starts with a
+cue of the page's language ("Most read", "More from Sport"), or they have no heading
+and their items follow no pattern of the article, so they are not taken.
 
 >>> article = ["The band will tour again next summer, the first time in ten years.",
 ...            "Tickets go on sale on Friday, the promoter said."]
