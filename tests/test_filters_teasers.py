@@ -39,6 +39,19 @@ LISTS = [
         ],
     ),
     (
+        "en",
+        [
+            "The ferry service will run on the winter timetable from Monday.",
+            "Passengers are asked to check times before they travel.",
+        ],
+        "Related links:",
+        [
+            "Harbour wall repairs to finish in spring",
+            "New terminal building opens at Port Maren",
+            "Island residents win fight over fares",
+        ],
+    ),
+    (
         "de",
         [
             "Die Gewerkschaft kündigte an, die Lage genau zu beobachten.",
