@@ -9,6 +9,10 @@ is kept when it is built on one pattern (every item has the same first separator
 it either follows a short line that introduces it ("Tour dates", "Qualified teams:") or
 continues a pattern the article itself has (the questions and answers of an interview).
 
+When the model already kept the list's first items (as it may when clean text is read
+again), the list is counted from the first of them. `drop_outside_article` keeps a list
+only if the article with it reads the same when cleaned again (`_list_stays`).
+
 Teaser lists are the other kind of list after an article: their heading starts with a
 cue of the page's language ("Most read", "More from Sport"), or they have no heading
 and their items follow no pattern of the article, so they are not taken.
@@ -28,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from newsclean.resources import CUE_EDGE_CHARS, cue_table
-from newsclean.text import ends_sentence
+from newsclean.text import ends_sentence, word_count
 
 # The fewest items a list has.
 MIN_LIST_ITEMS = 4
@@ -38,7 +42,8 @@ MAX_LEAD_IN_WORDS = 12
 # dash, bar, slash or at sign between blanks (" – ", " -- ", " @ "), or a bracket opened
 # after a blank (" (Group A"). Commas and full stops are left out: prose has them too.
 _SEPARATOR = re.compile(r"(?<=\S)(?::(?=\s)|：)|(?<= )(?:-{1,2}|[–—|/@·•])(?= )|(?<= )[(\[](?=\S)")
-# The most words of a list item (a longer line is prose: a comment, a teaser summary).
+# The most words of a list item, each CJK character a word (a longer line is prose: a
+# paragraph, a comment, a teaser summary).
 MAX_ITEM_WORDS = 60
 
 
@@ -57,7 +62,7 @@ def item_shape(line: str) -> tuple[str, str] | None:
     if found is None:
         return None
     before = line[: found.start()].strip()
-    if not before or not line[found.end() :].strip() or len(line.split()) > MAX_ITEM_WORDS:
+    if not before or not line[found.end() :].strip() or word_count(line) > MAX_ITEM_WORDS:
         return None
     return found.group(), before.lower()
 
@@ -88,17 +93,29 @@ def trailing_list(
         if shape is None:
             continue
         end = first + 1
-        while end < len(indices) and (item := item_shape(lines[indices[end]])) and item[0] == shape[0]:
+        while end < len(indices) and _mark(lines[indices[end]]) == shape[0]:
             end += 1
-        if end - first < MIN_LIST_ITEMS:
+        # The model may have kept the list's first items (clean text read again): the list
+        # starts where the run of kept items does, and its heading stands before that.
+        start = first
+        if not lead_ins:
+            kept_set = set(kept)
+            while start > 0 and indices[start - 1] in kept_set:
+                if _mark(lines[indices[start - 1]]) != shape[0]:
+                    break
+                start -= 1
+        if end - start < MIN_LIST_ITEMS:
             continue
-        if lead_ins:
-            if not _introduces_list(lines[indices[after]], lang):
-                continue
-        elif shape not in {item_shape(lines[i]) for i in kept}:
-            continue
-        return list(indices[after:end])
+        heading = after if lead_ins else start - 1
+        introduced = heading >= 0 and _introduces_list(lines[indices[heading]], lang)
+        if introduced or shape in {item_shape(lines[i]) for i in kept}:
+            return list(indices[after:end])
     return []
+
+
+def _mark(line: str) -> str | None:
+    shape = item_shape(line)
+    return None if shape is None else shape[0]
 
 
 def _introduces_list(line: str, lang: str | None) -> bool:

@@ -175,6 +175,7 @@ def test_no_list_is_taken(after: list[str], why: str) -> None:
         ("Москва – Тверь: 6:40, 9:15, 18:20", ("–", "москва")),
         ("Anglia (grupa A): dziesiąty występ", ("(", "anglia")),
         ("时间：6月4日 20:00", ("：", "时间")),
+        ("对这种现象，医生解释说：“这个城市的居民普遍热爱自己的工作，他们每天很早出门，很晚才回家，周末也常常加班，所以很少有时间陪伴家人和朋友，也很少去公园散步。”", None),
         ("Path B -- Slovakia, Northern Ireland", ("--", "path b")),
         ("Dit is gewoon een zin, zonder meer.", None),
         ("well-known long-running arts-festival", None),

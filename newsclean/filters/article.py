@@ -107,9 +107,26 @@ def drop_outside_article(
         kept = settle(lines, indices, doc.lang, None, None, model)
     if _too_short(lines, kept, config):
         return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
-    kept_set = set(kept).union(trailing_list(lines, indices, kept, doc.lang))
+    listed = trailing_list(lines, indices, kept, doc.lang)
+    if listed and not _list_stays(lines, kept, listed, doc.lang, model):
+        listed = []
+    kept_set = set(kept).union(listed)
     drops = {i: Reason.OUTSIDE_ARTICLE for i in indices if i not in kept_set}
     return drop_lines(doc, lines, drops, "drop_outside_article")
+
+
+def _list_stays(
+    lines: Sequence[str], kept: list[int], listed: list[int], lang: str | None, model: ArticleModel | None
+) -> bool:
+    """Whether the article with the list that ends it reads the same when cleaned again:
+    the model, reading the two as clean text, keeps the whole article, and the list rule
+    gives back the list lines it drops (else a second cleaning would cut the article or
+    the list short: the list's lines change what the model makes of the article's end)."""
+    both = kept + listed
+    again = settle(lines, both, lang, None, None, model)
+    if again == both:
+        return True
+    return set(kept) <= set(again) and sorted({*again, *trailing_list(lines, both, again, lang)}) == both
 
 
 def _too_short(lines: Sequence[str], kept: list[int], config: Config) -> bool:
