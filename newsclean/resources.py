@@ -128,6 +128,22 @@ def byline_words(lang: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def all_byline_words() -> tuple[str, ...]:
+    """Byline openers of every language, longest first.
+
+    Example:
+
+    >>> words = all_byline_words()
+    >>> "by" in words and "von" in words and "автор:" in words
+    True
+    """
+    words: set[str] = set()
+    for lang in _available("bylines"):
+        words.update(byline_words(lang))
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
 def credit_words(lang: str) -> tuple[str, ...]:
     """Labels that introduce a photo credit in `lang` and in English, longest first.
 

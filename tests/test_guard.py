@@ -55,7 +55,7 @@ LINEAR: dict[str, str] = {
     "MAX_TITLE_CHARS (300): bounded",
     "filters.metadata:_LETTER": "one character class",
     "filters.metadata:_LETTER_WORD": "one character class",
-    "filters.metadata:_byline_pattern": "starts only at newlines; a trie, then one blank run",
+    "filters.metadata:_line_led_by": "starts only at newlines; a trie, then one blank run",
     "dates:DATE_PATTERN": "every branch starts at a digit with bounded digits; a blank run is "
     "scanned once by the start next to it",
     "dates:YEAR": "fixed width",

@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -85,6 +84,9 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
     # read as English, clean text (header gone) as no language, and the model cut it then
     "date 2023-04-02 Bridge reopens after repairs - Harbour Post\n   spaced   out\tline  \n1\n00\n"
     "Council sets budget\nMayorâ€™s office said â€œnoâ€\x9d.\nStorm closes coast road\n0",
+    # the same with a byline: its "by" was the deciding vote (bylines are left out too)
+    "By Amira Khan\n   spaced   out\tline  \n1\n00\nCouncil sets budget\n"
+    "Mayorâ€™s office said â€œnoâ€\x9d.\nStorm closes coast road\n0",
 ]
 
 
@@ -96,19 +98,10 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
 @example(IDEMPOTENCE_COUNTEREXAMPLES[3])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[4])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[5])
+@example(IDEMPOTENCE_COUNTEREXAMPLES[6])
 def test_cleaning_is_idempotent(text: str) -> None:
     once = newsclean.clean(text).text
     assert newsclean.clean(once).text == once
-
-
-@pytest.mark.xfail(strict=True, reason="a removed line held a vote that decided the page's language")
-def test_cleaning_a_page_whose_byline_decided_its_language_is_not_idempotent() -> None:
-    """A known gap (docs/reliability.md, Idempotence): "By" is the third English function
-    word of this page; its clean text, without the byline, is read in no language."""
-    page = ("By Amira Khan\n   spaced   out\tline  \n1\n00\nCouncil sets budget\n"
-            "Mayorâ€™s office said â€œnoâ€\x9d.\nStorm closes coast road\n0")
-    once = newsclean.clean(page)
-    assert newsclean.clean(once.text).text == once.text
 
 
 @PROPERTY_SETTINGS

@@ -23,7 +23,7 @@ from newsclean.dates import TIME_PATTERN, YEAR, find_date
 from newsclean.document import Document
 from newsclean.lines import drop_lines, lines_equal_to, lines_starting_with, lowered_line_matches
 from newsclean.reasons import Reason
-from newsclean.resources import byline_words, cue_table, trie_pattern
+from newsclean.resources import all_byline_words, byline_words, cue_table, trie_pattern
 from newsclean.text import ends_sentence
 
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
@@ -250,12 +250,30 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
 def _byline_pattern(lang: str | None) -> re.Pattern[str]:
     """A line that starts with a byline word, in a page after a newline (the leading
     newline makes the scan skip from line start to line start)."""
-    words = trie_pattern(byline_words(lang or "en"))
-    return re.compile(rf"\n{words}(?:[ \t]*[:：][ \t]*|[ \t]+)(?=[^\n])")
+    return _line_led_by(byline_words(lang or "en"))
 
 
-def _byline_name(line: str, config: Config) -> str | None:
-    """The name in a byline's tail ("Jane Doe" of "By Jane Doe"), or `None`."""
+@functools.cache
+def any_byline_pattern() -> re.Pattern[str]:
+    """`_byline_pattern` with the byline words of every language."""
+    return _line_led_by(all_byline_words())
+
+
+def _line_led_by(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\n{trie_pattern(words)}(?:[ \t]*[:：][ \t]*|[ \t]+)(?=[^\n])")
+
+
+def max_byline_chars(config: Config) -> int:
+    """The longest line taken for a byline."""
+    return 12 + 10 * config.max_byline_words
+
+
+def byline_name(line: str, config: Config) -> str | None:
+    """The name in a byline's tail ("Jane Doe" of "By Jane Doe"), or `None`.
+
+    >>> byline_name("Jane Doe", DEFAULT_CONFIG), byline_name("the pier, crowds gathered", DEFAULT_CONFIG)
+    ('Jane Doe', None)
+    """
     name = line.strip(" ,;|")
     tokens = name.split()
     if not tokens or len(tokens) > config.max_byline_words or name.endswith("."):
@@ -284,7 +302,7 @@ def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     text = doc.text
     drops: dict[int, Reason] = {}
     byline = doc.byline
-    limit = 12 + 10 * config.max_byline_words
+    limit = max_byline_chars(config)
     lines: Sequence[str] | None = None
     for i, match in lowered_line_matches(_byline_pattern(doc.lang), text):
         if lines is None:
@@ -292,7 +310,7 @@ def extract_byline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
         line = lines[i]
         if len(line) > limit:
             continue
-        name = _byline_name(line[len(match.group()) - 1 :], config)
+        name = byline_name(line[len(match.group()) - 1 :], config)
         if name is None:
             continue
         drops[i] = Reason.BYLINE
