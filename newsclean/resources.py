@@ -112,6 +112,13 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(row.strip().lower() for row in _rows("stopwords", lang, ".txt"))
 
 
+def _phrases(kind: str, langs: Iterable[str]) -> tuple[str, ...]:
+    """The lower-cased phrases of `kind` (one per line) of every language in `langs`,
+    longest first."""
+    words = {row.strip().lower() for lang in langs for row in _rows(kind, lang, ".txt")}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
 @functools.cache
 def byline_words(lang: str) -> tuple[str, ...]:
     """Words that introduce an author in `lang` and in English, longest first.
@@ -122,9 +129,7 @@ def byline_words(lang: str) -> tuple[str, ...]:
     >>> "von" in words, "by" in words, words[0]
     (True, True, 'additional reporting by')
     """
-    words = {row.strip().lower() for row in _rows("bylines", lang, ".txt")}
-    words |= {row.strip().lower() for row in _rows("bylines", "en", ".txt")}
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return _phrases("bylines", (lang, "en"))
 
 
 @functools.cache
@@ -137,10 +142,7 @@ def all_byline_words() -> tuple[str, ...]:
     >>> "by" in words and "von" in words and "автор:" in words
     True
     """
-    words: set[str] = set()
-    for lang in _available("bylines"):
-        words.update(byline_words(lang))
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return _phrases("bylines", _available("bylines"))
 
 
 @functools.cache
@@ -153,9 +155,7 @@ def credit_words(lang: str) -> tuple[str, ...]:
     >>> "photo" in words, "picture" in words, len(words[0]) >= len(words[-1])
     (True, True, True)
     """
-    words = {row.strip().lower() for row in _rows("credits", lang, ".txt")}
-    words |= {row.strip().lower() for row in _rows("credits", "en", ".txt")}
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return _phrases("credits", (lang, "en"))
 
 
 @functools.cache
@@ -168,10 +168,7 @@ def all_credit_words() -> tuple[str, ...]:
     >>> "foto" in words and "фото" in words and "picture" in words
     True
     """
-    words: set[str] = set()
-    for lang in _available("credits"):
-        words.update(credit_words(lang))
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return _phrases("credits", _available("credits"))
 
 
 @functools.cache

@@ -239,9 +239,8 @@ def find_captions(
     >>> sorted((i, str(reason)) for i, reason in drops.items()), captions[0].credit
     ([(0, 'alt_text'), (1, 'caption')], 'Harbour Trust')
     """
-    drops, labelled = _labelled_captions(text, lines)
-    captions: list[Caption] = []
-    found_at: list[int] = []
+    drops, found = _labelled_captions(text, lines)
+    first_credit_caption = True
     for i in _candidate_lines(text, lines, timeout):
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
@@ -254,16 +253,14 @@ def find_captions(
         previous = i - 1 if i == 0 or lines[i - 1] else i - 2
         if previous >= 0 and previous not in drops and repeats_caption(lines[previous], caption_text):
             # The lead image's caption is often the standfirst, a full sentence: it stays.
-            is_standfirst = not captions and ends_sentence(lines[previous])
+            is_standfirst = first_credit_caption and ends_sentence(lines[previous])
             if not is_standfirst:
                 drops[previous] = Reason.ALT_TEXT
         if caption_text:
-            captions.append(Caption(text=caption_text, credit=credit))
-            found_at.append(i)
-    if labelled:
-        ordered = sorted([*labelled, *zip(found_at, captions, strict=True)], key=lambda pair: pair[0])
-        captions = [caption for _, caption in ordered]
-    return drops, captions
+            found.append((i, Caption(text=caption_text, credit=credit)))
+            first_credit_caption = False
+    found.sort(key=lambda pair: pair[0])
+    return drops, [caption for _, caption in found]
 
 
 def extract_captions(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
