@@ -132,6 +132,65 @@ LISTS = [
         "相关新闻",
         ["南岭地区今年入汛时间偏早", "城市公园里的鸟类越来越多了", "中学生科技创新大赛决赛开幕"],
     ),
+    # Blocks of sponsored links are lists of other pages' headlines too.
+    (
+        "en",
+        [
+            "The bridge will stay closed to lorries until the repairs are finished.",
+            "Cars and buses can still cross at walking pace.",
+        ],
+        "Promoted stories",
+        [
+            "Homeowners are switching to this clever heating trick",
+            "The 10 best-rated hotels near Lake Orva this season",
+            "Doctors surprised by this simple morning habit",
+        ],
+    ),
+    (
+        "el",
+        [
+            "Η συνεδρίαση του δημοτικού συμβουλίου θα γίνει την Πέμπτη.",
+            "Οι πολίτες μπορούν να την παρακολουθήσουν ζωντανά.",
+        ],
+        "Σύνδεσμοι χορηγών",
+        [
+            "Κερδίστε ένα ταξίδι για δύο στη Σαντορίνη",
+            "Οδοντιατρικά εμφυτεύματα με δόσεις - Ζητήστε προσφορά",
+            "Μάθετε αγγλικά σε τρεις μήνες",
+        ],
+    ),
+    (
+        "ru",
+        [
+            "Движение по мосту откроют после окончания ремонта.",
+            "Автобусы пустят в объезд через улицу Лесную.",
+        ],
+        "Новости партнёров",
+        [
+            "Врачи назвали продукт, который продлевает жизнь",
+            "Как снизить платёж по ипотеке: советы экспертов",
+            "Пять городов, куда стоит поехать зимой",
+        ],
+    ),
+    (
+        "pl",
+        [
+            "Prace na moście potrwają do końca października.",
+            "Autobusy pojadą objazdem przez ulicę Polną.",
+        ],
+        "Linki sponsorowane",
+        [
+            "Kredyt gotówkowy bez zaświadczeń - sprawdź ofertę",
+            "Tanie loty do Grecji od 99 zł",
+            "Ten prosty trik obniży rachunki za prąd",
+        ],
+    ),
+    (
+        "zh",
+        ["市交通局表示，大桥维修期间将增开两条公交线路。", "预计维修工程将在年底前完成。"],
+        "推广链接",
+        ["三个月学会英语口语", "新款智能手表限时优惠", "海岛度假套餐特价预订"],
+    ),
 ]
 
 

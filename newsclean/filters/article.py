@@ -86,9 +86,10 @@ def drop_outside_article(
     ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
     ...     "The operator said the first boat left at seven and every crossing was full by noon.",
     ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "A spokesman said the council would publish a list of the repairs to be done first.",
     ...     "Contact us", "Privacy policy"]
     >>> page = Document.from_text("\\n".join(lines), lang="en")
-    >>> drop_outside_article(page).text == "\\n".join(lines[3:6])
+    >>> drop_outside_article(page).text == "\\n".join(lines[3:7])
     True
     >>> drop_outside_article(page, Config(select_article=False)) is page
     True
@@ -160,9 +161,10 @@ def settle(
     ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
     ...     "The operator said the first boat left at seven and every crossing was full by noon.",
     ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "A spokesman said the council would publish a list of the repairs to be done first.",
     ...     "Contact us", "Privacy policy"]
     >>> settle(lines, list(range(len(lines))), "en", None)
-    [3, 4, 5]
+    [3, 4, 5, 6]
     """
     basics = line_basics([lines[i] for i in indices], lang)
     positions = list(range(len(indices)))  # of the kept lines, among `indices`
