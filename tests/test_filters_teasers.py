@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean import Config, Document, Reason
+from newsclean import Config, Document, Reason, default_chain
 from newsclean.filters import remove_teaser_lists
 
 # (page language, article lines, heading, headline lines)
@@ -253,6 +253,23 @@ def test_teaser_stop_run() -> None:
     assert default.paragraphs == ["Rain fell all day.", p1, p2, "Storm closes roads", p3, p4, p5]
     longer = remove_teaser_lists(Document.from_text(page, lang="en"), Config(teaser_stop_run=3))
     assert longer.paragraphs == ["Rain fell all day.", p3, p4, p5]
+
+
+def test_a_sponsored_article_under_its_label_keeps_its_paragraphs() -> None:
+    """"Sponsored content" also labels an advertorial: the list it heads ends where the
+    page's headline stands, or at the first paragraphs, and the article stays."""
+    paragraphs = [
+        "Winter bills are landing on doormats across the county, and many households want to cut them.",
+        "Turning the thermostat down by one degree can save up to £100 a year, the trust says.",
+        "Draught-proofing doors and windows is one of the cheapest ways to keep heat in.",
+    ]
+    body = ["Home", "News", "Sponsored content", "Five ways to save on your energy bills",
+            "In partnership with Northgrid Energy", *paragraphs, "Privacy policy"]  # fmt: skip
+    header = "date 2024-03-02 Five ways to save on your energy bills - Harbour News"
+    for page in ("\n".join([header, *body]), "\n".join(body)):
+        doc = default_chain()(Document.from_text(page))
+        assert doc.paragraphs[-3:] == paragraphs
+        assert "".join(doc.removed_by(Reason.TEASER_HEADING)).strip() == "Sponsored content"
 
 
 # Pages where a heading-like line is part of the article.
