@@ -39,6 +39,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from newsclean.page_layout import PageLayout, distance_to_spans, window_means
 from newsclean.resources import stopwords
 
 FloatArray = npt.NDArray[np.float64]
@@ -345,55 +346,6 @@ def shipped_model() -> ArticleModel:
     return ArticleModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-# The window radii of the neighbour features.
-_RADII = (1, 2, 3, 5)
-
-
-# Pages of up to this many lines keep their line numbers and window sizes in a cache of
-# CACHED_SIZES sizes (about 40 bytes a line: at most 11 MB, a few MB in practice);
-# longer pages, rare and costly anyway, build theirs each time, so a long run does not
-# fill the cache with its biggest pages'.
-CACHED_PAGE_LINES = 1024
-CACHED_SIZES = 256
-
-
-def _page_index(n: int) -> tuple[FloatArray, FloatArray]:
-    """For a page of `n` lines: the line numbers, and the size of each line's window for
-    every radius of `_RADII` (`(radius, line, 1)`: fewer lines at the page's edges).
-    Pages repeat sizes, so for short pages these are built once per size; the arrays
-    are read-only."""
-    return _cached_page_index(n) if n <= CACHED_PAGE_LINES else _build_page_index(n)
-
-
-@functools.lru_cache(maxsize=CACHED_SIZES)
-def _cached_page_index(n: int) -> tuple[FloatArray, FloatArray]:
-    return _build_page_index(n)
-
-
-def _build_page_index(n: int) -> tuple[FloatArray, FloatArray]:
-    index = np.arange(n)
-    radii = np.asarray(_RADII)[:, None]
-    low = np.maximum(index[None, :] - radii, 0)
-    high = np.minimum(index[None, :] + radii + 1, n)
-    sizes = (high - low)[:, :, None].astype(np.float64)
-    line_numbers = index.astype(np.float64)
-    for array in (line_numbers, sizes):
-        array.flags.writeable = False
-    return line_numbers, sizes
-
-
-def _distance_to_span(line_numbers: FloatArray, start: int, end: int) -> FloatArray:
-    """Lines between each line and the span `[start, end)` (0 inside it): the distance
-    to the span's middle less its half-width (halves are exact in floating point).
-
-    >>> _distance_to_span(np.arange(6.0), 2, 4).tolist(), _distance_to_span(np.arange(2.0), 0, 0).tolist()
-    ([2.0, 1.0, 0.0, 0.0, 1.0, 2.0], [1.0, 2.0])
-    """
-    middle, half = (start + end - 1) / 2, (end - 1 - start) / 2
-    out: FloatArray = np.maximum(np.abs(line_numbers - middle) - half, 0.0)
-    return out
-
-
 def max_segment(values: FloatArray | list[float]) -> tuple[int, int]:
     """`(start, end)` of the contiguous stretch with the largest sum (empty: `(0, 0)`);
     the first such stretch, as short as it can start.
@@ -416,40 +368,16 @@ def max_segment(values: FloatArray | list[float]) -> tuple[int, int]:
     return start, end
 
 
-def _longest_long_run(lengths: FloatArray, total: float) -> tuple[int, int]:
+def _longest_long_run(lengths: list[float], total: float) -> tuple[int, int]:
     """The run of consecutive long lines with the most text (`total`: the sum of
     `lengths`); a short line counts as minus the mean length."""
     below = -total / len(lengths) if len(lengths) else 0.0
-    return max_segment([length if length >= LONG_LINE else below for length in lengths.tolist()])
+    return max_segment([length if length >= LONG_LINE else below for length in lengths])
 
 
 # Sentence-final punctuation, and what may follow it at the end of a line.
 SENTENCE_ENDERS = frozenset(".!?。！？…؟।")
 LINE_END_CLOSERS = "\"'”’»)]」』） \t"
-
-
-def window_means(columns: FloatArray) -> FloatArray:
-    """The mean of each value of every column and its neighbours within each radius of
-    `_RADII` (fewer at the edges), in one array `(radius, line, column)`.
-
-    The running sums are padded at both ends (zeros before, the total after), so each
-    radius is one subtraction of two slices: no index arrays to gather through.
-
-    >>> window_means(np.array([[1.0], [0.0], [0.0], [1.0]]))[0, :, 0].tolist()  # radius 1
-    [0.5, 0.3333333333333333, 0.3333333333333333, 0.5]
-    """
-    n, width = columns.shape
-    pad = _RADII[-1]
-    sums = np.empty((n + 1 + 2 * pad, width))  # sums[pad + i]: the sum of the first i rows
-    sums[: pad + 1] = 0.0
-    np.cumsum(columns, axis=0, out=sums[pad + 1 : pad + 1 + n])
-    sums[pad + 1 + n :] = sums[pad + n]
-    out: FloatArray = np.empty((len(_RADII), n, width))
-    for at, radius in enumerate(_RADII):
-        high, low = pad + radius + 1, pad - radius
-        np.subtract(sums[high : high + n], sums[low : low + n], out=out[at])
-    out /= _page_index(n)[1]
-    return out
 
 
 def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArray:
@@ -522,6 +450,104 @@ def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
     )
 
 
+@attrs.frozen(eq=False)
+class Reading:
+    """One page's lines as the model is to read them: `headline_at`, the index of the
+    line the page's headline stood before (or `None`); `basics`, the lines'
+    `line_basics` when the caller has them; `repeated`, 1 for each line that stood more
+    than once in the page (see `line_features`).
+
+    Example:
+
+    >>> reading = Reading(["Home", "The council met on Monday and agreed to repair the wall."], "en")
+    >>> reading.headline_at is None, len(reading.lines)
+    (True, 2)
+    """
+
+    lines: Sequence[str]
+    lang: str | None
+    headline_at: int | None = None
+    basics: LineBasics | None = None
+    repeated: FloatArray | None = None
+
+
+def _joined(arrays: list[FloatArray]) -> FloatArray:
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+
+
+def _stage1_features(
+    basics: list[LineBasics],
+    headlines: list[int | None],
+    repeats: list[FloatArray | None],
+    layout: PageLayout,
+) -> FloatArray:
+    """Stage-one features of the lines of every page of `layout`, one row per line."""
+    lengths = _joined([b.lengths for b in basics])
+    ends = _joined([b.ends for b in basics])
+    stopword_share = _joined([b.stopword_share for b in basics])
+    numbers = layout.line_numbers
+    log_length = np.log1p(lengths)
+    long = (lengths >= LONG_LINE).astype(np.float64)
+    short = (lengths < SHORT_LINE).astype(np.float64)
+    position = numbers / layout.per_line([max(n - 1, 1) for n in layout.sizes.tolist()])
+    totals, text_before = _text_before(lengths, layout)
+    after_headline, headline_distance = _headline_features(headlines, layout)
+    listed = lengths.tolist()
+    cores = [
+        _longest_long_run(listed[rows], total) for rows, total in zip(layout.pages, totals, strict=True)
+    ]
+    core_distance = np.log1p(distance_to_spans(layout, cores))
+    repeated = _joined(
+        [np.zeros(len(b.lengths)) if r is None else r for b, r in zip(basics, repeats, strict=True)]
+    )
+    columns = np.array(
+        (ends, log_length, long, short, stopword_share, log_length * log_length, repeated)
+    ).T
+    r1, r2, r3, r5 = window_means(columns, layout)  # by radius, see page_layout.RADII
+    spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] * r2[:, 1], 0.0))
+    commas = _joined([b.commas for b in basics])
+    features: FloatArray = np.array(
+        (
+            log_length, ends, long, short, position, text_before,
+            stopword_share, np.log1p(commas), after_headline, headline_distance,
+            r1[:, 0], r3[:, 0], r1[:, 1], r3[:, 1],
+            r2[:, 2], r5[:, 2], r2[:, 3], r2[:, 4],
+            ends * log_length, core_distance, spread, repeated, r3[:, 6],
+        )
+    ).T  # fmt: skip
+    return features
+
+
+def _text_before(lengths: FloatArray, layout: PageLayout) -> tuple[list[float], FloatArray]:
+    """The total length of each page, and the share of its page's text before each line.
+    Lengths are whole or half characters, so the sums are exact: a page's shares are the
+    same alone or in a batch."""
+    if len(layout.sizes) == 1:
+        total = float(lengths.sum())
+        return [total], (np.cumsum(lengths) - lengths) / (total or 1.0)
+    totals = np.add.reduceat(lengths, layout.starts)
+    running = np.cumsum(lengths)
+    before = running - lengths - layout.per_line(running[layout.starts] - lengths[layout.starts])
+    return totals.tolist(), before / layout.per_line(np.where(totals == 0, 1.0, totals))
+
+
+def _headline_features(headlines: list[int | None], layout: PageLayout) -> tuple[FloatArray, FloatArray]:
+    """Whether each line stands after its page's headline, and how far from it (zeros on a
+    page without one)."""
+    numbers = layout.line_numbers
+    if all(at is None for at in headlines):
+        zeros = np.zeros(len(numbers))
+        return zeros, zeros
+    if len(headlines) == 1 and (only := headlines[0]) is not None:
+        return (numbers >= only).astype(np.float64), np.log1p(np.abs(numbers - only))
+    has = layout.per_line([at is not None for at in headlines]) > 0
+    at = layout.per_line([0 if at is None else at for at in headlines])
+    return (
+        np.where(has, numbers >= at, False).astype(np.float64),
+        np.where(has, np.log1p(np.abs(numbers - at)), 0.0),
+    )
+
+
 def line_features(
     lines: Sequence[str],
     lang: str | None,
@@ -545,36 +571,45 @@ def line_features(
     [0.0, 1.0, 0.0]
     """
     basics = basics if basics is not None else line_basics(lines, lang)
-    n = len(basics.lengths)
-    line_numbers = _page_index(n)[0]
-    lengths, ends = basics.lengths, basics.ends
-    log_length = np.log1p(lengths)
-    long = (lengths >= LONG_LINE).astype(np.float64)
-    short = (lengths < SHORT_LINE).astype(np.float64)
-    position = line_numbers / max(n - 1, 1)
-    total = float(lengths.sum())
-    text_before = (np.cumsum(lengths) - lengths) / (total or 1.0)
-    if headline_at is None:
-        after_headline = headline_distance = np.zeros(n)
+    if not len(basics.lengths):
+        return np.zeros((0, len(STAGE1_FEATURES)))
+    return _stage1_features([basics], [headline_at], [repeated], PageLayout.of([len(basics.lengths)]))
+
+
+def _stage2_features(
+    stage1: FloatArray, lengths: FloatArray, offset: float, layout: PageLayout
+) -> FloatArray:
+    """Stage-two features of the lines of every page of `layout` (see `segment_features`)."""
+    numbers = layout.line_numbers
+    if len(layout.sizes) == 1:
+        best: FloatArray | float = float(stage1.max())
+        relative = stage1 / best if best > 0 else stage1
     else:
-        after_headline = (line_numbers >= headline_at).astype(np.float64)
-        headline_distance = np.log1p(np.abs(line_numbers - headline_at))
-    core_distance = np.log1p(_distance_to_span(line_numbers, *_longest_long_run(lengths, total)))
-    repeated = np.zeros(n) if repeated is None else repeated
-    columns = np.array(
-        (ends, log_length, long, short, basics.stopword_share, log_length * log_length, repeated)
-    ).T
-    r1, r2, r3, r5 = window_means(columns)  # by radius, see _RADII
-    spread = np.sqrt(np.maximum(r2[:, 5] - r2[:, 1] * r2[:, 1], 0.0))
+        best = layout.per_line(np.maximum.reduceat(stage1, layout.starts))
+        positive = best > 0
+        relative = np.where(positive, stage1 / np.where(positive, best, 1.0), stage1)
+    values = ((relative - offset) * np.sqrt(lengths)).tolist()
+    spans = [max_segment(values[rows]) for rows in layout.pages]
+    start = layout.per_line([a for a, _ in spans])
+    end = layout.per_line([b for _, b in spans])
+    in_segment = ((numbers >= start) & (numbers < end)).astype(np.float64)
+    distance = np.log1p(distance_to_spans(layout, spans))
+    segment_position = (numbers - start) / np.maximum(end - start, 1)
+    r1, r2, _, r5 = window_means(np.array((stage1, relative)).T, layout)
     features: FloatArray = np.array(
         (
-            log_length, ends, long, short, position, text_before,
-            basics.stopword_share, np.log1p(basics.commas), after_headline, headline_distance,
-            r1[:, 0], r3[:, 0], r1[:, 1], r3[:, 1],
-            r2[:, 2], r5[:, 2], r2[:, 3], r2[:, 4],
-            ends * log_length, core_distance, spread, repeated, r3[:, 6],
+            stage1,
+            r1[:, 0],
+            r2[:, 0],
+            r5[:, 0],
+            in_segment,
+            distance,
+            np.minimum(np.maximum(segment_position, -2.0), 3.0),
+            relative,
+            r2[:, 1],
+            best if isinstance(best, np.ndarray) else np.full(len(numbers), best),
         )
-    ).T  # fmt: skip
+    ).T
     return features
 
 
@@ -591,31 +626,72 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
     >>> features.shape == (3, len(STAGE2_FEATURES)), features[:, STAGE2_FEATURES.index("in_segment")].tolist()
     (True, [0.0, 1.0, 1.0])
     """
-    n = len(stage1)
-    line_numbers = _page_index(n)[0]
-    best = float(stage1.max()) if n else 0.0
-    relative = stage1 / best if best > 0 else stage1
-    start, end = max_segment((relative - offset) * np.sqrt(lengths))
-    in_segment = np.zeros(n)
-    in_segment[start:end] = 1.0
-    distance = np.log1p(_distance_to_span(line_numbers, start, end))
-    segment_position = (line_numbers - start) / max(end - start, 1)
-    r1, r2, _, r5 = window_means(np.array((stage1, relative)).T)
-    features: FloatArray = np.array(
-        (
-            stage1,
-            r1[:, 0],
-            r2[:, 0],
-            r5[:, 0],
-            in_segment,
-            distance,
-            np.minimum(np.maximum(segment_position, -2.0), 3.0),
-            relative,
-            r2[:, 1],
-            np.full(n, best),
-        )
-    ).T
-    return features
+    if not len(stage1):
+        return np.zeros((0, len(STAGE2_FEATURES)))
+    return _stage2_features(stage1, lengths, offset, PageLayout.of([len(stage1)]))
+
+
+def score_readings(readings: Sequence[Reading], model: ArticleModel | None = None) -> list[FloatArray]:
+    """Probability that each line belongs to the article, for every reading at once:
+    the pages' lines are laid end to end and scored together, which costs a batch of
+    short pages a fraction of scoring them one by one (numpy's cost per call is paid once
+    per batch). A page scores the same alone or in any batch.
+
+    Example:
+
+    >>> ferries = ["Home", "Sport",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Contact us"]
+    >>> alone = score_readings([Reading(ferries, "en")])[0]
+    >>> together = score_readings([Reading(["Menu", "Login", "Search"], "en"), Reading([], "en"),
+    ...                            Reading(ferries, "en", headline_at=2)])
+    >>> [len(scores) for scores in together], bool(alone[2:4].min() > alone[[0, 1, 4]].max())
+    ([3, 0, 5], True)
+    """
+    model = model or shipped_model()
+    if len(readings) == 1:
+        return [_score(readings[0], model)] if len(readings[0].lines) else [np.zeros(0)]
+    out: list[FloatArray] = [np.zeros(0)] * len(readings)
+    live = [at for at, reading in enumerate(readings) if len(reading.lines)]
+    if not live:
+        return out
+    basics = [
+        reading.basics if reading.basics is not None else line_basics(reading.lines, reading.lang)
+        for reading in (readings[at] for at in live)
+    ]
+    layout = PageLayout.of([len(b.lengths) for b in basics])
+    first = _stage1_features(
+        basics, [readings[at].headline_at for at in live], [readings[at].repeated for at in live], layout
+    )
+    stage1 = _predict(model.stage1, first, layout)
+    raw_lengths = _joined([b.raw_lengths for b in basics])
+    second = np.hstack((first, _stage2_features(stage1, raw_lengths, model.segment_offset, layout)))
+    for at, scores in zip(live, layout.split(_predict(model.stage2, second, layout)), strict=True):
+        out[at] = scores
+    return out
+
+
+def _score(reading: Reading, model: ArticleModel) -> FloatArray:
+    """`score_readings` of a single page: the same calls, without a batch's bookkeeping."""
+    basics = reading.basics if reading.basics is not None else line_basics(reading.lines, reading.lang)
+    layout = PageLayout.of([len(basics.lengths)])
+    first = _stage1_features([basics], [reading.headline_at], [reading.repeated], layout)
+    stage1 = model.stage1.predict(first)
+    second = np.hstack((first, _stage2_features(stage1, basics.raw_lengths, model.segment_offset, layout)))
+    return model.stage2.predict(second)
+
+
+def _predict(stage: Stage, features: FloatArray, layout: PageLayout) -> FloatArray:
+    """`stage.predict`, page by page, each page's rows copied out as a page alone has them:
+    a matrix product's result for a row can depend on how many rows there are and where
+    they lie in memory, and a page must score the same alone or in any batch."""
+    if len(layout.sizes) == 1:
+        return stage.predict(features)
+    out = np.empty(len(features))
+    for rows in layout.pages:
+        out[rows] = stage.predict(features[rows].copy(order="K"))
+    return out
 
 
 def score_lines(
@@ -640,14 +716,24 @@ def score_lines(
     >>> bool(scores[2:4].min() > scores[[0, 1, 4]].max()), score_lines([], "en", None).shape
     (True, (0,))
     """
+    return score_readings([Reading(lines, lang, headline_at, basics, repeated)], model)[0]
+
+
+def keep_masks(readings: Sequence[Reading], model: ArticleModel | None = None) -> list[npt.NDArray[np.bool_]]:
+    """Which lines the model keeps, for every reading at once (see `score_readings`).
+
+    Example:
+
+    >>> ferries = ["Home", "Sport",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "Contact us"]
+    >>> [mask.tolist() for mask in keep_masks([Reading(ferries, "en"), Reading([], "en")])]
+    [[False, False, True, True, True, False], []]
+    """
     model = model or shipped_model()
-    if not lines:
-        return np.zeros(0)
-    basics = basics if basics is not None else line_basics(lines, lang)
-    first = line_features(lines, lang, headline_at, basics, repeated)
-    stage1 = model.stage1.predict(first)
-    second = np.hstack((first, segment_features(stage1, basics.raw_lengths, model.segment_offset)))
-    return model.stage2.predict(second)
+    return [scores >= model.threshold for scores in score_readings(readings, model)]
 
 
 def keep_mask(
@@ -670,7 +756,4 @@ def keep_mask(
     >>> keep_mask(lines, "en", None).tolist()
     [False, False, True, True, True, False]
     """
-    model = model or shipped_model()
-    scores = score_lines(lines, lang, headline_at, model, basics, repeated)
-    out: npt.NDArray[np.bool_] = scores >= model.threshold
-    return out
+    return keep_masks([Reading(lines, lang, headline_at, basics, repeated)], model)[0]

@@ -7,17 +7,18 @@ import numpy as np
 import pytest
 
 from newsclean.article_model import (
-    _RADII,
-    CACHED_PAGE_LINES,
     ArticleModel,
     LogisticStage,
+    Reading,
     TreeStage,
     keep_mask,
     max_segment,
+    score_lines,
+    score_readings,
     shipped_model,
     stage_from_dict,
-    window_means,
 )
+from newsclean.page_layout import CACHED_PAGE_LINES, RADII, PageLayout, window_means
 
 PAGE = [
     "Home",
@@ -72,16 +73,42 @@ def test_shipped_model_round_trips_and_keeps_the_article() -> None:
     assert keep.tolist() == [False] * 4 + [True] * 4 + [False] * 2
 
 
-def test_window_indices_of_long_pages_are_not_kept() -> None:
-    # A long run must not fill the cache with its biggest pages' indices.
-    from newsclean.article_model import CACHED_PAGE_LINES, _cached_page_index, _page_index
+def test_layouts_of_long_pages_are_not_kept() -> None:
+    # A long run must not fill the cache with its biggest pages' layouts.
+    from newsclean.page_layout import _cached_page_index, _one_page
 
-    before = _cached_page_index.cache_info().currsize
-    long_page = _page_index(CACHED_PAGE_LINES + 1)
-    assert _cached_page_index.cache_info().currsize == before
-    assert long_page[1][0, -1, 0] == 2  # radius 1: the last line and the one before it
-    _page_index(7)
-    assert _page_index(7) is _page_index(7)
+    before = (_one_page.cache_info().currsize, _cached_page_index.cache_info().currsize)
+    long_page = PageLayout.of([CACHED_PAGE_LINES + 1])
+    assert (_one_page.cache_info().currsize, _cached_page_index.cache_info().currsize) == before
+    assert long_page.line_numbers[-1] == CACHED_PAGE_LINES
+    assert PageLayout.of([7]) is PageLayout.of([7])
+
+
+def test_windows_stay_within_their_page() -> None:
+    columns = np.array([[1.0], [1.0], [1.0], [100.0], [100.0]])
+    means = window_means(columns, PageLayout.of([3, 2]))
+    assert means[:, :3, 0].tolist() == [[1.0] * 3] * len(RADII)
+    assert means[:, 3:, 0].tolist() == [[100.0] * 2] * len(RADII)
+
+
+OTHER_PAGES = [
+    ["Menu", "Search", "Log in"],
+    [],
+    ["Storm closes coast road",
+     "Drivers were told to avoid the A39 on Friday as waves broke over the sea wall.",
+     "The road is expected to reopen on Saturday morning.", "Share this", "Most read"],
+    ["单行"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("place", [0, 1, 4])
+def test_a_page_scores_the_same_alone_and_in_any_batch(place: int) -> None:
+    alone = score_lines(PAGE, "en", 4)
+    readings = [Reading(lines, "zh" if lines == ["单行"] else "en") for lines in OTHER_PAGES]
+    readings.insert(place, Reading(PAGE, "en", headline_at=4))
+    together = score_readings(readings)
+    assert together[place].tolist() == alone.tolist()  # to the last bit
+    assert [len(scores) for scores in together] == [len(r.lines) for r in readings]
 
 
 @pytest.mark.parametrize("lines", [1, 2, 3, 6, 11, 40, CACHED_PAGE_LINES + 3])
@@ -89,7 +116,7 @@ def test_window_means_are_the_means_of_each_window(lines: int) -> None:
     """Every radius, at the page's edges too (where a window holds fewer lines)."""
     columns = np.random.default_rng(lines).random((lines, 3))
     means = window_means(columns)
-    for at, radius in enumerate(_RADII):
+    for at, radius in enumerate(RADII):
         for i in (0, 1, lines // 2, lines - 2, lines - 1):
             if 0 <= i < lines:
                 window = columns[max(i - radius, 0) : i + radius + 1]

@@ -111,17 +111,17 @@ def test_whole_chain_never_silently_empties_a_page() -> None:
 
 def _readings(monkeypatch: pytest.MonkeyPatch, doc: Document) -> int:
     """How many times the article model reads `doc`'s lines in `drop_outside_article`."""
-    from newsclean.article_model import keep_mask
+    from newsclean.article_model import keep_masks
 
     calls: list[int] = []
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return keep_mask(*args, **kwargs)
+    def counted(readings: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(len(readings))
+        return keep_masks(readings, *args, **kwargs)
 
-    monkeypatch.setattr("newsclean.filters.article.keep_mask", counted)
+    monkeypatch.setattr("newsclean.filters.article.keep_masks", counted)
     drop_outside_article(doc)
-    return len(calls)
+    return sum(calls)
 
 
 def test_clean_text_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:

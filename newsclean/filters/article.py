@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from newsclean.article_model import ArticleModel, keep_mask, line_basics
+from newsclean.article_model import ArticleModel, LineBasics, Reading, keep_masks, line_basics
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.filters.metadata import headline_offset
@@ -94,40 +95,99 @@ def drop_outside_article(
     >>> drop_outside_article(page, Config(select_article=False)) is page
     True
     """
+    return drop_outside_articles([doc], config, model)[0]
+
+
+class _Page(NamedTuple):
+    """What the filter reads of a document: its lines, the non-blank ones' indices, where
+    its headline stood among those, and which of them stood more than once."""
+
+    lines: Sequence[str]
+    indices: list[int]
+    lang: str | None
+    headline_at: int | None
+    repeated: npt.NDArray[np.float64]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Page | None:
+        lines = text_lines(doc.text)
+        indices = [i for i, line in enumerate(lines) if line]
+        if len(indices) < MIN_LINES:
+            return None
+        repeated = repeated_flags(doc, [lines[i] for i in indices])
+        return cls(lines, indices, doc.lang, headline_index(doc, indices), repeated)
+
+    def plain(self, indices: list[int]) -> Settling:
+        """The lines at `indices` read as clean text is: no headline, no repeats."""
+        return Settling.start(self.lines, indices, self.lang, None, None)
+
+
+def drop_outside_articles(
+    docs: Sequence[Document], config: Config = DEFAULT_CONFIG, model: ArticleModel | None = None
+) -> list[Document]:
+    """`drop_outside_article` of every document of `docs`, the model's readings of all of
+    them scored together round by round (see `settle_many`): the same documents out as one
+    by one, at a fraction of the cost for a batch of short pages.
+
+    Example:
+
+    >>> lines = ["Home", "Sport", "Weather",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+    ...     "A spokesman said the council would publish a list of the repairs to be done first.",
+    ...     "Contact us", "Privacy policy"]
+    >>> docs = [Document.from_text("\\n".join(lines), lang="en"), Document.from_text("Too short", lang="en")]
+    >>> [doc.text.count("\\n") for doc in drop_outside_articles(docs)]
+    [3, 0]
+    """
     if not config.select_article:
-        return doc
-    lines = text_lines(doc.text)
-    indices = [i for i, line in enumerate(lines) if line]
-    if len(indices) < MIN_LINES:
-        return doc
-    headline_at = headline_index(doc, indices)
-    repeated = repeated_flags(doc, [lines[i] for i in indices])
-    kept = settle(lines, indices, doc.lang, headline_at, repeated, model)
-    if (headline_at is not None or repeated.any()) and _too_short(lines, kept, config):
-        # Read as clean text will be read again: no headline, no repeats.
-        kept = settle(lines, indices, doc.lang, None, None, model)
-    if _too_short(lines, kept, config):
-        return attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
-    listed = trailing_list(lines, indices, kept, doc.lang)
-    if listed and not _list_stays(lines, kept, listed, doc.lang, model):
-        listed = []
-    kept_set = set(kept).union(listed)
-    drops = {i: Reason.OUTSIDE_ARTICLE for i in indices if i not in kept_set}
-    return drop_lines(doc, lines, drops, "drop_outside_article")
+        return list(docs)
+    read = {at: page for at, doc in enumerate(docs) if (page := _Page.of(doc)) is not None}
+    first = [Settling.start(p.lines, p.indices, p.lang, p.headline_at, p.repeated) for p in read.values()]
+    kept = dict(zip(read, settle_many(first, model), strict=True))
+    # Where the first readings left too little, read as clean text will be read again:
+    # no headline, no repeats.
+    again = [
+        at
+        for at, page in read.items()
+        if (page.headline_at is not None or page.repeated.any()) and _too_short(page.lines, kept[at], config)
+    ]
+    rereads = settle_many([read[at].plain(read[at].indices) for at in again], model)
+    kept.update(zip(again, rereads, strict=True))
+    listed = {
+        at: trailing_list(page.lines, page.indices, kept[at], page.lang)
+        for at, page in read.items()
+        if not _too_short(page.lines, kept[at], config)
+    }
+    checked = [at for at, items in listed.items() if items]
+    rereads = settle_many([read[at].plain(kept[at] + listed[at]) for at in checked], model)
+    for at, reread in zip(checked, rereads, strict=True):
+        if not _list_stays(read[at], kept[at], listed[at], reread):
+            listed[at] = []
+    out = list(docs)
+    for at, page in read.items():
+        doc = docs[at]
+        if at not in listed:
+            out[at] = attrs.evolve(doc, flags=doc.flags | {Flag.NO_ARTICLE_FOUND})
+            continue
+        kept_set = set(kept[at]).union(listed[at])
+        drops = {i: Reason.OUTSIDE_ARTICLE for i in page.indices if i not in kept_set}
+        out[at] = drop_lines(doc, page.lines, drops, "drop_outside_article")
+    return out
 
 
-def _list_stays(
-    lines: Sequence[str], kept: list[int], listed: list[int], lang: str | None, model: ArticleModel | None
-) -> bool:
-    """Whether the article with the list that ends it reads the same when cleaned again:
-    the model, reading the two as clean text, keeps the whole article, and the list rule
-    gives back the list lines it drops (else a second cleaning would cut the article or
-    the list short: the list's lines change what the model makes of the article's end)."""
+def _list_stays(page: _Page, kept: list[int], listed: list[int], reread: list[int]) -> bool:
+    """Whether the article with the list that ends it reads the same when cleaned again
+    (`reread`: what the model keeps of the two read as clean text): the model keeps the
+    whole article, and the list rule gives back the list lines it drops (else a second
+    cleaning would cut the article or the list short: the list's lines change what the
+    model makes of the article's end)."""
     both = kept + listed
-    again = settle(lines, both, lang, None, None, model)
-    if again == both:
+    if reread == both:
         return True
-    return set(kept) <= set(again) and sorted({*again, *trailing_list(lines, both, again, lang)}) == both
+    given_back = trailing_list(page.lines, both, reread, page.lang)
+    return set(kept) <= set(reread) and sorted({*reread, *given_back}) == both
 
 
 def _too_short(lines: Sequence[str], kept: list[int], config: Config) -> bool:
@@ -139,6 +199,84 @@ def _too_short(lines: Sequence[str], kept: list[int], config: Config) -> bool:
         if missing <= 0:
             return False
     return True
+
+
+@attrs.define
+class Settling:
+    """One page's `settle` under way: the lines the model keeps so far, and what its next
+    reading brings (the headline and the repeats count in the first reading only).
+
+    Example:
+
+    >>> lines = ["Home", "Sport",
+    ...     "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    ...     "The operator said the first boat left at seven and every crossing was full by noon.",
+    ...     "Contact us"]
+    >>> settling = Settling.start(lines, [0, 1, 2, 3, 4], "en", None)
+    >>> reading = settling.next_reading()
+    >>> reading is not None and reading.lines == lines
+    True
+    """
+
+    lines: Sequence[str]
+    lang: str | None
+    headline_at: int | None
+    repeated: npt.NDArray[np.float64] | None
+    basics: LineBasics
+    kept: list[int]
+    positions: list[int]  # of the kept lines, among those the page started with
+    rounds: int = 0
+    done: bool = False
+
+    @classmethod
+    def start(
+        cls,
+        lines: Sequence[str],
+        indices: list[int],
+        lang: str | None,
+        headline_at: int | None,
+        repeated: npt.NDArray[np.float64] | None = None,
+    ) -> Settling:
+        basics = line_basics([lines[i] for i in indices], lang)
+        return cls(lines, lang, headline_at, repeated, basics, indices, list(range(len(indices))))
+
+    def next_reading(self) -> Reading | None:
+        """What the model reads next, or `None` once the page has settled."""
+        if self.done or self.rounds >= MAX_ROUNDS or len(self.kept) < MIN_LINES:
+            self.done = True
+            return None
+        lines = [self.lines[i] for i in self.kept]
+        basics = self.basics.take(self.positions)
+        return Reading(lines, self.lang, self.headline_at, basics, self.repeated)
+
+    def take(self, keep: npt.NDArray[np.bool_]) -> None:
+        """Keep what the model kept of the last reading."""
+        self.rounds += 1
+        # After the first reading the headline and the repeats are gone, as they are
+        # from clean text read again: the article must stand as it is without them,
+        # so a first reading that kept everything with their help is read once more
+        # (a page with no headline and no repeated line was read plain already).
+        plain = self.headline_at is None and (self.repeated is None or not self.repeated.any())
+        self.headline_at = None
+        self.repeated = None
+        if keep.all():
+            self.done = plain
+            return
+        flags = keep.tolist()
+        self.kept = [i for i, k in zip(self.kept, flags, strict=True) if k]
+        self.positions = [p for p, k in zip(self.positions, flags, strict=True) if k]
+
+
+def settle_many(pages: Sequence[Settling], model: ArticleModel | None = None) -> list[list[int]]:
+    """`settle` for every page of `pages` at once: each round, the readings of all the
+    pages not yet settled are scored together (`article_model.keep_masks`)."""
+    while True:
+        waiting = [(page, reading) for page in pages if (reading := page.next_reading()) is not None]
+        if not waiting:
+            return [page.kept for page in pages]
+        masks = keep_masks([reading for _, reading in waiting], model)
+        for (page, _), keep in zip(waiting, masks, strict=True):
+            page.take(keep)
 
 
 def settle(
@@ -166,27 +304,4 @@ def settle(
     >>> settle(lines, list(range(len(lines))), "en", None)
     [3, 4, 5, 6]
     """
-    basics = line_basics([lines[i] for i in indices], lang)
-    positions = list(range(len(indices)))  # of the kept lines, among `indices`
-    kept = indices
-    for _ in range(MAX_ROUNDS):
-        if len(kept) < MIN_LINES:
-            break
-        keep = keep_mask(
-            [lines[i] for i in kept], lang, headline_at, model, basics.take(positions), repeated
-        )
-        # After the first reading the headline and the repeats are gone, as they are
-        # from clean text read again: the article must stand as it is without them,
-        # so a first reading that kept everything with their help is read once more
-        # (a page with no headline and no repeated line was read plain already).
-        plain = headline_at is None and (repeated is None or not repeated.any())
-        headline_at = None
-        repeated = None
-        if keep.all():
-            if plain:
-                break
-            continue
-        flags = keep.tolist()
-        kept = [i for i, k in zip(kept, flags, strict=True) if k]
-        positions = [p for p, k in zip(positions, flags, strict=True) if k]
-    return kept
+    return settle_many([Settling.start(lines, indices, lang, headline_at, repeated)], model)[0]
