@@ -286,3 +286,51 @@ def test_config_documents_every_field() -> None:
     doc = Config.__doc__ or ""
     for field in attrs.fields(Config):
         assert f"{field.name}:" in doc, field.name
+
+
+# Batches -------------------------------------------------------------------------------
+
+
+def _batch_pages() -> list[Document]:
+    pages = [*PAGES.values(), *(path.read_text(encoding="utf-8") for path in FIXTURE_PAGES)]
+    pages += ["", "Nothing to clean here.", NAVIGATION_ONLY]
+    return [Document.from_text(page, id=f"p{at}") for at, page in enumerate(pages)]
+
+
+def test_a_batch_cleans_each_document_as_the_chain_does_alone() -> None:
+    chain = default_chain()
+    docs = _batch_pages()
+    assert chain.batch(docs) == [chain(doc) for doc in docs]
+    assert chain.batch(reversed(docs)) == [chain(doc) for doc in reversed(docs)]
+    assert chain.batch([]) == []
+
+
+def test_a_guard_hit_in_a_batch_stops_only_its_document() -> None:
+    from newsclean.guard import GuardHit
+
+    def stall_on_marked(doc: Document, config: Config) -> Document:
+        if "STALL" in doc.text:
+            raise GuardHit("a pattern ran over its time limit")
+        return doc
+
+    stall_on_marked.__name__ = "stall_on_marked"
+    chain = default_chain().with_filter(stall_on_marked, after="extract_title")
+    docs = _batch_pages()
+    docs[2] = Document.from_text(PAGES["ru"] + "\nSTALL")
+    out = chain.batch(docs)
+    assert Flag.GUARD_HIT in out[2].flags
+    assert "STALL" in out[2].text  # passed on as it was before the filter that ran over
+    assert out[:2] + out[3:] == [chain(doc) for doc in docs[:2] + docs[3:]]
+
+
+def test_a_batch_filter_that_runs_over_runs_again_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.filters import BATCH_FORMS, drop_outside_article
+    from newsclean.guard import GuardHit
+
+    def over(docs: object, config: Config) -> list[Document]:
+        raise GuardHit("the batch ran over")
+
+    monkeypatch.setitem(BATCH_FORMS, drop_outside_article, over)
+    chain = default_chain()
+    docs = _batch_pages()
+    assert chain.batch(docs) == [chain(doc) for doc in docs]

@@ -7,11 +7,11 @@ does, living in a module named for its concern.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from newsclean.config import Config
 from newsclean.document import Document
-from newsclean.filters.article import drop_outside_article
+from newsclean.filters.article import drop_outside_article, drop_outside_articles
 from newsclean.filters.boilerplate import remove_boilerplate
 from newsclean.filters.captions import extract_captions
 from newsclean.filters.encoding import fix_encoding
@@ -22,6 +22,7 @@ from newsclean.filters.teasers import remove_teaser_lists
 from newsclean.filters.whitespace import normalize_whitespace, tidy_blank_lines
 
 Filter = Callable[[Document, Config], Document]
+BatchFilter = Callable[[Sequence[Document], Config], list[Document]]
 
 FILTERS: dict[str, Filter] = {
     f.__name__: f
@@ -42,8 +43,18 @@ FILTERS: dict[str, Filter] = {
 }
 """Every filter by name, in the default chain's order."""
 
+BATCH_FORMS: dict[Filter, BatchFilter] = {drop_outside_article: drop_outside_articles}
+"""Filters that also take a batch of documents at once (the same documents out as one by
+one, for less work), used by `Chain.batch`.
+
+>>> [f.__name__ for f in BATCH_FORMS]
+['drop_outside_article']
+"""
+
 __all__ = [
+    "BATCH_FORMS",
     "FILTERS",
+    "BatchFilter",
     "Filter",
     "detect_page_language",
     "drop_outside_article",
