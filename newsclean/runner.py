@@ -11,10 +11,14 @@ Records that cannot be cleaned go to the rejects file with their file, line numb
 error. With worker processes, a worker that dies does not hang the run: the records it
 may have held are retried once, one at a time, and rejected if they fail again.
 
-A record may take `record_timeout` seconds per MB of its input line (at least that many).
-With worker processes, the parent stops a worker that runs over (SIGKILL) and goes on as
-for a dead worker. In a single-process run, SIGALRM interrupts the record (POSIX, main
-thread only: elsewhere there is no limit); it is retried once, then rejected.
+Records are cleaned in batches (`clean_lines`: the article model reads a batch's pages
+together). A record may take `record_timeout` seconds per MB of its input line (at least
+that many), and a batch as long as one record of its size. With worker processes, the
+parent stops a worker that runs over (SIGKILL) and goes on as for a dead worker. In a
+single-process run, SIGALRM interrupts the batch (POSIX, main thread only: elsewhere
+there is no limit), whose records are then cleaned one at a time, each under its own
+limit; a record that runs over it is rejected (a record alone in its batch is first
+retried once).
 """
 
 from __future__ import annotations
@@ -39,8 +43,9 @@ from typing import Any, Protocol, TextIO
 import attrs
 
 from newsclean.chain import Chain
+from newsclean.document import Document
 from newsclean.jsonl import MAX_LINE_BYTES, Line, read_lines
-from newsclean.records import RecordError, clean_record
+from newsclean.records import RecordError, document_from_record, record_output
 
 # Lines handed to a worker process at a time, and the most bytes in one batch.
 BATCH_LINES = 64
@@ -290,34 +295,98 @@ def clean_line(where: Position, line: Line, options: CleanOptionsLike) -> Outcom
     >>> json.loads(outcome.output)["text"], outcome.reject
     ('Ferries ran again.', None)
     """
+    chain = _worker_chain(options)
+    if _HANG_MARKER is not None:
+        _hang_hook(line)
+    parsed = _parsed(where, line, options)
+    if isinstance(parsed, Outcome):
+        return parsed
+    record, doc = parsed
+    try:
+        cleaned = chain(doc)
+    except Exception as exc:  # a bug must cost one record, never the run
+        return _internal_error(where, line, exc)
+    return _cleaned(where, line, record, cleaned, options)
+
+
+def clean_lines(items: Sequence[Item], options: CleanOptionsLike) -> list[Outcome]:
+    """`clean_line` of every item, the documents cleaned together (`Chain.batch`: less
+    work than one by one, the same outcomes). Should the batch fail, the items are cleaned
+    one by one, so that a bug costs its own record only.
+
+    Example:
+
+    >>> from newsclean.cli import CleanOptions
+    >>> good = Line("in.jsonl", 1, '{"text": "Ferries resume\\\\nFerries ran again."}')
+    >>> items = [(Position(0, 1), good), (Position(0, 2), Line("in.jsonl", 2, "{"))]
+    >>> [(o.output is None, o.reject is None) for o in clean_lines(items, CleanOptions())]
+    [(False, True), (True, False)]
+    """
+    chain = _worker_chain(options)
+    outcomes: dict[int, Outcome] = {}
+    ready: list[tuple[int, dict[str, Any], Document]] = []
+    for at, (where, line) in enumerate(items):
+        if _HANG_MARKER is not None:
+            _hang_hook(line)
+        parsed = _parsed(where, line, options)
+        if isinstance(parsed, Outcome):
+            outcomes[at] = parsed
+        else:
+            ready.append((at, *parsed))
+    try:
+        cleaned = chain.batch([doc for _, _, doc in ready])
+    except Exception:  # find the record at fault: one by one
+        return [outcomes.get(at) or clean_line(*item, options) for at, item in enumerate(items)]
+    for (at, record, _), doc in zip(ready, cleaned, strict=True):
+        outcomes[at] = _cleaned(*items[at], record, doc, options)
+    return [outcomes[at] for at in range(len(items))]
+
+
+def _worker_chain(options: CleanOptionsLike) -> Chain:
     chain = _WORKER_CHAIN.get(options)
     if chain is None:
         chain = _WORKER_CHAIN[options] = options.chain()
-    if _HANG_MARKER is not None:
-        _hang_hook(line)
+    return chain
 
-    def rejected(error: str) -> Outcome:
-        return _rejected(where, line, error)
 
+def _parsed(
+    where: Position, line: Line, options: CleanOptionsLike
+) -> tuple[dict[str, Any], Document] | Outcome:
+    """The record of an input line and its document, or the outcome rejecting the line."""
     if not line.text:
-        return rejected(line.error or "empty line")
+        return _rejected(where, line, line.error or "empty line")
     try:
         record = json.loads(line.text)
     except json.JSONDecodeError as exc:
-        return rejected(f"invalid JSON: {exc}")
+        return _rejected(where, line, f"invalid JSON: {exc}")
     except RecursionError:
-        return rejected("invalid JSON: nested too deeply")
+        return _rejected(where, line, "invalid JSON: nested too deeply")
     try:
-        out = clean_record(record, chain=chain, text_field=options.text_field, explain=options.explain)
+        doc = document_from_record(record, options.text_field)
     except RecordError as exc:
-        return rejected(str(exc))
+        return _rejected(where, line, str(exc))
     except Exception as exc:  # a bug must cost one record, never the run
-        return rejected(f"internal error while cleaning: {type(exc).__name__}: {exc}")
-    if line.error:
-        meta = out.setdefault("newsclean", {})
-        meta.setdefault("input_errors", []).append(line.error)
-        meta["flags"] = sorted({*meta.get("flags", ()), "invalid_utf8"})
-    return Outcome(where, line.size, output=_dumps(out), input_error=line.error is not None)
+        return _internal_error(where, line, exc)
+    return record, doc
+
+
+def _internal_error(where: Position, line: Line, exc: Exception) -> Outcome:
+    return _rejected(where, line, f"internal error while cleaning: {type(exc).__name__}: {exc}")
+
+
+def _cleaned(
+    where: Position, line: Line, record: dict[str, Any], doc: Document, options: CleanOptionsLike
+) -> Outcome:
+    """The outcome of a cleaned document: its record, as the output line."""
+    try:
+        out = record_output(record, doc, text_field=options.text_field, explain=options.explain)
+        if line.error:
+            meta = out.setdefault("newsclean", {})
+            meta.setdefault("input_errors", []).append(line.error)
+            meta["flags"] = sorted({*meta.get("flags", ()), "invalid_utf8"})
+        return Outcome(where, line.size, output=_dumps(out), input_error=line.error is not None)
+    except Exception as exc:  # a bug must cost one record, never the run
+        return _internal_error(where, line, exc)
 
 
 Item = tuple[Position, Line]
@@ -331,16 +400,15 @@ def _clean_batch(batch: list[Item], options: CleanOptionsLike) -> list[Outcome]:
     if _CRASH_MARKER is not None:
         _crash_hook(batch)
     if _WATCH is None:
-        return [clean_line(where, line, options) for where, line in batch]
+        return clean_lines(batch, options)
     deadlines, slot, seconds = _WATCH
-    outcomes = []
+    # The batch is cleaned at once, with the limit of one record of its size: past it,
+    # the parent stops this worker and retries the batch's records one by one.
     try:
-        for where, line in batch:
-            deadlines[slot] = time.monotonic() + record_limit(seconds, line.size)
-            outcomes.append(clean_line(where, line, options))
+        deadlines[slot] = time.monotonic() + record_limit(seconds, _batch_size(batch))
+        return clean_lines(batch, options)
     finally:
         deadlines[slot] = 0.0
-    return outcomes
 
 
 def _first_time(once_env: str) -> bool:
@@ -642,14 +710,37 @@ class _Serial:
             self.record_timeout = 0.0
 
     def outcomes(self, items: Iterable[Item]) -> Iterator[Outcome]:
-        for where, line in items:
-            yield self._clean(where, line)
+        """Outcomes in input order, the records cleaned a batch at a time (`clean_lines`);
+        a batch that runs over the limit of one record of its size is cleaned again
+        record by record, each under its own limit."""
+        for batch in _batches(items):
+            yield from self._clean_batch(batch)
 
-    def _clean(self, where: Position, line: Line) -> Outcome:
+    def _clean_batch(self, batch: list[Item]) -> list[Outcome]:
+        if len(batch) == 1:
+            return [self._clean(*batch[0])]
+        if self.record_timeout <= 0:
+            return clean_lines(batch, self.options)
+        try:
+            self.armed = True
+            signal.setitimer(signal.ITIMER_REAL, record_limit(self.record_timeout, _batch_size(batch)))
+            try:
+                return clean_lines(batch, self.options)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                self.armed = False
+        except RecordTimeout:
+            self.timeouts += 1
+            self.retried += len(batch)
+            return [self._clean(where, line, tries=1) for where, line in batch]
+
+    def _clean(self, where: Position, line: Line, tries: int = 2) -> Outcome:
+        """One record under its own limit, given `tries` (one when it already ran over
+        a limit as part of a batch)."""
         if self.record_timeout <= 0:
             return clean_line(where, line, self.options)
         limit = record_limit(self.record_timeout, line.size)
-        for attempt in (1, 2):
+        for attempt in range(1, tries + 1):
             try:
                 self.armed = True
                 signal.setitimer(signal.ITIMER_REAL, limit)
@@ -660,7 +751,7 @@ class _Serial:
                     self.armed = False
             except RecordTimeout:
                 self.timeouts += 1
-                self.retried += attempt == 1
+                self.retried += attempt < tries
         return _rejected(where, line, f"timed out: cleaning this record took over {limit:g} s "
                                       "(--record-timeout) twice")
 
