@@ -63,6 +63,9 @@ _UNGUARDED = contextlib.nullcontext()
 
 
 BatchFilterOrNone = BatchFilter | None
+# `Chain.batch` takes longer lists this many documents at a time: the article model's
+# saving is nearly all there by a few dozen pages, and its arrays stay small.
+BATCH_DOCS = 128
 
 
 def _text_size(text: str) -> int:
@@ -121,6 +124,9 @@ class Chain:
         True
         """
         out = list(docs)
+        if len(out) > BATCH_DOCS:
+            chunks = (out[start : start + BATCH_DOCS] for start in range(0, len(out), BATCH_DOCS))
+            return [doc for chunk in chunks for doc in self.batch(chunk)]
         sizes = [_text_size(doc.text) for doc in out]
         seconds = [self._seconds(doc) for doc in out]
         running = list(range(len(out)))  # the documents no guard has stopped

@@ -334,3 +334,12 @@ def test_a_batch_filter_that_runs_over_runs_again_one_by_one(monkeypatch: pytest
     chain = default_chain()
     docs = _batch_pages()
     assert chain.batch(docs) == [chain(doc) for doc in docs]
+
+
+def test_a_long_list_is_cleaned_a_batch_at_a_time() -> None:
+    from newsclean.chain import BATCH_DOCS
+
+    chain = default_chain()
+    docs = [Document.from_text(page, id=str(at)) for at, page in enumerate(list(PAGES.values()) * 40)]
+    assert len(docs) > BATCH_DOCS
+    assert chain.batch(docs) == [chain(doc) for doc in docs]

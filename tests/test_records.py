@@ -146,3 +146,14 @@ def test_clean_json_line() -> None:
 def test_clean_json_line_errors(line: str, error: type[Exception]) -> None:
     with pytest.raises(error):
         clean_json_line(line)
+
+
+def test_clean_records_gives_each_record_as_clean_record_does() -> None:
+    from newsclean.records import clean_records
+
+    records: list[object] = [{"id": "a", "text": PAGE}, {"id": "b"}, [PAGE], {"id": "c", "text": PAGE, "lang": "de"}]
+    out = clean_records(records, explain=True)
+    assert out[0] == clean_record(records[0], explain=True)
+    assert out[3] == clean_record(records[3], explain=True)
+    assert isinstance(out[1], RecordError) and "no 'text' field" in str(out[1])
+    assert isinstance(out[2], RecordError) and "list" in str(out[2])

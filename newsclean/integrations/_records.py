@@ -7,11 +7,11 @@ reason under the `newsclean` key, instead of failing the whole partition.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsclean.chain import Chain
-from newsclean.records import OUTPUT_KEY, RecordError, clean_record
+from newsclean.chain import BATCH_DOCS, Chain
+from newsclean.records import OUTPUT_KEY, RecordError, clean_record, clean_records
 
 
 def clean_or_explain(
@@ -33,3 +33,28 @@ def clean_or_explain(
         out = dict(record)
         out[OUTPUT_KEY] = {"error": str(exc)}
         return out
+
+
+def clean_or_explain_all(
+    records: Sequence[Mapping[str, Any]], chain: Chain | None = None, *, text_field: str = "text",
+    explain: bool = False,
+) -> list[dict[str, Any]]:
+    """`clean_or_explain` of every record, the documents cleaned a batch at a time
+    (`Chain.batch`).
+
+    Example:
+
+    >>> pages = [{"id": "a", "text": "Budget agreed\\nShare this article\\nThe council agreed."},
+    ...          {"id": "b", "text": None}]
+    >>> [out["newsclean"].get("error", out["text"]) for out in clean_or_explain_all(pages)]
+    ['The council agreed.', "field 'text' is null, not a string"]
+    """
+    out = []
+    for start in range(0, len(records), BATCH_DOCS):
+        batch = records[start : start + BATCH_DOCS]
+        cleaned = clean_records(batch, chain=chain, text_field=text_field, explain=explain)
+        for record, result in zip(batch, cleaned, strict=True):
+            if isinstance(result, RecordError):
+                result = {**record, OUTPUT_KEY: {"error": str(result)}}
+            out.append(result)
+    return out

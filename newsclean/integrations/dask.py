@@ -26,7 +26,7 @@ import pandas as pd
 from dask.delayed import delayed
 
 from newsclean.chain import Chain, default_chain
-from newsclean.integrations._records import clean_or_explain
+from newsclean.integrations._records import clean_or_explain_all
 from newsclean.profiles import DEFAULT_CAP, ProfileBuilder, Profiles
 from newsclean.records import OUTPUT_KEY
 
@@ -34,7 +34,7 @@ from newsclean.records import OUTPUT_KEY
 def _clean_partition(
     records: Iterable[Mapping[str, Any]], chain: Chain, text_field: str, explain: bool
 ) -> list[dict[str, Any]]:
-    return [clean_or_explain(r, chain, text_field=text_field, explain=explain) for r in records]
+    return clean_or_explain_all(list(records), chain, text_field=text_field, explain=explain)
 
 
 def clean_bag(
@@ -58,8 +58,7 @@ def _clean_frame(
     frame: pd.DataFrame, chain: Chain, text_field: str, explain: bool
 ) -> pd.DataFrame:
     records = frame.to_dict(orient="records")
-    cleaned = [clean_or_explain(r, chain, text_field=text_field, explain=explain)
-               for r in records]
+    cleaned = clean_or_explain_all(records, chain, text_field=text_field, explain=explain)
     out = frame.copy()
     out[text_field] = pd.Series([r[text_field] for r in cleaned], index=frame.index,
                                 dtype=frame[text_field].dtype)

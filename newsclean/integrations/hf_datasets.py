@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newsclean.chain import Chain, default_chain
-from newsclean.integrations._records import clean_or_explain
+from newsclean.integrations._records import clean_or_explain_all
 from newsclean.records import OUTPUT_KEY
 
 
@@ -45,8 +45,7 @@ class BatchCleaner:
         columns = list(batch)
         values = [batch[column] for column in columns]
         rows = [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
-        cleaned = [clean_or_explain(row, self.chain, text_field=self.text_field,
-                                    explain=self.explain) for row in rows]
+        cleaned = clean_or_explain_all(rows, self.chain, text_field=self.text_field, explain=self.explain)
         out = {column: list(batch[column]) for column in columns}
         out[self.text_field] = [row[self.text_field] for row in cleaned]
         out[OUTPUT_KEY] = [json.dumps(row[OUTPUT_KEY], ensure_ascii=False) for row in cleaned]
