@@ -62,7 +62,6 @@ def _filter_tuple(filters: Iterable[Filter]) -> tuple[Filter, ...]:
 _UNGUARDED = contextlib.nullcontext()
 
 
-BatchFilterOrNone = BatchFilter | None
 # `Chain.batch` takes longer lists this many documents at a time: the article model's
 # saving is nearly all there by a few dozen pages, and its arrays stay small.
 BATCH_DOCS = 128
@@ -155,10 +154,10 @@ class Chain:
             running = still
         return [self._flag_mostly_removed(doc, size) for doc, size in zip(out, sizes, strict=True)]
 
-    def _stretches(self) -> list[tuple[tuple[Filter, ...], BatchFilterOrNone]]:
+    def _stretches(self) -> list[tuple[tuple[Filter, ...], BatchFilter | None]]:
         """The filters in runs of one-by-one filters, each batch filter a run of its own
         (with its batch form)."""
-        stretches: list[tuple[tuple[Filter, ...], BatchFilterOrNone]] = []
+        stretches: list[tuple[tuple[Filter, ...], BatchFilter | None]] = []
         run: list[Filter] = []
         for step in self.filters:
             batched = BATCH_FORMS.get(step)
