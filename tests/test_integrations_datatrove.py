@@ -72,3 +72,17 @@ def test_drop_empty_and_edit_counts() -> None:
     info = doc.metadata["newsclean"]
     assert info["removed_by_reason"]["share"] == 1 and info["edits"]
     assert step.stats["dropped_empty"].total == 1
+
+
+def test_documents_are_cleaned_in_batches_as_one_by_one() -> None:
+    from newsclean.integrations.datatrove import BATCH_DOCUMENTS
+
+    records = [{**r, "id": f"{r['id']}-{n}"} for n in range(9) for r in sample_records()]
+    assert len(records) > BATCH_DOCUMENTS
+    docs = [DatatroveDocument(text=r["text"], id=r["id"], metadata={"url": r.get("url")}) for r in records]
+    out = list(NewscleanStep().run(docs))
+    assert [doc.id for doc in out] == [r["id"] for r in records]
+    for doc, record in zip(out, records, strict=True):
+        expected = clean_record(record)
+        assert doc.text == expected["text"]
+        assert doc.metadata["newsclean"] == expected["newsclean"]
