@@ -62,9 +62,29 @@ def _filter_tuple(filters: Iterable[Filter]) -> tuple[Filter, ...]:
 _UNGUARDED = contextlib.nullcontext()
 
 
-# `Chain.batch` takes longer lists this many documents at a time: the article model's
-# saving is nearly all there by a few dozen pages, and its arrays stay small.
+# `Chain.batch` takes longer lists this many documents, or this many characters, at a
+# time (a longer document alone): the article model's saving is nearly all there by a
+# few dozen short pages, and a batch's arrays stay small whatever the pages' sizes.
 BATCH_DOCS = 128
+BATCH_CHARS = 1_000_000
+
+
+def _groups(docs: list[Document]) -> list[list[Document]]:
+    """`docs` in consecutive groups of at most `BATCH_DOCS` documents and `BATCH_CHARS`
+    characters (a longer document alone).
+
+    >>> [len(group) for group in _groups([Document.from_text("x" * 600_000)] * 3)]
+    [1, 1, 1]
+    """
+    groups: list[list[Document]] = []
+    size = 0
+    for doc in docs:
+        if not groups or len(groups[-1]) == BATCH_DOCS or size + len(doc.text) > BATCH_CHARS:
+            groups.append([])
+            size = 0
+        groups[-1].append(doc)
+        size += len(doc.text)
+    return groups
 
 
 def _text_size(text: str) -> int:
@@ -123,9 +143,8 @@ class Chain:
         True
         """
         out = list(docs)
-        if len(out) > BATCH_DOCS:
-            chunks = (out[start : start + BATCH_DOCS] for start in range(0, len(out), BATCH_DOCS))
-            return [doc for chunk in chunks for doc in self.batch(chunk)]
+        if len(out) > BATCH_DOCS or (len(out) > 1 and sum(len(doc.text) for doc in out) > BATCH_CHARS):
+            return [doc for group in _groups(out) for doc in self.batch(group)]
         sizes = [_text_size(doc.text) for doc in out]
         seconds = [self._seconds(doc) for doc in out]
         running = list(range(len(out)))  # the documents no guard has stopped

@@ -47,6 +47,8 @@ from newsclean.document import Document
 from newsclean.jsonl import MAX_LINE_BYTES, Line, read_lines
 from newsclean.records import RecordError, document_from_record, record_output
 
+# Input bytes whose documents `clean_lines` cleans together (a longer record alone).
+CLEAN_BATCH_BYTES = 1_000_000
 # Lines handed to a worker process at a time, and the most bytes in one batch.
 BATCH_LINES = 64
 BATCH_BYTES = 8 * 1024 * 1024
@@ -322,6 +324,18 @@ def clean_lines(items: Sequence[Item], options: CleanOptionsLike) -> list[Outcom
     >>> [(o.output is None, o.reject is None) for o in clean_lines(items, CleanOptions())]
     [(False, True), (True, False)]
     """
+    if len(items) > 1 and _batch_size(list(items)) > CLEAN_BATCH_BYTES:
+        # The documents of a batch are held together: a few at a time, so that a batch of
+        # big pages holds no more than one big page did.
+        groups: list[list[Item]] = [[]]
+        size = 0
+        for item in items:
+            if groups[-1] and size + item[1].size > CLEAN_BATCH_BYTES:
+                groups.append([])
+                size = 0
+            groups[-1].append(item)
+            size += item[1].size
+        return [outcome for group in groups for outcome in clean_lines(group, options)]
     chain = _worker_chain(options)
     outcomes: dict[int, Outcome] = {}
     ready: list[tuple[int, dict[str, Any], Document]] = []
@@ -491,13 +505,14 @@ def _batch_size(batch: list[Item]) -> int:
     return sum(line.size for _, line in batch)
 
 
-def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
+def _batches(items: Iterable[Item], max_bytes: int = BATCH_BYTES) -> Iterator[list[Item]]:
+    """`items` in batches of `BATCH_LINES` lines, closed early at `max_bytes`."""
     batch: list[Item] = []
     size = 0
     for item in items:
         batch.append(item)
         size += item[1].size
-        if len(batch) >= BATCH_LINES or size >= BATCH_BYTES:
+        if len(batch) >= BATCH_LINES or size >= max_bytes:
             yield batch
             batch, size = [], 0
     if batch:
@@ -713,7 +728,7 @@ class _Serial:
         """Outcomes in input order, the records cleaned a batch at a time (`clean_lines`);
         a batch that runs over the limit of one record of its size is cleaned again
         record by record, each under its own limit."""
-        for batch in _batches(items):
+        for batch in _batches(items, CLEAN_BATCH_BYTES):
             yield from self._clean_batch(batch)
 
     def _clean_batch(self, batch: list[Item]) -> list[Outcome]:
