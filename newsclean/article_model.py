@@ -15,6 +15,8 @@ decision over the sequence:
 
 The weights are package data (`data/model/article.json`) written by
 `training/train_article_model.py` from the benchmark pages; nothing is downloaded.
+`score_readings` scores many pages in one pass (`filters.article.drop_outside_articles`,
+`Chain.batch`), to the same last bit as one by one.
 
 >>> lines = ["Home", "News", "Sport", "Weather",
 ...     "The county council agreed on Monday to spend £4m repairing roads damaged by the winter floods.",
@@ -634,8 +636,9 @@ def segment_features(stage1: FloatArray, lengths: FloatArray, offset: float) -> 
 def score_readings(readings: Sequence[Reading], model: ArticleModel | None = None) -> list[FloatArray]:
     """Probability that each line belongs to the article, for every reading at once:
     the pages' lines are laid end to end and scored together, which costs a batch of
-    short pages a fraction of scoring them one by one (numpy's cost per call is paid once
-    per batch). A page scores the same alone or in any batch.
+    short pages about half of scoring them one by one (numpy's cost per call is paid once
+    per batch for most calls; the window sums and the stages' products stay page by page,
+    see `newsclean.page_layout`). A page scores the same alone or in any batch.
 
     Example:
 
