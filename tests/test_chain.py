@@ -343,3 +343,10 @@ def test_a_long_list_is_cleaned_a_batch_at_a_time() -> None:
     docs = [Document.from_text(page, id=str(at)) for at, page in enumerate(list(PAGES.values()) * 40)]
     assert len(docs) > BATCH_DOCS
     assert chain.batch(docs) == [chain(doc) for doc in docs]
+
+
+def test_clean_all_gives_what_clean_gives_for_each_page() -> None:
+    pages = [*PAGES.values(), "", NAVIGATION_ONLY]
+    assert newsclean.clean_all(pages) == [newsclean.clean(page) for page in pages]
+    german = Config(lang="de")
+    assert newsclean.clean_all(pages, config=german) == [newsclean.clean(page, config=german) for page in pages]
