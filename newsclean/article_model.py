@@ -653,8 +653,6 @@ def score_readings(readings: Sequence[Reading], model: ArticleModel | None = Non
     ([3, 0, 5], True)
     """
     model = model or shipped_model()
-    if len(readings) == 1:
-        return [_score(readings[0], model)] if len(readings[0].lines) else [np.zeros(0)]
     out: list[FloatArray] = [np.zeros(0)] * len(readings)
     live = [at for at, reading in enumerate(readings) if len(reading.lines)]
     if not live:
@@ -673,16 +671,6 @@ def score_readings(readings: Sequence[Reading], model: ArticleModel | None = Non
     for at, scores in zip(live, layout.split(_predict(model.stage2, second, layout)), strict=True):
         out[at] = scores
     return out
-
-
-def _score(reading: Reading, model: ArticleModel) -> FloatArray:
-    """`score_readings` of a single page: the same calls, without a batch's bookkeeping."""
-    basics = reading.basics if reading.basics is not None else line_basics(reading.lines, reading.lang)
-    layout = PageLayout.of([len(basics.lengths)])
-    first = _stage1_features([basics], [reading.headline_at], [reading.repeated], layout)
-    stage1 = model.stage1.predict(first)
-    second = np.hstack((first, _stage2_features(stage1, basics.raw_lengths, model.segment_offset, layout)))
-    return model.stage2.predict(second)
 
 
 def _predict(stage: Stage, features: FloatArray, layout: PageLayout) -> FloatArray:

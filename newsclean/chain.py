@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from newsclean.batching import batched
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.cpu_guard import ChainTimeLimit, cpu_time_limit
 from newsclean.document import Document
@@ -69,22 +70,8 @@ BATCH_DOCS = 128
 BATCH_CHARS = 1_000_000
 
 
-def _groups(docs: list[Document]) -> list[list[Document]]:
-    """`docs` in consecutive groups of at most `BATCH_DOCS` documents and `BATCH_CHARS`
-    characters (a longer document alone).
-
-    >>> [len(group) for group in _groups([Document.from_text("x" * 600_000)] * 3)]
-    [1, 1, 1]
-    """
-    groups: list[list[Document]] = []
-    size = 0
-    for doc in docs:
-        if not groups or len(groups[-1]) == BATCH_DOCS or size + len(doc.text) > BATCH_CHARS:
-            groups.append([])
-            size = 0
-        groups[-1].append(doc)
-        size += len(doc.text)
-    return groups
+def _text_length(doc: Document) -> int:
+    return len(doc.text)
 
 
 def _text_size(text: str) -> int:
@@ -144,18 +131,19 @@ class Chain:
         """
         out = list(docs)
         if len(out) > BATCH_DOCS or (len(out) > 1 and sum(len(doc.text) for doc in out) > BATCH_CHARS):
-            return [doc for group in _groups(out) for doc in self.batch(group)]
+            groups = batched(out, _text_length, max_count=BATCH_DOCS, max_size=BATCH_CHARS)
+            return [doc for group in groups for doc in self.batch(group)]
         sizes = [_text_size(doc.text) for doc in out]
         seconds = [self._seconds(doc) for doc in out]
         running = list(range(len(out)))  # the documents no guard has stopped
-        for steps, batched in self._stretches():
-            if batched is not None and len(running) > 1:
+        for steps, batch_form in self._stretches():
+            if batch_form is not None and len(running) > 1:
                 limits = [seconds[at] for at in running]
                 budget = None if None in limits else sum(limit or 0.0 for limit in limits)
                 guard = self._guard(budget)
                 try:
                     with guard or _UNGUARDED:
-                        cleaned = batched([out[at] for at in running], self.config)
+                        cleaned = batch_form([out[at] for at in running], self.config)
                 except ChainTimeLimit as exc:
                     if exc.guard is not guard:  # an outer chain's guard
                         raise
@@ -179,14 +167,14 @@ class Chain:
         stretches: list[tuple[tuple[Filter, ...], BatchFilter | None]] = []
         run: list[Filter] = []
         for step in self.filters:
-            batched = BATCH_FORMS.get(step)
-            if batched is None:
+            batch_form = BATCH_FORMS.get(step)
+            if batch_form is None:
                 run.append(step)
                 continue
             if run:
                 stretches.append((tuple(run), None))
                 run = []
-            stretches.append(((step,), batched))
+            stretches.append(((step,), batch_form))
         if run:
             stretches.append((tuple(run), None))
         return stretches

@@ -42,6 +42,7 @@ from typing import Any, Protocol, TextIO
 
 import attrs
 
+from newsclean.batching import batched
 from newsclean.chain import Chain
 from newsclean.document import Document
 from newsclean.jsonl import MAX_LINE_BYTES, Line, read_lines
@@ -324,17 +325,10 @@ def clean_lines(items: Sequence[Item], options: CleanOptionsLike) -> list[Outcom
     >>> [(o.output is None, o.reject is None) for o in clean_lines(items, CleanOptions())]
     [(False, True), (True, False)]
     """
-    if len(items) > 1 and _batch_size(list(items)) > CLEAN_BATCH_BYTES:
+    if len(items) > 1 and _batch_size(items) > CLEAN_BATCH_BYTES:
         # The documents of a batch are held together: a few at a time, so that a batch of
         # big pages holds no more than one big page did.
-        groups: list[list[Item]] = [[]]
-        size = 0
-        for item in items:
-            if groups[-1] and size + item[1].size > CLEAN_BATCH_BYTES:
-                groups.append([])
-                size = 0
-            groups[-1].append(item)
-            size += item[1].size
+        groups = _batches(items, CLEAN_BATCH_BYTES)
         return [outcome for group in groups for outcome in clean_lines(group, options)]
     chain = _worker_chain(options)
     outcomes: dict[int, Outcome] = {}
@@ -500,23 +494,19 @@ def _pending_lines(inputs: Sequence[str], start: Position, max_line_bytes: int,
             empty.append(path)
 
 
-def _batch_size(batch: list[Item]) -> int:
+def _batch_size(batch: Sequence[Item]) -> int:
     """Input bytes of a batch's records."""
     return sum(line.size for _, line in batch)
 
 
+def _line_size(item: Item) -> int:
+    return item[1].size
+
+
 def _batches(items: Iterable[Item], max_bytes: int = BATCH_BYTES) -> Iterator[list[Item]]:
-    """`items` in batches of `BATCH_LINES` lines, closed early at `max_bytes`."""
-    batch: list[Item] = []
-    size = 0
-    for item in items:
-        batch.append(item)
-        size += item[1].size
-        if len(batch) >= BATCH_LINES or size >= max_bytes:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+    """`items` in batches of at most `BATCH_LINES` lines and `max_bytes` (a longer record
+    alone)."""
+    return batched(items, _line_size, max_count=BATCH_LINES, max_size=max_bytes)
 
 
 def _start_method() -> str:

@@ -99,11 +99,13 @@ def drop_outside_article(
 
 
 class _Page(NamedTuple):
-    """What the filter reads of a document: its lines, the non-blank ones' indices, where
-    its headline stood among those, and which of them stood more than once."""
+    """What the filter reads of a document: its lines, the non-blank ones' indices and
+    `line_basics`, where its headline stood among those, and which of them stood more
+    than once."""
 
     lines: Sequence[str]
     indices: list[int]
+    basics: LineBasics
     lang: str | None
     headline_at: int | None
     repeated: npt.NDArray[np.float64]
@@ -114,12 +116,21 @@ class _Page(NamedTuple):
         indices = [i for i, line in enumerate(lines) if line]
         if len(indices) < MIN_LINES:
             return None
-        repeated = repeated_flags(doc, [lines[i] for i in indices])
-        return cls(lines, indices, doc.lang, headline_index(doc, indices), repeated)
+        content = [lines[i] for i in indices]
+        basics = line_basics(content, doc.lang)
+        repeated = repeated_flags(doc, content)
+        return cls(lines, indices, basics, doc.lang, headline_index(doc, indices), repeated)
+
+    def first(self) -> Settling:
+        """The page's first reading: all its lines, with the headline and the repeats."""
+        return Settling(self.lines, self.lang, self.headline_at, self.repeated, self.basics, self.indices)
 
     def plain(self, indices: list[int]) -> Settling:
-        """The lines at `indices` read as clean text is: no headline, no repeats."""
-        return Settling.start(self.lines, indices, self.lang, None, None)
+        """The lines at `indices` (some of the page's) read as clean text is: no headline,
+        no repeats."""
+        position = {line: at for at, line in enumerate(self.indices)}
+        basics = self.basics.take([position[i] for i in indices])
+        return Settling(self.lines, self.lang, None, None, basics, indices)
 
 
 def drop_outside_articles(
@@ -144,8 +155,7 @@ def drop_outside_articles(
     if not config.select_article:
         return list(docs)
     read = {at: page for at, doc in enumerate(docs) if (page := _Page.of(doc)) is not None}
-    first = [Settling.start(p.lines, p.indices, p.lang, p.headline_at, p.repeated) for p in read.values()]
-    kept = dict(zip(read, settle_many(first, model), strict=True))
+    kept = dict(zip(read, settle_many([page.first() for page in read.values()], model), strict=True))
     # Where the first readings left too little, read as clean text will be read again:
     # no headline, no repeats.
     again = [
@@ -223,10 +233,15 @@ class Settling:
     headline_at: int | None
     repeated: npt.NDArray[np.float64] | None
     basics: LineBasics
+    """`line_basics` of the lines at the first `kept`."""
     kept: list[int]
-    positions: list[int]  # of the kept lines, among those the page started with
+    positions: list[int] = attrs.field()  # of the kept lines, among the first `kept`
     rounds: int = 0
     done: bool = False
+
+    @positions.default
+    def _all(self) -> list[int]:
+        return list(range(len(self.kept)))
 
     @classmethod
     def start(
@@ -238,7 +253,7 @@ class Settling:
         repeated: npt.NDArray[np.float64] | None = None,
     ) -> Settling:
         basics = line_basics([lines[i] for i in indices], lang)
-        return cls(lines, lang, headline_at, repeated, basics, indices, list(range(len(indices))))
+        return cls(lines, lang, headline_at, repeated, basics, indices)
 
     def next_reading(self) -> Reading | None:
         """What the model reads next, or `None` once the page has settled."""
