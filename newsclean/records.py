@@ -115,21 +115,20 @@ def clean_records(
     >>> [out["text"] if isinstance(out, dict) else str(out) for out in clean_records(pages)]
     ['The council agreed.', "record has no 'text' field"]
     """
-    out: list[dict[str, Any] | RecordError] = []
+    out: dict[int, dict[str, Any] | RecordError] = {}
     ready: list[tuple[int, Mapping[str, Any], Document]] = []
-    for record in records:
+    for at, record in enumerate(records):
         try:
             doc = document_from_record(record, text_field)
         except RecordError as exc:
-            out.append(exc)
+            out[at] = exc
             continue
         assert isinstance(record, Mapping)
-        ready.append((len(out), record, doc))
-        out.append(RecordError("not cleaned"))  # replaced below
+        ready.append((at, record, doc))
     cleaned = (chain or _DEFAULT).batch([doc for _, _, doc in ready])
     for (at, record, _), doc in zip(ready, cleaned, strict=True):
         out[at] = record_output(record, doc, text_field=text_field, explain=explain)
-    return out
+    return [out[at] for at in range(len(records))]
 
 
 def clean_json_line(
