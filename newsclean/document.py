@@ -313,3 +313,31 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 _META_FIELDS = frozenset({"title", "published", "byline", "lang", "id", "url"})
+
+
+def offsets_now(edits: tuple[Edit, ...], chosen: Iterable[int]) -> list[int]:
+    """Where each edit of `chosen` (positions in `edits`, ascending) took place, as an
+    offset in the text once every edit of the log is applied: the edit's own start,
+    moved by the edits after it (a later edit that removed the place moves it to that
+    edit's start).
+
+    Example:
+
+    >>> share = Edit("remove_boilerplate", Reason.SHARE, 12, "Share this\\n")
+    >>> space = Edit("normalize_whitespace", Reason.WHITESPACE, 4, "  ", " ")
+    >>> apply_edits("Rain  fell.\\nShare this\\nIt stopped.", [share, space])
+    'Rain fell.\\nIt stopped.'
+    >>> offsets_now((share, space), [0])  # where "It stopped." starts now
+    [11]
+    """
+    out = []
+    for k in chosen:
+        position = edits[k].start
+        for later in edits[k + 1 :]:
+            if position > later.start:
+                if position >= later.start + len(later.removed):
+                    position += len(later.inserted) - len(later.removed)
+                else:
+                    position = later.start
+        out.append(position)
+    return out

@@ -138,3 +138,68 @@ def test_a_page_with_a_repeated_line_is_read_again_without_it(monkeypatch: pytes
     page = "\n".join([*ARTICLE, "Schools to close early as pupils face cold snap", ARTICLE[-1]])
     doc = remove_repeated_lines(Document.from_text(page, lang="en"))
     assert _readings(monkeypatch, doc) >= 2
+
+
+FERRY_ARTICLE = [
+    "Harbour Line ferries will run every half hour from May, the operator said on Tuesday, doubling the service between Westport and the island.",
+    "The change follows two years of complaints from islanders, who say the hourly boats leave them stranded after evening shifts on the mainland.",
+    "Operator Sealink said it had leased a second vessel from a Norwegian company and would hire twelve more crew before the spring.",
+    "“We have listened, and this is the biggest change to the timetable in twenty years,” managing director Ruth Allan said.",
+    "Fares will stay the same until at least the end of the year, although the company warned that fuel costs remained uncertain.",
+    "The council, which subsidises the route, said it would review passenger numbers after the first summer.",
+]
+FERRY_COMMENTS = [
+    "About time too. I have missed the last boat home three times this month and had to pay for a hotel in town each time, which the company never offered to cover.",
+    "Doubling the boats is welcome, but I will believe it when I see it: they promised the same thing before the last election and nothing came of it.",
+    "Will the early sailing still connect with the seven o'clock train? Nobody at the terminal could tell me last week, and the website says nothing about it.",
+]
+PROM_ARTICLE = [
+    "Od maja promy między Gdynią a Helem będą kursować co pół godziny, poinformował we wtorek przewoźnik, podwajając liczbę rejsów w sezonie.",
+    "Zmiana jest odpowiedzią na skargi mieszkańców, którzy od dwóch lat narzekają, że po wieczornej zmianie nie mają czym wrócić do domu.",
+    "Przewoźnik wydzierżawił drugi statek od norweskiej firmy i do wiosny zatrudni dwunastu nowych członków załogi.",
+    "„Wysłuchaliśmy pasażerów i to największa zmiana rozkładu od dwudziestu lat” – powiedziała prezes spółki Anna Nowak.",
+    "Ceny biletów nie zmienią się co najmniej do końca roku, choć firma ostrzega, że koszty paliwa pozostają niepewne.",
+    "Samorząd, który dopłaca do połączenia, zapowiedział ocenę liczby pasażerów po pierwszym lecie.",
+]
+PROM_COMMENTS = [
+    "Najwyższy czas. W tym miesiącu trzy razy uciekł mi ostatni prom i musiałem płacić za hotel w mieście, a firma nigdy nie zaproponowała zwrotu kosztów.",
+    "Dobrze, że będzie więcej rejsów, ale uwierzę, jak zobaczę: to samo obiecywali przed ostatnimi wyborami i nic z tego nie wyszło.",
+    "Czy poranny rejs nadal będzie miał połączenie z pociągiem o siódmej? Nikt w terminalu nie potrafił mi tego powiedzieć w zeszłym tygodniu.",
+]
+
+
+@pytest.mark.parametrize(
+    ("top", "headline", "article", "cue", "comments", "bottom"),
+    [
+        (["Westport Herald", "News", "Sport"], "Ferries to run every half hour", FERRY_ARTICLE, "Comments",
+         FERRY_COMMENTS, ["Privacy policy", "Contact us"]),
+        (["Dziennik Bałtycki", "Wiadomości", "Sport"], "Promy na Hel co pół godziny", PROM_ARTICLE, "Komentarze",
+         PROM_COMMENTS, ["Polityka prywatności", "Kontakt"]),
+    ],
+    ids=["en", "pl"],
+)
+def test_readers_comments_after_the_article_go(
+    top: list[str], headline: str, article: list[str], cue: str, comments: list[str], bottom: list[str]
+) -> None:
+    """Readers' comments written as prose read like more of the article; after a
+    comment-section cue, and smaller than the article, they go as comments."""
+    page = "\n".join([*top, headline, *article, cue, *comments, *bottom])
+    doc = newsclean.clean(page)
+    assert doc.paragraphs == [headline, *article]
+    cut = [edit for edit in doc.edits if edit.filter == "drop_outside_article" and edit.reason is Reason.COMMENTS]
+    assert [line for edit in cut for line in edit.removed.split("\n") if line] == comments
+    assert doc.restore() == page
+    assert newsclean.clean(doc.text).text == doc.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        ["Westport Herald", "News", "Ferries to run every half hour", "Comments (3)", *FERRY_ARTICLE, "Privacy policy"],
+        ["Westport Herald", "News", "Ferries to run every half hour", FERRY_ARTICLE[0], "Comments", *FERRY_ARTICLE[1:]],
+    ],
+    ids=["cue-above-the-article", "cue-after-the-first-paragraph"],
+)
+def test_a_comment_cue_above_most_of_the_article_cuts_nothing(page: list[str]) -> None:
+    doc = newsclean.clean("\n".join(page))
+    assert doc.paragraphs[1:] == FERRY_ARTICLE

@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from newsclean.article_model import ArticleModel, LineBasics, Reading, keep_masks, line_basics
 from newsclean.config import DEFAULT_CONFIG, Config
-from newsclean.document import Document
+from newsclean.document import Document, offsets_now
 from newsclean.filters.metadata import headline_offset
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
@@ -48,6 +48,35 @@ def headline_index(doc: Document, indices: list[int]) -> int | None:
     if offset is None:
         return None
     return bisect.bisect_left(indices, doc.text.count("\n", 0, offset))
+
+
+def comment_cue_lines(doc: Document) -> list[int]:
+    """Indices of the lines of `doc.text` that came right after a line removed as a
+    comment-section cue ("Leave a reply", "Comments (12)", "Komentarze"), in order; a cue
+    that ended the text then has none and is left out.
+
+    Example:
+
+    >>> from newsclean.filters.boilerplate import remove_boilerplate
+    >>> page = "Rain fell all day.\\nLeave a reply\\nGreat piece!\\nComments are closed."
+    >>> doc = remove_boilerplate(Document.from_text(page, lang="en"))
+    >>> doc.text.split("\\n"), comment_cue_lines(doc)
+    (['Rain fell all day.', 'Great piece!'], [1])
+    """
+    chosen = [
+        k
+        for k, edit in enumerate(doc.edits)
+        if edit.reason is Reason.COMMENTS and not edit.removed.startswith("\n")
+    ]
+    if not chosen:
+        return []
+    text = doc.text
+    # The first line that starts at or after each place (a cue whose following lines
+    # went later stands at the end of the line before them).
+    return [
+        text.count("\n", 0, offset) + (offset > 0 and text[offset - 1] != "\n")
+        for offset in offsets_now(doc.edits, chosen)
+    ]
 
 
 def repeated_flags(doc: Document, lines: list[str]) -> npt.NDArray[np.float64]:
@@ -109,6 +138,8 @@ class _Page(NamedTuple):
     lang: str | None
     headline_at: int | None
     repeated: npt.NDArray[np.float64]
+    comment_cues: list[int]
+    """`comment_cue_lines` of the document."""
 
     @classmethod
     def of(cls, doc: Document) -> _Page | None:
@@ -119,7 +150,21 @@ class _Page(NamedTuple):
         content = [lines[i] for i in indices]
         basics = line_basics(content, doc.lang)
         repeated = repeated_flags(doc, content)
-        return cls(lines, indices, basics, doc.lang, headline_index(doc, indices), repeated)
+        headline_at = headline_index(doc, indices)
+        return cls(lines, indices, basics, doc.lang, headline_at, repeated, comment_cue_lines(doc))
+
+    def before_comments(self, kept: list[int]) -> int | None:
+        """How many of the `kept` lines stand before the page's comment section, when
+        a comment-section cue stands after the first of them and the kept lines after it
+        hold less text than those before (the article is the bigger part: a cue inside
+        a short article's first lines, or above it, cuts nothing); else `None`."""
+        cue = next((line for line in self.comment_cues if kept and line > kept[0]), None)
+        if cue is None:
+            return None
+        split = bisect.bisect_left(kept, cue)
+        before = sum(len(self.lines[i]) for i in kept[:split])
+        after = sum(len(self.lines[i]) for i in kept[split:])
+        return split if 0 < after <= before else None
 
     def first(self) -> Settling:
         """The page's first reading: all its lines, with the headline and the repeats."""
@@ -165,6 +210,12 @@ def drop_outside_articles(
     ]
     rereads = settle_many([read[at].plain(read[at].indices) for at in again], model)
     kept.update(zip(again, rereads, strict=True))
+    # A comment section the model took for more of the article goes, and the article
+    # before it is read again as clean text (what a second cleaning would see).
+    cuts = {at: split for at, page in read.items() if (split := page.before_comments(kept[at])) is not None}
+    comments = {at: kept[at][split:] for at, split in cuts.items()}
+    rereads = settle_many([read[at].plain(kept[at][:split]) for at, split in cuts.items()], model)
+    kept.update(zip(cuts, rereads, strict=True))
     listed = {
         at: trailing_list(page.lines, page.indices, kept[at], page.lang)
         for at, page in read.items()
@@ -183,6 +234,7 @@ def drop_outside_articles(
             continue
         kept_set = set(kept[at]).union(listed[at])
         drops = {i: Reason.OUTSIDE_ARTICLE for i in page.indices if i not in kept_set}
+        drops.update((i, Reason.COMMENTS) for i in comments.get(at, ()) if i not in kept_set)
         out[at] = drop_lines(doc, page.lines, drops, "drop_outside_article")
     return out
 

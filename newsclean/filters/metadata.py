@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.dates import TIME_PATTERN, YEAR, find_date
-from newsclean.document import Document
+from newsclean.document import Document, offsets_now
 from newsclean.lines import drop_lines, lines_equal_to, lines_starting_with, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import all_byline_words, byline_words, cue_table, trie_pattern
@@ -332,16 +332,7 @@ def headline_offset(doc: Document) -> int | None:
     >>> doc.text, headline_offset(doc)
     ('Home\\nFerries ran again on Tuesday.', 5)
     """
-    edits = doc.edits
-    for k, edit in enumerate(edits):
-        if edit.reason is not Reason.TITLE or edit.start == 0:
-            continue
-        position = edit.start
-        for later in edits[k + 1 :]:
-            if position > later.start:
-                if position >= later.start + len(later.removed):
-                    position += len(later.inserted) - len(later.removed)
-                else:
-                    position = later.start
-        return position
+    for k, edit in enumerate(doc.edits):
+        if edit.reason is Reason.TITLE and edit.start != 0:
+            return offsets_now(doc.edits, [k])[0]
     return None
