@@ -1,7 +1,9 @@
 """The article model as a filter: drop the lines that lie outside the article.
 
 See `newsclean.article_model` for how lines are scored, and `newsclean.trailing_lists`
-for the lists kept with the article the model chose. A page that would keep fewer
+for the lists kept with the article the model chose. Readers' comments the model took
+for more of the article go when a comment-section cue stood before them (see
+`_Page.before_comments`), logged as `comments`. A page that would keep fewer
 than `Config.article_min_words` words is left as it is and flagged `no_article_found`:
 the model never empties a document silently.
 """
