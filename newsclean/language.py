@@ -62,6 +62,12 @@ _EDGES = sorted(
     {edge for ranges in _SCRIPT_RANGES.values() for low, high in ranges for edge in (low, high + 1)}
 )
 _EDGE_ARRAY = np.asarray(_EDGES, dtype=np.uint32)
+# Any character of those scripts: a pattern search spares the count on the many pages that
+# have a curly quote or an accent, and no such character.
+_SCRIPT_CHAR = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for ranges in _SCRIPT_RANGES.values() for low, high in ranges)
+    + "]"
+)
 # For each script, the bins (see `script_counts`) of its ranges.
 _SCRIPT_BINS = {
     script: tuple(_EDGES.index(low) + 1 for low, _ in ranges) for script, ranges in _SCRIPT_RANGES.items()
@@ -111,7 +117,7 @@ def detect_language(text: str) -> str | None:
     """
     sample = _sample(text)
     script = sample[:SCRIPT_SAMPLE_CHARS]
-    if not script.isascii():
+    if not script.isascii() and _SCRIPT_CHAR.search(script):
         letters = len(script) - script.count(" ") - script.count("\n") or 1
         counts = script_counts(script)
         if counts["kana"] > 0.05 * letters and counts["kana"] + counts["han"] > SCRIPT_SHARE * letters:

@@ -53,7 +53,8 @@ def _body_sample(text: str) -> str:
     """
     headers = _header_spans(text)
     if not headers:
-        return text
+        start, end = sample_window(len(text))
+        return text[start:end]  # the text itself when it is short enough
     # The runs of lines between the headers, as offsets in the text, joined by newlines.
     runs, after = [], 0
     for start, end in headers:
