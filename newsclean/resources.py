@@ -172,6 +172,20 @@ def all_credit_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def comment_buttons() -> frozenset[str]:
+    """Comment cues of every language that are a button under each comment or post
+    ("Reply", "Report", "Comment"), not the start of a comment section.
+
+    Example:
+
+    >>> buttons = comment_buttons()
+    >>> "reply" in buttons, "odpowiedz" in buttons, "comments" in buttons
+    (True, True, False)
+    """
+    return frozenset(_phrases("comment_buttons", _available("comment_buttons")))
+
+
+@functools.cache
 def caption_labels() -> dict[str, str]:
     """Labels that start a line holding an image's credit or caption, in every language,
     each mapped to `"credit"` or `"caption"`.

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from newsclean.resources import CUE_EDGE_CHARS, cue_languages, cue_table, trie_pattern
+from newsclean.reasons import Reason
+from newsclean.resources import CUE_EDGE_CHARS, comment_buttons, cue_languages, cue_table, trie_pattern
 from tests.conftest import FIXTURES
 
 # Lines around the edges of the rule: edge runs on both sides, inner edge characters,
@@ -76,3 +77,12 @@ def test_whole_line_cues_give_each_line_its_reason() -> None:
     lines = ["Regen am Montag.", "» Artikel teilen", "Mehr zum Thema", "Artikel teilen und mehr"]
     found = dict(cue_table("de").whole_line_cues(lines))
     assert {i: str(reason) for i, reason in found.items()} == {1: "share", 2: "teaser_heading"}
+
+
+
+def test_comment_buttons_are_comment_cues() -> None:
+    """A button that cannot open a comment section is a line some language's cues remove
+    as a comment cue, or the article filter would never meet it."""
+    tables = [cue_table(lang) for lang in cue_languages()]
+    for button in comment_buttons():
+        assert any(table.exact.get(button) is Reason.COMMENTS for table in tables), button

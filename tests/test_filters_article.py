@@ -171,10 +171,10 @@ PROM_COMMENTS = [
 @pytest.mark.parametrize(
     ("top", "headline", "article", "cue", "comments", "bottom"),
     [
-        (["Westport Herald", "News", "Sport"], "Ferries to run every half hour", FERRY_ARTICLE, "Comments",
-         FERRY_COMMENTS, ["Privacy policy", "Contact us"]),
-        (["Dziennik Bałtycki", "Wiadomości", "Sport"], "Promy na Hel co pół godziny", PROM_ARTICLE, "Komentarze",
-         PROM_COMMENTS, ["Polityka prywatności", "Kontakt"]),
+        (["Westport Herald", "News", "Sport"], "Ferries to run every half hour", FERRY_ARTICLE, "Comments (3)",
+         FERRY_COMMENTS, ["Leave a reply", "Privacy policy", "Contact us"]),
+        (["Dziennik Bałtycki", "Wiadomości", "Sport"], "Promy na Hel co pół godziny", PROM_ARTICLE, "Komentarze (3)",
+         PROM_COMMENTS, ["Dodaj komentarz", "Polityka prywatności", "Kontakt"]),
     ],
     ids=["en", "pl"],
 )
@@ -182,7 +182,8 @@ def test_readers_comments_after_the_article_go(
     top: list[str], headline: str, article: list[str], cue: str, comments: list[str], bottom: list[str]
 ) -> None:
     """Readers' comments written as prose read like more of the article; after a
-    comment-section cue, and smaller than the article, they go as comments."""
+    comment section's heading, with its form below them, and smaller than the article,
+    they go as comments."""
     page = "\n".join([*top, headline, *article, cue, *comments, *bottom])
     doc = newsclean.clean(page)
     assert doc.paragraphs == [headline, *article]
@@ -197,9 +198,18 @@ def test_readers_comments_after_the_article_go(
     [
         ["Westport Herald", "News", "Ferries to run every half hour", "Comments (3)", *FERRY_ARTICLE, "Privacy policy"],
         ["Westport Herald", "News", "Ferries to run every half hour", FERRY_ARTICLE[0], "Comments", *FERRY_ARTICLE[1:]],
+        ["Westport Herald", "Ferries to run every half hour", *FERRY_ARTICLE[:4],
+         "Ruth Allan (@ruthallan) wrote: Delighted that the new timetable is finally confirmed for May.",
+         "Reply", "Report", *FERRY_ARTICLE[4:], "Leave a reply"],
+        ["Westport Herald", "News", "Comments", "Ferries to run every half hour", *FERRY_ARTICLE[:5], "Comments",
+         FERRY_ARTICLE[5], "Privacy policy"],
     ],
-    ids=["cue-above-the-article", "cue-after-the-first-paragraph"],
+    ids=["cue-above-the-article", "cue-after-the-first-paragraph", "buttons-of-a-post-in-the-article",
+         "a-link-both-in-the-menu-and-in-the-article"],
 )
-def test_a_comment_cue_above_most_of_the_article_cuts_nothing(page: list[str]) -> None:
+def test_a_comment_cue_that_opens_no_section_after_the_article_cuts_nothing(page: list[str]) -> None:
+    """A cue above most of the article, the buttons of a post embedded in it ("Reply",
+    "Report"), and a link that stands in the page's menu too, cut nothing."""
     doc = newsclean.clean("\n".join(page))
-    assert doc.paragraphs[1:] == FERRY_ARTICLE
+    assert set(FERRY_ARTICLE) <= set(doc.paragraphs)
+    assert not [edit for edit in doc.edits if edit.filter == "drop_outside_article" and edit.reason is Reason.COMMENTS]

@@ -11,6 +11,7 @@ the model never empties a document silently.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ from newsclean.document import Document, offsets_now
 from newsclean.filters.metadata import headline_offset
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
+from newsclean.resources import CUE_EDGE_CHARS, comment_buttons
 from newsclean.text import word_count
 from newsclean.trailing_lists import trailing_list
 from newsclean.views import text_lines
@@ -52,32 +54,51 @@ def headline_index(doc: Document, indices: list[int]) -> int | None:
     return bisect.bisect_left(indices, doc.text.count("\n", 0, offset))
 
 
-def comment_cue_lines(doc: Document) -> list[int]:
-    """Indices of the lines of `doc.text` that came right after a line removed as a
-    comment-section cue ("Leave a reply", "Comments (12)", "Komentarze"), in order; a cue
-    that ended the text then has none and is left out.
+class CommentCue(NamedTuple):
+    """A run of lines removed as comment cues ("Leave a reply", "Comments (12)",
+    "Komentarze"), seen from the text left: `line`, the index of the line that came right
+    after the run (the number of lines when nothing did), and `opens_section`, whether
+    one of its lines may open a comment section: a line that is no button under each
+    comment or post ("Reply", "Report"; package data `comment_buttons`), which posts
+    embedded in an article carry too, and that stands nowhere else among the page's
+    comment cues (a "Comments" link in the article's toolbar and after it)."""
+
+    line: int
+    opens_section: bool
+
+
+def comment_cues(doc: Document) -> list[CommentCue]:
+    """The page's comment cues, in order (see `CommentCue`).
 
     Example:
 
     >>> from newsclean.filters.boilerplate import remove_boilerplate
-    >>> page = "Rain fell all day.\\nLeave a reply\\nGreat piece!\\nComments are closed."
-    >>> doc = remove_boilerplate(Document.from_text(page, lang="en"))
-    >>> doc.text.split("\\n"), comment_cue_lines(doc)
-    (['Rain fell all day.', 'Great piece!'], [1])
+    >>> lines = ["Rain fell all day.", "Leave a reply", "Great piece!", "Reply", "So true.", "Comments",
+    ...          "See you.", "Comments"]
+    >>> doc = remove_boilerplate(Document.from_text("\\n".join(lines), lang="en"))
+    >>> doc.text.split("\\n")
+    ['Rain fell all day.', 'Great piece!', 'So true.', 'See you.']
+    >>> [tuple(cue) for cue in comment_cues(doc)]
+    [(1, True), (2, False), (3, False), (4, False)]
     """
-    chosen = [
-        k
+    runs = {
+        k: [line.strip(CUE_EDGE_CHARS).lower() for line in edit.removed.split("\n") if line]
         for k, edit in enumerate(doc.edits)
-        if edit.reason is Reason.COMMENTS and not edit.removed.startswith("\n")
-    ]
-    if not chosen:
+        if edit.reason is Reason.COMMENTS
+    }
+    if not runs:
         return []
+    seen = Counter(line for lines in runs.values() for line in lines)
+    buttons = comment_buttons()
     text = doc.text
-    # The first line that starts at or after each place (a cue whose following lines
-    # went later stands at the end of the line before them).
+    # The first line that starts at or after each place (a run whose following lines
+    # went later, or that ended the text, stands at the end of the line before them).
     return [
-        text.count("\n", 0, offset) + (offset > 0 and text[offset - 1] != "\n")
-        for offset in offsets_now(doc.edits, chosen)
+        CommentCue(
+            text.count("\n", 0, offset) + (offset > 0 and text[offset - 1] != "\n"),
+            any(seen[line] == 1 and line not in buttons for line in lines),
+        )
+        for offset, lines in zip(offsets_now(doc.edits, list(runs)), runs.values(), strict=True)
     ]
 
 
@@ -140,8 +161,7 @@ class _Page(NamedTuple):
     lang: str | None
     headline_at: int | None
     repeated: npt.NDArray[np.float64]
-    comment_cues: list[int]
-    """`comment_cue_lines` of the document."""
+    comment_cues: list[CommentCue]
 
     @classmethod
     def of(cls, doc: Document) -> _Page | None:
@@ -153,17 +173,20 @@ class _Page(NamedTuple):
         basics = line_basics(content, doc.lang)
         repeated = repeated_flags(doc, content)
         headline_at = headline_index(doc, indices)
-        return cls(lines, indices, basics, doc.lang, headline_at, repeated, comment_cue_lines(doc))
+        return cls(lines, indices, basics, doc.lang, headline_at, repeated, comment_cues(doc))
 
     def before_comments(self, kept: list[int]) -> int | None:
-        """How many of the `kept` lines stand before the page's comment section, when
-        a comment-section cue stands after the first of them and the kept lines after it
-        hold less text than those before (the article is the bigger part: a cue inside
-        a short article's first lines, or above it, cuts nothing); else `None`."""
-        cue = next((line for line in self.comment_cues if kept and line > kept[0]), None)
-        if cue is None:
+        """How many of the `kept` lines stand before the page's comment section, or
+        `None`. The section opens at the first cue after the first kept line that may
+        open one (`CommentCue.opens_section`), when the kept lines after it hold less
+        text than those before (a cue above most of the article cuts nothing)."""
+        if not kept:
             return None
-        split = bisect.bisect_left(kept, cue)
+        opening = (cue.line for cue in self.comment_cues if cue.opens_section and cue.line > kept[0])
+        start = next(opening, None)
+        if start is None:
+            return None
+        split = bisect.bisect_left(kept, start)
         before = sum(len(self.lines[i]) for i in kept[:split])
         after = sum(len(self.lines[i]) for i in kept[split:])
         return split if 0 < after <= before else None
