@@ -68,6 +68,7 @@ LINEAR: dict[str, str] = {
     "profiles:_SPACE": "one character class",
     "profiles:_DIGITS": "one character class",
     "language:_UKRAINIAN_LETTERS": "one character class",
+    "language:_SCRIPT_CHAR": "one character class",
 }
 
 # Patterns that can backtrack on a run of blanks: compiled as `GuardedPattern`.
