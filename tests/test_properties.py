@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Document, Reason
 from newsclean.config import Config
+from newsclean.explain import line_statuses
 from newsclean.filters import FILTERS
 from tests.conftest import EVAL, ROOT
 
@@ -198,3 +199,38 @@ def test_cleaning_a_page_that_ends_in_a_list_is_idempotent(page: str) -> None:
     once = newsclean.clean(page)
     assert once.restore() == page
     assert newsclean.clean(once.text).text == once.text
+
+
+# Pages with a comment section (`filters.article`, the comment cut): the article, maybe a
+# cue or a post's buttons inside it, then a section of cues, names and prose comments.
+COMMENT_CUES = ["Comments", "Comments (4)", "Leave a reply", "Join the discussion", "Reply", "Report"]
+COMMENTS = [
+    "About time too, I have watched that wall crumble for ten years and nobody in the council cared at all.",
+    "Two million pounds is a lot of money for a wall, I hope they get more than one quote this time.",
+    "Will the car park stay open during the works? The article does not say and the council never answers.",
+]
+COMMENT_PAGE = st.tuples(
+    st.lists(st.sampled_from(["Home", "News", "Share this", "Contact us"]), max_size=3),
+    st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=3, unique=True),
+    st.lists(st.sampled_from(["Reply", "Report"]), max_size=2),
+    st.lists(st.sampled_from(PARAGRAPHS), max_size=2, unique=True),
+    st.lists(st.sampled_from([*COMMENT_CUES, *COMMENTS, "Sandra K", "2 days ago"]), max_size=8),
+).map(lambda parts: "\n".join(line for part in parts for line in part))
+
+
+@PROPERTY_SETTINGS
+@given(COMMENT_PAGE)
+def test_a_page_with_comments_cleans_idempotently_and_buttons_open_no_section(page: str) -> None:
+    once = newsclean.clean(page)
+    assert once.restore() == page
+    assert newsclean.clean(once.text).text == once.text
+    # Buttons inside the article ("Reply", "Report") open no section: whatever is cut as
+    # comments stands after a cue that can open one.
+    rows = line_statuses(once)
+    cut = [
+        k
+        for k, row in enumerate(rows)
+        if row.filter == "drop_outside_article" and row.reason is Reason.COMMENTS
+    ]
+    if cut:
+        assert any(row.text in COMMENT_CUES[:4] for row in rows[: cut[0]]), page
