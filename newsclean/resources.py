@@ -4,7 +4,8 @@ kind and ISO 639-1 language, loaded on first use and cached.
 Layout: `cues/<lang>.tsv` (`exact|prefix <TAB> reason <TAB> phrase`),
 `stopwords/<lang>.txt`, `bylines/<lang>.txt`, `credits/<lang>.txt`,
 `comment_buttons/<lang>.txt` (one entry a line), `months/<lang>.tsv` (`name <TAB> month
-number`) and `caption_labels/<lang>.tsv`. `#` starts a comment line.
+number`) and `caption_labels/<lang>.tsv` (`credit|caption <TAB> label`). `#` starts a
+comment line.
 
 >>> "the" in stopwords("en")
 True
