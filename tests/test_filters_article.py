@@ -167,6 +167,32 @@ PROM_COMMENTS = [
     "Czy poranny rejs nadal będzie miał połączenie z pociągiem o siódmej? Nikt w terminalu nie potrafił mi tego powiedzieć w zeszłym tygodniu.",
 ]
 
+RU_ARTICLE = [
+    "С мая паромы между Калининградом и Балтийском будут ходить каждые полчаса, сообщил во вторник перевозчик, удвоив число рейсов в сезон.",
+    "Изменение стало ответом на жалобы жителей, которые два года говорят, что после вечерней смены им не на чем вернуться домой.",
+    "Перевозчик арендовал второе судно у норвежской компании и до весны наймёт ещё двенадцать членов экипажа.",
+    "«Мы услышали пассажиров, и это самое большое изменение расписания за двадцать лет», — сказала глава компании Анна Орлова.",
+    "Цены на билеты не изменятся как минимум до конца года, хотя в компании предупреждают, что стоимость топлива остаётся неясной.",
+    "Городские власти, которые доплачивают за маршрут, пообещали оценить пассажиропоток после первого лета.",
+]
+RU_COMMENTS = [
+    "Давно пора. В этом месяце я трижды опоздал на последний паром и платил за гостиницу в городе, а компания ни разу не предложила вернуть деньги.",
+    "Хорошо, что рейсов будет больше, но поверю, когда увижу: то же самое обещали перед прошлыми выборами, и ничего не вышло.",
+    "Будет ли утренний рейс стыковаться с поездом в семь часов? В кассе на прошлой неделе мне никто не смог ответить на этот вопрос.",
+]
+DE_ARTICLE = [
+    "Ab Mai fahren die Fähren zwischen Kiel und Laboe jede halbe Stunde, teilte der Betreiber am Dienstag mit und verdoppelte damit das Angebot.",
+    "Die Änderung folgt auf zwei Jahre Beschwerden von Anwohnern, die nach der Spätschicht oft keine Fähre mehr nach Hause bekamen.",
+    "Der Betreiber hat ein zweites Schiff von einer norwegischen Reederei gemietet und will bis zum Frühjahr zwölf weitere Leute einstellen.",
+    "„Wir haben zugehört, und das ist die größte Fahrplanänderung seit zwanzig Jahren“, sagte Geschäftsführerin Anna Weber.",
+    "Die Fahrpreise bleiben mindestens bis Jahresende gleich, auch wenn das Unternehmen vor unsicheren Treibstoffkosten warnt.",
+    "Die Stadt, die die Linie bezuschusst, will die Fahrgastzahlen nach dem ersten Sommer prüfen.",
+]
+DE_COMMENTS = [
+    "Wurde auch Zeit. Ich habe diesen Monat dreimal die letzte Fähre verpasst und musste ein Hotel in der Stadt bezahlen, erstattet hat mir das niemand.",
+    "Schön, dass mehr Fähren fahren, aber ich glaube es erst, wenn ich es sehe: Das Gleiche wurde schon vor der letzten Wahl versprochen.",
+    "Passt die erste Fähre am Morgen noch zum Zug um sieben? Am Schalter konnte mir das letzte Woche niemand sagen, und online steht nichts dazu.",
+]
 
 @pytest.mark.parametrize(
     ("top", "headline", "article", "cue", "comments", "bottom"),
@@ -175,8 +201,12 @@ PROM_COMMENTS = [
          FERRY_COMMENTS, ["Leave a reply", "Privacy policy", "Contact us"]),
         (["Dziennik Bałtycki", "Wiadomości", "Sport"], "Promy na Hel co pół godziny", PROM_ARTICLE, "Komentarze (3)",
          PROM_COMMENTS, ["Dodaj komentarz", "Polityka prywatności", "Kontakt"]),
+        (["Калининградская правда", "Новости", "Спорт"], "Паромы будут ходить каждые полчаса", RU_ARTICLE,
+         "Комментарии (3)", RU_COMMENTS, ["Добавить комментарий", "Контакты"]),
+        (["Kieler Zeitung", "Nachrichten", "Sport"], "Fähren fahren jede halbe Stunde", DE_ARTICLE, "Kommentare (3)",
+         DE_COMMENTS, ["Kommentar schreiben", "Impressum"]),
     ],
-    ids=["en", "pl"],
+    ids=["en", "pl", "ru", "de"],
 )
 def test_readers_comments_after_the_article_go(
     top: list[str], headline: str, article: list[str], cue: str, comments: list[str], bottom: list[str]
