@@ -51,7 +51,15 @@ def headline_index(doc: Document, indices: list[int]) -> int | None:
     offset = headline_offset(doc)
     if offset is None:
         return None
-    return bisect.bisect_left(indices, doc.text.count("\n", 0, offset))
+    return bisect.bisect_left(indices, _line_from(doc.text, offset))
+
+
+def _line_from(text: str, offset: int) -> int:
+    """Index of the first line of `text` that starts at or after `offset` (the number of
+    lines when none does): where a removed line stood, once the edits after it are
+    applied (a line whose following lines went later stands at the end of the line
+    before them)."""
+    return text.count("\n", 0, offset) + (offset > 0 and text[offset - 1] != "\n")
 
 
 class CommentCue(NamedTuple):
@@ -90,13 +98,9 @@ def comment_cues(doc: Document) -> list[CommentCue]:
         return []
     seen = Counter(line for lines in runs.values() for line in lines)
     buttons = comment_buttons()
-    text = doc.text
-    # The first line that starts at or after each place (a run whose following lines
-    # went later, or that ended the text, stands at the end of the line before them).
     return [
         CommentCue(
-            text.count("\n", 0, offset) + (offset > 0 and text[offset - 1] != "\n"),
-            any(seen[line] == 1 and line not in buttons for line in lines),
+            _line_from(doc.text, offset), any(seen[line] == 1 and line not in buttons for line in lines)
         )
         for offset, lines in zip(offsets_now(doc.edits, list(runs)), runs.values(), strict=True)
     ]
@@ -233,22 +237,19 @@ def drop_outside_articles(
         for at, page in read.items()
         if (page.headline_at is not None or page.repeated.any()) and _too_short(page.lines, kept[at], config)
     ]
-    rereads = settle_many([read[at].plain(read[at].indices) for at in again], model)
-    kept.update(zip(again, rereads, strict=True))
+    kept.update(_read_plain(read, {at: read[at].indices for at in again}, model))
     # A comment section the model took for more of the article goes, and the article
     # before it is read again as clean text (what a second cleaning would see).
     cuts = {at: split for at, page in read.items() if (split := page.before_comments(kept[at])) is not None}
     comments = {at: kept[at][split:] for at, split in cuts.items()}
-    rereads = settle_many([read[at].plain(kept[at][:split]) for at, split in cuts.items()], model)
-    kept.update(zip(cuts, rereads, strict=True))
+    kept.update(_read_plain(read, {at: kept[at][:split] for at, split in cuts.items()}, model))
     listed = {
         at: trailing_list(page.lines, page.indices, kept[at], page.lang)
         for at, page in read.items()
         if not _too_short(page.lines, kept[at], config)
     }
-    checked = [at for at, items in listed.items() if items]
-    rereads = settle_many([read[at].plain(kept[at] + listed[at]) for at in checked], model)
-    for at, reread in zip(checked, rereads, strict=True):
+    rereads = _read_plain(read, {at: kept[at] + items for at, items in listed.items() if items}, model)
+    for at, reread in rereads.items():
         if not _list_stays(read[at], kept[at], listed[at], reread):
             listed[at] = []
     out = list(docs)
@@ -262,6 +263,15 @@ def drop_outside_articles(
         drops.update((i, Reason.COMMENTS) for i in comments.get(at, ()) if i not in kept_set)
         out[at] = drop_lines(doc, page.lines, drops, "drop_outside_article")
     return out
+
+
+def _read_plain(
+    pages: dict[int, _Page], chosen: dict[int, list[int]], model: ArticleModel | None
+) -> dict[int, list[int]]:
+    """What the model keeps of the chosen lines of each page (`chosen`: page -> line
+    indices), read as clean text is (`_Page.plain`), all pages together."""
+    settled = settle_many([pages[at].plain(indices) for at, indices in chosen.items()], model)
+    return dict(zip(chosen, settled, strict=True))
 
 
 def _list_stays(page: _Page, kept: list[int], listed: list[int], reread: list[int]) -> bool:
