@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -101,6 +102,21 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
 @example(IDEMPOTENCE_COUNTEREXAMPLES[5])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[6])
 def test_cleaning_is_idempotent(text: str) -> None:
+    once = newsclean.clean(text).text
+    assert newsclean.clean(once).text == once
+
+
+# The gap docs/reliability.md describes, found by hypothesis in the eleventh session: the
+# headline repeated under the page header gives the third English function word
+# ("after"); `extract_title` drops it, so the clean text is read in no language, and the
+# model then cuts "00". Strict: it fails once the language no longer depends on it.
+@pytest.mark.xfail(strict=True, reason="a removed headline repeat holds the deciding language vote")
+def test_a_headline_repeat_that_decides_the_language() -> None:
+    text = (
+        "date 2023-04-02 Bridge reopens after repairs - Harbour Post\nBridge reopens after repairs\n"
+        "Storm closes coast road\n   spaced   out\tline  \n000\nCouncil sets budget\n00\n0\n"
+        "Mayorâ€™s office said â€œnoâ€\x9d."
+    )
     once = newsclean.clean(text).text
     assert newsclean.clean(once).text == once
 
