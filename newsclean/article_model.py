@@ -720,7 +720,7 @@ def keep_masks(readings: Sequence[Reading], model: ArticleModel | None = None) -
     ...     "The operator said the first boat left at seven and every crossing was full by noon.",
     ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
     ...     "Contact us"]
-    >>> [mask.tolist() for mask in keep_masks([Reading(ferries, "en"), Reading([], "en")])]
+    >>> [mask.tolist() for mask in keep_masks([Reading(ferries, "en", headline_at=2), Reading([], "en")])]
     [[False, False, True, True, True, False], []]
     """
     model = model or shipped_model()
@@ -744,7 +744,7 @@ def keep_mask(
     ...     "The operator said the first boat left at seven and every crossing was full by noon.",
     ...     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
     ...     "Contact us"]
-    >>> keep_mask(lines, "en", None).tolist()
+    >>> keep_mask(lines, "en", headline_at=2).tolist()
     [False, False, True, True, True, False]
     """
     return keep_masks([Reading(lines, lang, headline_at, basics, repeated)], model)[0]

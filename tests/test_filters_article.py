@@ -12,6 +12,7 @@ import newsclean
 from newsclean import Config, Document, Flag, Reason
 from newsclean.document import apply_edits
 from newsclean.filters import drop_outside_article
+from newsclean.filters.article import MIN_LINES, _drop_loose_ends
 
 ARTICLE = [
     "Westmoor council has approved new charges for its town-centre car parks, starting in April.",
@@ -243,3 +244,41 @@ def test_a_comment_cue_that_opens_no_section_after_the_article_cuts_nothing(page
     doc = newsclean.clean("\n".join(page))
     assert set(FERRY_ARTICLE) <= set(doc.paragraphs)
     assert not [edit for edit in doc.edits if edit.filter == "drop_outside_article" and edit.reason is Reason.COMMENTS]
+
+
+FERRIES = [
+    "Ferries to the island ran again on Tuesday after a week of storms kept them in port.",
+    "The operator said the first boat left at seven and every crossing was full by noon.",
+    "Islanders had been without fresh deliveries since the harbour wall was damaged.",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (["Home", "News", "Sport", "Weather"], ["Most read", "Contact us"]),
+        (["Accueil", "Actualités", "Sport", "Météo"], ["Podcasts", "Nous contacter"]),
+        (["Start", "Nachrichten", "Sport", "Wetter"], ["Meistgelesen", "Kontakt"]),
+    ],
+)
+def test_a_menu_word_next_to_a_short_article_goes(before: list[str], after: list[str]) -> None:
+    """On a page of a few lines the menu word right next to the article borrows the
+    article's score from its neighbours; a few words that end no sentence at the
+    article's edge are a stray label, and go."""
+    page = Document.from_text("\n".join([*before, *FERRIES, *after]), lang="en")
+    assert drop_outside_article(page).paragraphs == FERRIES
+
+
+def test_loose_ends_go_from_both_edges_but_sentences_stay() -> None:
+    lines = ["Share Tweet", "Give Feedback", *FERRIES, "It sailed at dawn.", "smithsonian.com"]
+    flags = [True] * len(lines)
+    assert _drop_loose_ends(lines, list(range(len(lines))), flags)
+    assert [line for line, flag in zip(lines, flags, strict=True) if flag] == [*FERRIES, "It sailed at dawn."]
+    assert not _drop_loose_ends(lines[2:6], [0, 1, 2, 3], [True] * 4)
+
+
+def test_loose_ends_leave_a_short_article_its_lines() -> None:
+    lines = ["Share Tweet", "Ferries ran again.", "Give Feedback", "Contact us"]
+    flags = [True] * len(lines)
+    _drop_loose_ends(lines, [0, 1, 2, 3], flags)
+    assert sum(flags) == MIN_LINES

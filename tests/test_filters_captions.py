@@ -227,3 +227,51 @@ def test_labelled_lines_alone_and_in_prose() -> None:
     doc = extract_captions(Document.from_text(page))
     assert doc.paragraphs == [BEFORE, "Image captioning software described the scene as a harbour.", AFTER]
     assert doc.captions == (Caption(text="The harbour master explains why the ferries stopped", credit=None),)
+
+
+# Captions in the English-language wire services' style, printed as they come: (caption
+# line, caption text, credit).
+WIRE = [
+    (
+        "In this Nov. 19, 2024, file photo, a ferry leaves the harbour at Port Maren during a storm.",
+        "In this Nov. 19, 2024, file photo, a ferry leaves the harbour at Port Maren during a storm.",
+        None,
+    ),
+    (
+        "In this photo provided by the Westmoor fire service, crews pump water from a flooded street in Ashcombe on Tuesday.",
+        "In this photo provided by the Westmoor fire service, crews pump water from a flooded street in Ashcombe on Tuesday.",
+        None,
+    ),
+    (
+        "FILE - In this Oct. 3, 2023, photograph, shoppers queue outside a bakery in Dunmore. (AP Photo/Daniel Brooks)",
+        "FILE - In this Oct. 3, 2023, photograph, shoppers queue outside a bakery in Dunmore.",
+        "AP Photo/Daniel Brooks",
+    ),
+    (
+        "FILE PHOTO: Traders work on the floor of the stock exchange in Frankfurt, Germany, March 4, 2024. REUTERS/Kai Berger",
+        "FILE PHOTO: Traders work on the floor of the stock exchange in Frankfurt, Germany, March 4, 2024.",
+        "REUTERS/Kai Berger",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "text", "credit"), WIRE)
+def test_wire_service_captions_go_to_the_captions(line: str, text: str, credit: str | None) -> None:
+    page = "\n".join([BEFORE, line, AFTER])
+    doc = extract_captions(Document.from_text(page, lang="en"))
+    assert doc.text == f"{BEFORE}\n{AFTER}"
+    assert doc.captions == (Caption(text=text, credit=credit),)
+    assert [edit.reason for edit in doc.edits] == [Reason.CAPTION]
+    assert doc.restore() == page
+
+
+def test_prose_that_starts_like_a_wire_caption_stays() -> None:
+    prose = [
+        "In this town, most people still take the ferry to work, the council said.",
+        "In this case, the photograph was taken before the storm, not after it.",
+        "File - Edit - View",
+        "Files released on Monday show the council knew of the damage in March.",
+    ]
+    doc = extract_captions(Document.from_text("\n".join([BEFORE, *prose, AFTER]), lang="en"))
+    assert doc.paragraphs == [BEFORE, *prose, AFTER]
+    assert doc.captions == ()

@@ -26,7 +26,7 @@ from newsclean.filters.metadata import headline_offset
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
 from newsclean.resources import CUE_EDGE_CHARS, comment_buttons
-from newsclean.text import word_count
+from newsclean.text import ends_sentence, word_count
 from newsclean.trailing_lists import trailing_list
 from newsclean.views import text_lines
 
@@ -34,6 +34,10 @@ from newsclean.views import text_lines
 MIN_LINES = 3
 # The most times the model is run on what it kept (see `settle`).
 MAX_ROUNDS = 6
+# A kept line at the article's edge with at most this many characters and words, not
+# ending a sentence, is a stray label and goes (`is_loose_end`).
+LOOSE_END_CHARS = 30
+LOOSE_END_WORDS = 4
 
 
 def headline_index(doc: Document, indices: list[int]) -> int | None:
@@ -361,12 +365,39 @@ class Settling:
         plain = self.headline_at is None and (self.repeated is None or not self.repeated.any())
         self.headline_at = None
         self.repeated = None
-        if keep.all():
+        flags = keep.tolist()
+        if not _drop_loose_ends(self.lines, self.kept, flags) and keep.all():
             self.done = plain
             return
-        flags = keep.tolist()
         self.kept = [i for i, k in zip(self.kept, flags, strict=True) if k]
         self.positions = [p for p, k in zip(self.positions, flags, strict=True) if k]
+
+
+def is_loose_end(line: str) -> bool:
+    """Whether a line at the edge of the article is a stray label rather than part of it:
+    a few words ("Share Tweet", "Give Feedback", "smithsonian.com") that do not end a
+    sentence.
+
+    >>> is_loose_end("Give Feedback"), is_loose_end("Tragiczny skutek powodzi.")
+    (True, False)
+    """
+    return len(line) <= LOOSE_END_CHARS and word_count(line) <= LOOSE_END_WORDS and not ends_sentence(line)
+
+
+def _drop_loose_ends(lines: Sequence[str], kept: list[int], flags: list[bool]) -> bool:
+    """Unset the flags of the loose ends (`is_loose_end`) at either edge of the kept lines
+    (`flags`, one per line of `kept`), as long as `MIN_LINES` stay; whether any went."""
+    on = [at for at, flag in enumerate(flags) if flag]
+    first, last = 0, len(on) - 1
+    while last - first + 1 > MIN_LINES and is_loose_end(lines[kept[on[first]]]):
+        first += 1
+    while last - first + 1 > MIN_LINES and is_loose_end(lines[kept[on[last]]]):
+        last -= 1
+    if first == 0 and last == len(on) - 1:
+        return False
+    for at in on[:first] + on[last + 1 :]:
+        flags[at] = False
+    return True
 
 
 def settle_many(pages: Sequence[Settling], model: ArticleModel | None = None) -> list[list[int]]:

@@ -32,7 +32,7 @@ from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern, Match
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, caption_labels, trie_pattern
-from newsclean.text import ends_sentence
+from newsclean.text import ends_sentence, line_starts
 from newsclean.views import framed_lowered, text_lines
 
 # The longest credit kept as a credit (a longer tail is not a credit).
@@ -47,6 +47,13 @@ _BRACKET_CREDIT = GuardedPattern(
     name="captions._BRACKET_CREDIT",
 )
 _CLOSING_BRACKETS = (")", "]")
+# A wire agency's credit in its own style at the end of a caption, after a sentence end:
+# "... in Frankfurt, March 4, 2024. REUTERS/Kai Berger". Tried where `AGENCY_SLASH`
+# finds the agency's name and slash; each repeat is bounded.
+_AGENCY_SLASH_CREDIT = re.compile(
+    r"(?<=[.!?\"”]) (?P<credit>(?:REUTERS|Reuters|AFP|EPA|AP|XINHUA|Xinhua)/[^/\n]{2,60}?)[ \t]*$"
+)
+AGENCY_SLASH = re.compile(r"(?:REUTERS|Reuters|AFP|EPA|AP|XINHUA|Xinhua)/")
 # "(foto Ansa)": the credit is "Ansa"; "(AP Photo/Jane Doe)" keeps its agency.
 _LEADING_LABEL = re.compile(r"^(?i:photo|foto|фото)\b[\s:/]*")
 # The most words a credit may have.
@@ -100,6 +107,8 @@ def split_credit(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> tupl
     ('Flags wave in Kharkiv.', 'Getty')
     >>> split_credit("Fans at the final (AP Photo/Jane Doe)")
     ('Fans at the final', 'AP Photo/Jane Doe')
+    >>> split_credit("Traders on the floor, March 4, 2024. REUTERS/Kai Berger")
+    ('Traders on the floor, March 4, 2024.', 'REUTERS/Kai Berger')
     >>> split_credit("Photo: Reuters")
     ('', 'Reuters')
     >>> split_credit("He took a photo: it was blurred") is None
@@ -114,10 +123,18 @@ def split_credit(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> tupl
             # after a colon it may be a word ("Foto: privat").
             if split is not None and not (match.group("by") and split[1][0].islower()):
                 return split
-    bracketed = _BRACKET_CREDIT.search(line, timeout)
+    bracketed = _BRACKET_CREDIT.search(line, timeout) or _agency_slash_credit(line)
     if bracketed is None:
         return None
     return _split(line, bracketed.start(), bracketed.start("credit"), bracketed.end("credit"))
+
+
+def _agency_slash_credit(line: str) -> re.Match[str] | None:
+    """The agency credit in its own style that ends the line (`_AGENCY_SLASH_CREDIT`)."""
+    found = None
+    for match in AGENCY_SLASH.finditer(line):
+        found = _AGENCY_SLASH_CREDIT.match(line, match.start() - 1) or found
+    return found
 
 
 def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str, str] | None:
@@ -138,6 +155,9 @@ def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[in
         for match in _credit_pattern().finditer(framed, timeout)
         if _credit_at(framed, match) is not None
     }
+    if "/" in text:
+        starts = line_starts(lines)
+        found.update(bisect.bisect_right(starts, match.start()) - 1 for match in AGENCY_SLASH.finditer(text))
     if "(" in text or "[" in text:
         # Only lines that end in a bracket can end in a bracketed credit: a per-line test
         # costs less than a scan for every bracket of the page.
@@ -226,6 +246,36 @@ def _labelled_captions(
     return drops, found
 
 
+# The caption style of the English-language wire services, which news sites print under
+# their pictures as they come: "In this Nov. 19, 2019, file photo, ...", "In this photo
+# provided by the ministry, ...", "FILE - In this ...", "FILE PHOTO: ...". Matched on the
+# lower-cased page framed by newlines, from each `WIRE_CAPTION_LEADERS` place.
+WIRE_CAPTION = re.compile(
+    r"\n(?:file(?: photo)?[ \t]*[-–—:][ \t]*)?in this (?:[^\n]{0,40}?, )?"
+    r"(?:(?:file|handout|undated|provided) )?(?:photo|photograph|image|picture|frame grab)s?"
+    r"(?:[ \t][^\n,]{1,60})?,[ \t]"
+    r"|\nfile photo[ \t]*:[ \t]|\nfile[ \t]*[-–—][ \t]"
+)
+WIRE_CAPTION_LEADERS = ("\nin this ", "\nfile")
+
+
+def _wire_caption_lines(text: str, lines: Sequence[str]) -> set[int]:
+    """Indices of the lines written as a wire service's caption (`WIRE_CAPTION`); a
+    "FILE" label counts only in capitals, as the agencies write it.
+
+    >>> text = ("Rain fell.\\nIn this Nov. 19, 2019, file photo, a ferry leaves Dover.\\n"
+    ...         "In this town, rain is rare.")
+    >>> sorted(_wire_caption_lines(text, text.split("\\n")))
+    [1]
+    """
+    found: set[int] = set()
+    for leader in WIRE_CAPTION_LEADERS:
+        for i, _ in lowered_line_matches(WIRE_CAPTION, text, leader=leader):
+            if leader != "\nfile" or lines[i].startswith("FILE"):
+                found.add(i)
+    return found
+
+
 def find_captions(
     text: str, lines: Sequence[str], *, timeout: float = DEFAULT_PATTERN_TIMEOUT
 ) -> tuple[dict[int, Reason], list[Caption]]:
@@ -240,14 +290,18 @@ def find_captions(
     ([(0, 'alt_text'), (1, 'caption')], 'Harbour Trust')
     """
     drops, found = _labelled_captions(text, lines)
+    wire = _wire_caption_lines(text, lines)
     first_credit_caption = True
-    for i in _candidate_lines(text, lines, timeout):
+    candidates = _candidate_lines(text, lines, timeout)
+    for i in sorted(wire.union(candidates)) if wire else candidates:
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
             continue
-        split = split_credit(line, timeout=timeout)
+        split: tuple[str, str | None] | None = split_credit(line, timeout=timeout)
         if split is None:
-            continue
+            if i not in wire:
+                continue
+            split = line, None
         caption_text, credit = split
         drops[i] = Reason.CAPTION
         previous = i - 1 if i == 0 or lines[i - 1] else i - 2
