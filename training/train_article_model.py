@@ -12,7 +12,9 @@ it: cross-validated on the first reading of each page (the lines the model would
 from the rule-filtered page), cross-validated "with readings" (the article as
 `drop_outside_article` selects it with the fold's model: every reading until it keeps
 what it is shown, the fallback without the headline, the short-article check; the
-figure closest to what the chain scores), and fitted on all pages.
+figure closest to what the chain scores), and fitted on all pages. The segment offset
+and the decision threshold are the pair with the highest mean over the files of the
+figure with readings.
 """
 
 from __future__ import annotations
@@ -231,9 +233,10 @@ def chain_out_of_fold(
     fallback without the headline, the short-article check), with the model fitted on
     the other folds (`stages`, from `fold_stages`): `page["chain_oof"]`, the text the
     chain would leave."""
-    for (stage1, stage2), f in zip(stages, range(FOLDS), strict=True):
+    fold = folds_of(pages)
+    for f, (stage1, stage2) in enumerate(stages):
         model = ArticleModel(stage1=stage1, stage2=stage2, segment_offset=offset, threshold=threshold)
-        for p, k in zip(pages, folds_of(pages), strict=True):
+        for p, k in zip(pages, fold, strict=True):
             if k == f:
                 p["chain_oof"] = drop_outside_article(p["doc"], model=model).text
 
