@@ -11,7 +11,9 @@ decision over the sequence:
    segment of `score - segment_offset`, weighted by the square root of line length) is
    the article's core;
 3. stage two rescores each line from its own features, its neighbours' stage-one
-   scores and where it stands relative to the core; lines at or above `threshold` stay.
+   scores and where it stands relative to the core; lines at or above `threshold` stay
+   (`plain_threshold` in a plain reading, without headline or repeats: the lines an
+   earlier reading kept, read again, which passed a first reading already).
 
 The weights are package data (`data/model/article.json`) written by
 `training/train_article_model.py` from the benchmark pages; nothing is downloaded.
@@ -285,6 +287,18 @@ class ArticleModel:
     stage2: Stage
     segment_offset: float
     threshold: float
+    """The decision threshold of a reading with the page's headline or repeated lines."""
+    plain_threshold: float = attrs.field()
+    """The threshold of a plain reading (no headline, no repeats): lines that an earlier
+    reading kept, read again, and clean text; see `Reading.is_plain`."""
+
+    @plain_threshold.default
+    def _same_threshold(self) -> float:
+        return self.threshold
+
+    def threshold_of(self, reading: Reading) -> float:
+        """The threshold `reading` is decided at."""
+        return self.plain_threshold if reading.is_plain else self.threshold
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of `data/model/article.json`, with the feature names it was trained on.
@@ -302,6 +316,7 @@ class ArticleModel:
             "stage2": self.stage2.to_dict(),
             "segment_offset": self.segment_offset,
             "threshold": self.threshold,
+            "plain_threshold": self.plain_threshold,
         }
 
     @classmethod
@@ -327,6 +342,7 @@ class ArticleModel:
             stage2=stage_from_dict(row["stage2"]),
             segment_offset=float(row["segment_offset"]),
             threshold=float(row["threshold"]),
+            plain_threshold=float(row.get("plain_threshold", row["threshold"])),
         )
 
 
@@ -471,6 +487,16 @@ class Reading:
     headline_at: int | None = None
     basics: LineBasics | None = None
     repeated: FloatArray | None = None
+
+    @property
+    def is_plain(self) -> bool:
+        """Whether the reading has neither a headline nor a repeated line, as clean text
+        read again has not.
+
+        >>> Reading(["Rain fell."], "en").is_plain, Reading(["Rain fell."], "en", headline_at=0).is_plain
+        (True, False)
+        """
+        return self.headline_at is None and (self.repeated is None or not self.repeated.any())
 
 
 def _joined(arrays: list[FloatArray]) -> FloatArray:
@@ -724,7 +750,10 @@ def keep_masks(readings: Sequence[Reading], model: ArticleModel | None = None) -
     [[False, False, True, True, True, False], []]
     """
     model = model or shipped_model()
-    return [scores >= model.threshold for scores in score_readings(readings, model)]
+    return [
+        scores >= model.threshold_of(reading)
+        for reading, scores in zip(readings, score_readings(readings, model), strict=True)
+    ]
 
 
 def keep_mask(

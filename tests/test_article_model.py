@@ -12,6 +12,7 @@ from newsclean.article_model import (
     Reading,
     TreeStage,
     keep_mask,
+    keep_masks,
     max_segment,
     score_lines,
     score_readings,
@@ -71,6 +72,26 @@ def test_shipped_model_round_trips_and_keeps_the_article() -> None:
     assert ArticleModel.from_dict(model.to_dict()).threshold == model.threshold
     keep = keep_mask(PAGE, "en", headline_at=4)
     assert keep.tolist() == [False] * 4 + [True] * 4 + [False] * 2
+
+
+def test_plain_readings_are_decided_at_their_own_threshold() -> None:
+    """A reading with the headline or repeated lines is decided at `threshold`; a plain one
+    (what an earlier reading kept, read again; clean text) at `plain_threshold`."""
+    model = shipped_model()
+    again = ArticleModel.from_dict(model.to_dict())
+    assert (again.threshold, again.plain_threshold) == (model.threshold, model.plain_threshold)
+    assert model.plain_threshold <= model.threshold
+    # An older model file without the field decides every reading at its one threshold.
+    older = {key: value for key, value in model.to_dict().items() if key != "plain_threshold"}
+    assert ArticleModel.from_dict(older).plain_threshold == model.threshold
+    plain, headed = Reading(PAGE, "en"), Reading(PAGE, "en", headline_at=4)
+    assert plain.is_plain and not headed.is_plain
+    assert not Reading(PAGE, "en", repeated=np.eye(1, len(PAGE))[0]).is_plain
+    scores = score_readings([plain], model)[0]
+    between = float(np.sort(scores)[-5] + np.sort(scores)[-4]) / 2  # keeps the four best lines
+    lenient = ArticleModel(model.stage1, model.stage2, model.segment_offset, 1.0, between)
+    keep_plain, keep_headed = keep_masks([plain, headed], lenient)
+    assert keep_plain.sum() == 4 and not keep_headed.any()
 
 
 def test_layouts_of_long_pages_are_not_kept() -> None:
