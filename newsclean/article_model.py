@@ -496,7 +496,17 @@ class Reading:
         >>> Reading(["Rain fell."], "en").is_plain, Reading(["Rain fell."], "en", headline_at=0).is_plain
         (True, False)
         """
-        return self.headline_at is None and (self.repeated is None or not self.repeated.any())
+        return reads_plain(self.headline_at, self.repeated)
+
+
+def reads_plain(headline_at: int | None, repeated: FloatArray | None) -> bool:
+    """Whether a reading with this headline place and these repeat flags is plain (see
+    `Reading.is_plain`).
+
+    >>> reads_plain(None, None), reads_plain(None, np.zeros(3)), reads_plain(None, np.ones(3))
+    (True, True, False)
+    """
+    return headline_at is None and (repeated is None or not repeated.any())
 
 
 def _joined(arrays: list[FloatArray]) -> FloatArray:

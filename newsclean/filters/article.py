@@ -19,7 +19,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from newsclean.article_model import ArticleModel, LineBasics, Reading, keep_masks, line_basics
+from newsclean.article_model import ArticleModel, LineBasics, Reading, keep_masks, line_basics, reads_plain
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document, offsets_now
 from newsclean.filters.metadata import headline_offset
@@ -362,7 +362,7 @@ class Settling:
         # from clean text read again: the article must stand as it is without them,
         # so a first reading that kept everything with their help is read once more
         # (a page with no headline and no repeated line was read plain already).
-        plain = self.headline_at is None and (self.repeated is None or not self.repeated.any())
+        plain = reads_plain(self.headline_at, self.repeated)
         self.headline_at = None
         self.repeated = None
         flags = keep.tolist()
