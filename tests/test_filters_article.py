@@ -251,22 +251,34 @@ FERRIES = [
     "The operator said the first boat left at seven and every crossing was full by noon.",
     "Islanders had been without fresh deliveries since the harbour wall was damaged.",
 ]
+FERRIES_FR = [
+    "Les ferries ont repris mardi la liaison avec l'île après une semaine de tempête qui les a retenus au port.",
+    "L'exploitant a indiqué que le premier bateau était parti à sept heures et que toutes les traversées étaient complètes à midi.",
+    "Les habitants de l'île n'avaient plus reçu de livraisons fraîches depuis que la digue du port avait été endommagée.",
+]
+FERRIES_DE = [
+    "Die Fähren zur Insel fahren seit Dienstag wieder, nachdem sie eine Woche lang wegen der Stürme im Hafen bleiben mussten.",
+    "Nach Angaben des Betreibers legte das erste Schiff um sieben Uhr ab, und bis zum Mittag war jede Überfahrt ausgebucht.",
+    "Die Inselbewohner hatten keine frischen Lieferungen mehr erhalten, seit die Hafenmauer beschädigt worden war.",
+]
 
 
 @pytest.mark.parametrize(
-    ("before", "after"),
+    ("lang", "before", "article", "after"),
     [
-        (["Home", "News", "Sport", "Weather"], ["Most read", "Contact us"]),
-        (["Accueil", "Actualités", "Sport", "Météo"], ["Podcasts", "Nous contacter"]),
-        (["Start", "Nachrichten", "Sport", "Wetter"], ["Meistgelesen", "Kontakt"]),
+        ("en", ["Home", "News", "Sport", "Weather"], FERRIES, ["Most read", "Contact us"]),
+        ("fr", ["Accueil", "Actualités", "Sport", "Météo"], FERRIES_FR, ["Podcasts", "Nous contacter"]),
+        ("de", ["Start", "Nachrichten", "Sport", "Wetter"], FERRIES_DE, ["Meistgelesen", "Kontakt"]),
     ],
 )
-def test_a_menu_word_next_to_a_short_article_goes(before: list[str], after: list[str]) -> None:
+def test_a_menu_word_next_to_a_short_article_goes(
+    lang: str, before: list[str], article: list[str], after: list[str]
+) -> None:
     """On a page of a few lines the menu word right next to the article borrows the
     article's score from its neighbours; a few words that end no sentence at the
     article's edge are a stray label, and go."""
-    page = Document.from_text("\n".join([*before, *FERRIES, *after]), lang="en")
-    assert drop_outside_article(page).paragraphs == FERRIES
+    page = Document.from_text("\n".join([*before, *article, *after]), lang=lang)
+    assert drop_outside_article(page).paragraphs == article
 
 
 def test_loose_ends_go_from_both_edges_but_sentences_stay() -> None:
