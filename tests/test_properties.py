@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -106,21 +105,19 @@ def test_cleaning_is_idempotent(text: str) -> None:
     assert newsclean.clean(once).text == once
 
 
-# The gap docs/reliability.md describes, found by hypothesis in the eleventh session: the
-# headline repeated under the page header gives the third English function word
-# ("after"); `extract_title` drops it, so the clean text is read in no language (with the
-# eleventh session's model, which then cut "00"; the twelfth session's keeps it, so the
-# test asserts the language itself). Strict: it fails once the language no longer
-# depends on the removed line.
-@pytest.mark.xfail(strict=True, reason="a removed headline repeat holds the deciding language vote")
-def test_a_headline_repeat_that_decides_the_language() -> None:
+# Found by hypothesis in the eleventh session: the headline repeated under the page
+# header gave the third English function word ("after"); `extract_title` drops it, so
+# the clean text was read in no language, and the model then cut "00". Since the twelfth
+# session the language is not read from the lines that repeat the header's title.
+def test_a_headline_repeat_does_not_decide_the_language() -> None:
     text = (
         "date 2023-04-02 Bridge reopens after repairs - Harbour Post\nBridge reopens after repairs\n"
         "Storm closes coast road\n   spaced   out\tline  \n000\nCouncil sets budget\n00\n0\n"
         "Mayorâ€™s office said â€œnoâ€\x9d."
     )
     once = newsclean.clean(text)
-    assert newsclean.clean(once.text).lang == once.lang
+    again = newsclean.clean(once.text)
+    assert (again.text, again.lang) == (once.text, once.lang)
 
 
 @PROPERTY_SETTINGS

@@ -13,9 +13,17 @@ import attrs
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
-from newsclean.filters.metadata import HEADER_REST, any_byline_pattern, byline_name, max_byline_chars
+from newsclean.filters.metadata import (
+    HEADER_REST,
+    any_byline_pattern,
+    byline_name,
+    header_headline_lines,
+    max_byline_chars,
+)
 from newsclean.language import detect_language, sample_window
 from newsclean.resources import check_language
+from newsclean.text import line_starts
+from newsclean.views import text_lines
 
 
 def detect_page_language(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
@@ -51,7 +59,7 @@ def _body_sample(text: str) -> str:
     >>> _body_sample("date 2024-03-05 Le conseil vote le budget\\nRain fell.")
     'Rain fell.'
     """
-    headers = _header_spans(text)
+    headers = _left_out(text)
     if not headers:
         start, end = sample_window(len(text))
         return text[start:end]  # the text itself when it is short enough
@@ -77,6 +85,23 @@ def _body_sample(text: str) -> str:
         if at >= want_end:
             break
     return "".join(pieces)
+
+
+def _left_out(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of the lines the language is not read from, in order: the page
+    header lines, and on a page that starts with one, the lines that repeat its title
+    or headline (`header_headline_lines`), which `extract_title` drops too.
+
+    >>> _left_out("date 2024-03-05 Ferries resume - Harbour News\\nFerries resume\\nThey ran.")
+    [(0, 45), (46, 60)]
+    """
+    spans = _header_spans(text)
+    if not spans or spans[0][0] != len(text) - len(text.lstrip("\n")):
+        return spans
+    lines = text_lines(text)
+    starts = line_starts(lines)
+    repeats = [(starts[i], starts[i] + len(lines[i])) for i in header_headline_lines(text)]
+    return sorted(set(spans).union(repeats))
 
 
 def _without_bylines(sample: str, config: Config) -> str:

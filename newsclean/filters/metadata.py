@@ -193,13 +193,43 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
             title = first_line.strip()
     if title is None or headline is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
-    for i in lines_equal_to(text, {_key(headline), _key(title), _key(first_line)}):
-        drops.setdefault(i, Reason.TITLE)
-    for i in _lines_led_by(text, _key(headline)):
+    for i in _headline_lines(text, title, headline, first_line):
         drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline
     return drop_lines(doc, lines, drops, "extract_title", **changes)
+
+
+def _headline_lines(text: str, title: str, headline: str, first_line: str) -> list[int]:
+    """The lines that repeat the page's title or headline (or its first line), or are
+    the headline with a short tail: what `extract_title` drops as the title."""
+    found = lines_equal_to(text, {_key(headline), _key(title), _key(first_line)})
+    return sorted(found.union(_lines_led_by(text, _key(headline))))
+
+
+def header_headline_lines(text: str) -> list[int]:
+    """On a page whose first line is a page header (`date YYYY-MM-DD title`), the lines
+    that `extract_title` drops as repeating its title or headline (the header's own line
+    aside); else none. `detect_page_language` leaves them out, as it does the header:
+    clean text read again has neither.
+
+    >>> header_headline_lines("date 2024-03-05 Ferries resume | Harbour News\\nFerries resume\\nThey ran.")
+    [1]
+    """
+    start = len(text) - len(text.lstrip("\n"))
+    end = text.find("\n", start)
+    if end < 0:
+        return []
+    first_line = text[start:end]
+    header = PAGE_HEADER.fullmatch(first_line)
+    title = (header.group(2) or "").strip() if header else ""
+    if not title:
+        return []
+    framed, starts = views.framed_lowered(text)
+    first = text.count("\n", 0, start)
+    page_after = framed[starts[first + 1] :] if first + 1 < len(starts) else ""
+    headline = _repeated_run(title, page_after) or _longest_part(title)
+    return [i for i in _headline_lines(text, title, headline, first_line) if i != first]
 
 
 def _dateline_iso(line: str) -> str | None:
