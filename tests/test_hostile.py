@@ -99,13 +99,24 @@ def spaces_in_a_line(scale: float) -> str:
     return "Headline\n  indented\nword" + " " * int(200 * scale) + "word\n"
 
 
+def wire_caption_starts(scale: float) -> str:
+    """Lines that open like a wire-service caption ("In this ..., photo") and never close."""
+    line = "In this " + "Nov, " * 12 + "file photo " + "provided by the pier authority " * 3
+    return (line + "\n") * int(50_000 * scale)
+
+
+def agency_credits(scale: float) -> str:
+    """One line of sentence ends each followed by an agency's slash ("... AP/"), 1 MB."""
+    return "Rain fell. AP/x " * int(65_000 * scale)
+
+
 HOSTILE: dict[str, Callable[[float], str]] = {
     f.__name__: f
     for f in (
         one_line_page, one_char_lines, boilerplate_no_spaces, boilerplate_lines,
         punctuation_run, combining_marks, zero_width, rtl_marks, lone_surrogates, nul_bytes,
         mojibake_line, credit_labels, byline_starts, date_digits, menu_separators,
-        blank_and_crlf, long_word, spaces_in_a_line,
+        blank_and_crlf, long_word, spaces_in_a_line, wire_caption_starts, agency_credits,
     )
 }
 """Each hostile input, by name; `HOSTILE[name](1.0)` is the size the tests use."""
