@@ -17,6 +17,7 @@ from newsclean.filters.metadata import (
     HEADER_REST,
     any_byline_pattern,
     byline_name,
+    first_line_start,
     header_headline_lines,
     max_byline_chars,
 )
@@ -96,7 +97,7 @@ def _left_out(text: str) -> list[tuple[int, int]]:
     [(0, 45), (46, 60)]
     """
     spans = _header_spans(text)
-    if not spans or spans[0][0] != len(text) - len(text.lstrip("\n")):
+    if not spans or spans[0][0] != first_line_start(text):
         return spans
     lines = text_lines(text)
     starts = line_starts(lines)

@@ -207,6 +207,19 @@ def _headline_lines(text: str, title: str, headline: str, first_line: str) -> li
     return sorted(found.union(_lines_led_by(text, _key(headline))))
 
 
+def first_line_start(text: str) -> int:
+    """Where the first non-blank line starts (without copying a long text, as
+    `str.lstrip` would).
+
+    >>> first_line_start("\\n\\nRain fell."), first_line_start("")
+    (2, 0)
+    """
+    start = 0
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    return start
+
+
 def header_headline_lines(text: str) -> list[int]:
     """On a page whose first line is a page header (`date YYYY-MM-DD title`), the lines
     that `extract_title` drops as repeating its title or headline (the header's own line
@@ -216,7 +229,7 @@ def header_headline_lines(text: str) -> list[int]:
     >>> header_headline_lines("date 2024-03-05 Ferries resume | Harbour News\\nFerries resume\\nThey ran.")
     [1]
     """
-    start = len(text) - len(text.lstrip("\n"))
+    start = first_line_start(text)
     end = text.find("\n", start)
     if end < 0:
         return []
