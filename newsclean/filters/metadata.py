@@ -155,7 +155,7 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     ('Ferries resume', '2024-03-05', 'Ferries ran on Tuesday.')
     """
     text = doc.text
-    start = len(text) - len(text.lstrip("\n"))
+    start = first_line_start(text)
     if start == len(text):
         return doc
     end = text.find("\n", start)
