@@ -239,7 +239,7 @@ def drop_outside_articles(
     again = [
         at
         for at, page in read.items()
-        if (page.headline_at is not None or page.repeated.any()) and _too_short(page.lines, kept[at], config)
+        if not reads_plain(page.headline_at, page.repeated) and _too_short(page.lines, kept[at], config)
     ]
     kept.update(_read_plain(read, {at: read[at].indices for at in again}, model))
     # A comment section the model took for more of the article goes, and the article

@@ -33,7 +33,7 @@ from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, caption_labels, trie_pattern
 from newsclean.text import ends_sentence, line_starts
-from newsclean.views import framed_lowered, text_lines
+from newsclean.views import framed_lowered, known_line_starts, text_lines
 
 # The longest credit kept as a credit (a longer tail is not a credit).
 MAX_CREDIT_CHARS = 80
@@ -130,11 +130,10 @@ def split_credit(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> tupl
 
 
 def _agency_slash_credit(line: str) -> re.Match[str] | None:
-    """The agency credit in its own style that ends the line (`_AGENCY_SLASH_CREDIT`)."""
-    found = None
-    for match in AGENCY_SLASH.finditer(line):
-        found = _AGENCY_SLASH_CREDIT.match(line, match.start() - 1) or found
-    return found
+    """The agency credit in its own style that ends the line (`_AGENCY_SLASH_CREDIT`):
+    only the line's last agency and slash can start one (a credit holds no slash)."""
+    agencies = list(AGENCY_SLASH.finditer(line))
+    return _AGENCY_SLASH_CREDIT.match(line, agencies[-1].start() - 1) if agencies else None
 
 
 def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str, str] | None:
@@ -156,7 +155,7 @@ def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[in
         if _credit_at(framed, match) is not None
     }
     if "/" in text:
-        starts = line_starts(lines)
+        starts = known_line_starts(text) or line_starts(lines)
         found.update(bisect.bisect_right(starts, match.start()) - 1 for match in AGENCY_SLASH.finditer(text))
     if "(" in text or "[" in text:
         # Only lines that end in a bracket can end in a bracketed credit: a per-line test

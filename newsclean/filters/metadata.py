@@ -105,6 +105,12 @@ def _repeated_run(title: str, page_after_title: str) -> str | None:
     return None
 
 
+def _headline_of(title: str, page_after_title: str) -> str:
+    """The headline part of a page title: the run of its parts the page repeats as a
+    line, else its longest part (`page_after_title` as for `_repeated_run`)."""
+    return _repeated_run(title, page_after_title) or _longest_part(title)
+
+
 def _longest_part(title: str) -> str:
     parts = [p.strip() for p in TITLE_SEPARATORS.split(title[:MAX_TITLE_CHARS]) if p.strip()]
     return max(parts, key=len) if parts else title.strip()
@@ -179,7 +185,7 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     page_after = framed[starts[first + 1] :] if first + 1 < len(starts) else ""
     headline = None
     if title is not None:
-        headline = _repeated_run(title, page_after) or _longest_part(title)
+        headline = _headline_of(title, page_after)
     elif text.count("\n", end) >= 2 and _looks_like_title(first_line, config):
         # A bare first line is the page's title when the page repeats it (or its
         # headline part) as a line, or when the page is a raw dump (it still has a
@@ -241,7 +247,7 @@ def header_headline_lines(text: str) -> list[int]:
     framed, starts = views.framed_lowered(text)
     first = text.count("\n", 0, start)
     page_after = framed[starts[first + 1] :] if first + 1 < len(starts) else ""
-    headline = _repeated_run(title, page_after) or _longest_part(title)
+    headline = _headline_of(title, page_after)
     return [i for i in _headline_lines(text, title, headline, first_line) if i != first]
 
 
