@@ -294,3 +294,19 @@ def test_loose_ends_leave_a_short_article_its_lines() -> None:
     flags = [True] * len(lines)
     _drop_loose_ends(lines, [0, 1, 2, 3], flags)
     assert sum(flags) == MIN_LINES
+
+
+def test_an_embedded_posts_signature_stays_exactly_when_its_post_does() -> None:
+    """A post quoted in the article keeps its signature (name, handle, date); a post in
+    the page's sidebar loses it with the post. The model never reads the signatures."""
+    post = "Third cancelled ferry this week. Islanders deserve better than this."
+    signature = "— Karen Lowe (@karenlowe_isles) November 18, 2019"
+    sidebar_post = "Lovely sunset over the harbour tonight, see you all at the quiz!"
+    sidebar_signature = "— Harbour Inn (@harbourinn) November 19, 2019"
+    lines = [*ARTICLE[:3], post, signature, *ARTICLE[3:], "Follow us", "Cookie settings",
+             "Our tweets", sidebar_post, sidebar_signature, "Contact us", "Privacy policy"]
+    doc = newsclean.clean("\n".join(lines), lang="en")
+    assert doc.paragraphs == [*ARTICLE[:3], post, signature, *ARTICLE[3:]]
+    removed = "".join(doc.removed_by(Reason.OUTSIDE_ARTICLE))
+    assert sidebar_post in removed and sidebar_signature in removed
+    assert newsclean.clean(doc.text, lang="en").text == doc.text

@@ -211,6 +211,14 @@ def test_first_dateline_wins_later_ones_go_too() -> None:
     assert "".join(doc.removed_by(Reason.DATELINE)).count("\n") == 2
 
 
+def test_an_embedded_posts_signature_stays_with_the_post() -> None:
+    post = "Our ferry was cancelled again, third time this week. Any news on the harbour wall?"
+    signature = "— Karen Lowe (@karenlowe_isles) November 18, 2019"
+    doc = extract_dateline(Document.from_text(f"{BODY}\n{post}\n{signature}\n{BODY}"))
+    assert signature in doc.paragraphs
+    assert doc.published is None
+
+
 # Sentences that contain a date are article text.
 KEEP_WITH_DATE = [
     "The hearing on 14 February 2023 will decide how much Pettifer must repay.",

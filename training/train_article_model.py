@@ -42,7 +42,7 @@ from newsclean.article_model import (
 )
 from newsclean.chain import default_chain
 from newsclean.document import Document
-from newsclean.filters.article import drop_outside_article, headline_index, repeated_flags
+from newsclean.filters.article import article_lines, drop_outside_article, headline_index, repeated_flags
 
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "model" / "article.json"
 RULES_ONLY = ("drop_outside_article", "tidy_blank_lines")
@@ -78,7 +78,7 @@ def load_pages(paths: list[str]) -> list[dict[str, Any]]:
                 record = json.loads(line)
                 doc = chain(Document.from_text(record["text"]))
                 lines = doc.text.split("\n")
-                indices = [i for i, text in enumerate(lines) if text]
+                indices, _ = article_lines(lines)
                 content = [lines[i] for i in indices]
                 truth_text = normalise(record["truth"])
                 truth_lines = {normalise(t) for t in record["truth"].split("\n")}

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from newsclean.article_model import ArticleModel, LineBasics, Reading, keep_masks, line_basics, reads_plain
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document, offsets_now
-from newsclean.filters.metadata import headline_offset
+from newsclean.filters.metadata import headline_offset, is_embed_signature
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
 from newsclean.resources import CUE_EDGE_CHARS, comment_buttons
@@ -64,6 +64,34 @@ def _line_from(text: str, offset: int) -> int:
     applied (a line whose following lines went later stands at the end of the line
     before them)."""
     return text.count("\n", 0, offset) + (offset > 0 and text[offset - 1] != "\n")
+
+
+def article_lines(lines: Sequence[str], config: Config = DEFAULT_CONFIG) -> tuple[list[int], list[int]]:
+    """The indices of the non-blank lines the model reads, and of those it leaves to the
+    line above them: embedded posts' signatures (`metadata.is_embed_signature`), which
+    stay exactly when the post they sign stays.
+
+    >>> article_lines(["Rain fell.", "", "It's pouring here!", "— Ann Lee (@annlee) May 2, 2024"])
+    ([0, 2], [3])
+    """
+    indices = [i for i, line in enumerate(lines) if line]
+    if not any("(@" in lines[i] for i in indices):
+        return indices, []
+    signed = [i for i in indices if "(@" in lines[i] and is_embed_signature(lines[i], config)]
+    if not signed:
+        return indices, []
+    left = set(signed)
+    return [i for i in indices if i not in left], signed
+
+
+def _with_signatures(lines: Sequence[str], kept: set[int], signatures: list[int]) -> None:
+    """Add to `kept` each signature whose line above (the nearest non-blank one) is kept."""
+    for i in signatures:
+        above = i - 1
+        while above >= 0 and not lines[above]:
+            above -= 1
+        if above in kept:
+            kept.add(i)
 
 
 class CommentCue(NamedTuple):
@@ -170,18 +198,19 @@ class _Page(NamedTuple):
     headline_at: int | None
     repeated: npt.NDArray[np.float64]
     comment_cues: list[CommentCue]
+    signatures: list[int]  # embedded posts' signatures, left to the line above
 
     @classmethod
-    def of(cls, doc: Document) -> _Page | None:
+    def of(cls, doc: Document, config: Config) -> _Page | None:
         lines = text_lines(doc.text)
-        indices = [i for i, line in enumerate(lines) if line]
+        indices, signatures = article_lines(lines, config)
         if len(indices) < MIN_LINES:
             return None
         content = [lines[i] for i in indices]
         basics = line_basics(content, doc.lang)
         repeated = repeated_flags(doc, content)
         headline_at = headline_index(doc, indices)
-        return cls(lines, indices, basics, doc.lang, headline_at, repeated, comment_cues(doc))
+        return cls(lines, indices, basics, doc.lang, headline_at, repeated, comment_cues(doc), signatures)
 
     def before_comments(self, kept: list[int]) -> int | None:
         """How many of the `kept` lines stand before the page's comment section, or
@@ -232,7 +261,7 @@ def drop_outside_articles(
     """
     if not config.select_article:
         return list(docs)
-    read = {at: page for at, doc in enumerate(docs) if (page := _Page.of(doc)) is not None}
+    read = {at: page for at, doc in enumerate(docs) if (page := _Page.of(doc, config)) is not None}
     kept = dict(zip(read, settle_many([page.first() for page in read.values()], model), strict=True))
     # Where the first readings left too little, read as clean text will be read again:
     # no headline, no repeats.
@@ -264,6 +293,9 @@ def drop_outside_articles(
             continue
         kept_set = set(kept[at]).union(listed[at])
         drops = {i: Reason.OUTSIDE_ARTICLE for i in page.indices if i not in kept_set}
+        if page.signatures:
+            _with_signatures(page.lines, kept_set, page.signatures)
+            drops.update((i, Reason.OUTSIDE_ARTICLE) for i in page.signatures if i not in kept_set)
         drops.update((i, Reason.COMMENTS) for i in comments.get(at, ()) if i not in kept_set)
         out[at] = drop_lines(doc, page.lines, drops, "drop_outside_article")
     return out

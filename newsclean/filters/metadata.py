@@ -43,6 +43,9 @@ MIN_LED_HEADLINE_CHARS = 20
 MAX_HEADLINE_TAIL_CHARS = 24
 # Words a dateline may have besides the date and time ("Published", "Updated", "min read").
 MAX_DATELINE_WORDS = 6
+# An embedded post's signature ("— Jane Doe (@janedoe) November 18, 2019") quotes the
+# post in the article: its date is the post's, not the page's.
+EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Words that join the names of a byline ("By Jane Doe and John Roe").
@@ -264,6 +267,24 @@ def _dateline_iso(line: str) -> str | None:
     return iso
 
 
+def is_embed_signature(line: str, config: Config = DEFAULT_CONFIG) -> bool:
+    """Whether a line is an embedded post's signature: a name, a handle in brackets and a
+    date, which `extract_dateline` leaves with the post it signs.
+
+    >>> is_embed_signature("— Karen Lowe (@karenlowe) November 18, 2019")
+    True
+    >>> is_embed_signature("Follow Karen Lowe (@karenlowe) for updates")
+    False
+    """
+    return (
+        len(line) <= config.max_dateline_chars
+        and "(@" in line
+        and EMBED_SIGNATURE.search(line) is not None
+        and YEAR.search(line) is not None
+        and _dateline_iso(line) is not None
+    )
+
+
 def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop lines that are a date (and time) with a few words around it; the first one
     gives `published`, refining a bare date from the page header.
@@ -286,7 +307,7 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
         if len(line) > limit or ("19" not in line and "20" not in line) or not YEAR.search(line):
             continue
         iso = _dateline_iso(line)
-        if iso is None:
+        if iso is None or ("(@" in line and EMBED_SIGNATURE.search(line)):
             continue
         drops[index] = Reason.DATELINE
         if published is None or (len(published) == 10 and iso.startswith(published)):
