@@ -331,3 +331,46 @@ def test_without_a_headline_the_list_runs_on_until_prose() -> None:
     )
     doc = remove_teaser_lists(Document.from_text(page, lang="en"))
     assert doc.text.split("\n") == page.split("\n")[3:]
+
+
+GLUED_CARDS = [
+    "Westmoor Harriers Win County Cross-Country TitleThe club's senior women took gold for the first time since 2004.",
+    "Is The New Bypass Worth The Wait?Drivers say the road has cut their commute by ten minutes, but residents disagree.",
+    "The 5 Best Fish And Chip Shops In WestmoorWe asked readers where to find the crispiest batter in town this winter.",
+]
+GLUED_ARTICLE = [
+    "Westmoor council has approved new charges for its town-centre car parks, starting in April.",
+    "Drivers will pay £1.20 an hour, up from 90p, the first rise in six years.",
+    "Councillor Jane Price said the money would pay for repairs to the multi-storey car park.",
+    "The new charges will be reviewed after twelve months, she said.",
+]
+
+
+def test_teaser_cards_with_a_headline_run_into_the_summary_go() -> None:
+    """Cards whose Title Case headline meets its summary with no space between (text taken
+    from a card's separate headline and summary boxes) go, with no heading above them."""
+    page = "\n".join([*GLUED_ARTICLE[:2], *GLUED_CARDS, *GLUED_ARTICLE[2:]])
+    doc = remove_teaser_lists(Document.from_text(page, lang="en"))
+    assert doc.paragraphs == GLUED_ARTICLE
+    assert doc.removed_by(Reason.TEASER_LIST) == ["\n".join(GLUED_CARDS) + "\n"]
+
+
+def test_one_glued_line_alone_stays() -> None:
+    """One glued line on a page may be a subheading run into its paragraph."""
+    line = "Harbour Wall Repairs Begin In SpringWork on the damaged section will take three months."
+    page = "\n".join([*GLUED_ARTICLE[:2], line, *GLUED_ARTICLE[2:]])
+    assert remove_teaser_lists(Document.from_text(page, lang="en")).paragraphs == page.split("\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police in the city said the LeBron James mural on the McDonald's wall was painted over last night.",
+        "The 16-inch MacBook Pro also features a physical Esc key and an inverted-T arrow key layout.",
+        "Coach Says Team Will Fight OnSeveral Players Have Been Injured",
+    ],
+)
+def test_inner_capitals_that_join_no_card_stay(line: str) -> None:
+    page = "\n".join([*GLUED_ARTICLE[:2], line, *GLUED_ARTICLE[2:], *GLUED_CARDS[:2]])
+    doc = remove_teaser_lists(Document.from_text(page, lang="en"))
+    assert doc.paragraphs == [*GLUED_ARTICLE[:2], line, *GLUED_ARTICLE[2:]]

@@ -110,6 +110,18 @@ def agency_credits(scale: float) -> str:
     return "Rain fell. AP/x " * int(65_000 * scale)
 
 
+def card_glues(scale: float) -> str:
+    """One 1 MB line of words glued to the next ("RainFell"), every one a place where a
+    teaser card's headline may meet its summary."""
+    return "Rain Fell On The HarbourWall " * int(36_000 * scale)
+
+
+def glued_cards(scale: float) -> str:
+    """Lines that are all teaser cards whose headline runs into its summary."""
+    line = "Storm Closes Coast Road For A WeekCrews will work day and night on the sea wall."
+    return (line + "\n") * int(12_000 * scale)
+
+
 HOSTILE: dict[str, Callable[[float], str]] = {
     f.__name__: f
     for f in (
@@ -117,6 +129,7 @@ HOSTILE: dict[str, Callable[[float], str]] = {
         punctuation_run, combining_marks, zero_width, rtl_marks, lone_surrogates, nul_bytes,
         mojibake_line, credit_labels, byline_starts, date_digits, menu_separators,
         blank_and_crlf, long_word, spaces_in_a_line, wire_caption_starts, agency_credits,
+        card_glues, glued_cards,
     )
 }
 """Each hostile input, by name; `HOSTILE[name](1.0)` is the size the tests use."""

@@ -2,7 +2,8 @@
 run of other articles' headlines (with their alt texts) that follows it.
 
 The list ends where the article resumes: at `Config.teaser_stop_run` consecutive lines
-that read as prose.
+that read as prose. Teaser cards whose headline runs into their summary with no space
+between go too (`glued_teaser_cards`), where a page has several.
 
 >>> from newsclean.document import Document
 >>> page = ("Rain fell all day.\\nMost read\\nCouncil sets budget\\nStorm closes roads\\n"
@@ -14,6 +15,7 @@ that read as prose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsclean.config import DEFAULT_CONFIG, Config
@@ -27,6 +29,17 @@ from newsclean.views import take_teaser_headings, text_lines
 
 # A prose line in a teaser list has at least this many words (shorter ones are labels).
 MIN_PROSE_WORDS = 8
+# Where a teaser card's Title Case headline may run into its summary: a word's small
+# letters, or a question or exclamation mark, right before a capitalised word.
+CARD_GLUE = re.compile(r"[a-z]{3}[A-Z][a-z]|[?!][A-Z][a-z]")
+# A glued card: a headline of at least this many words, most of them capitalised, then
+# a summary of at least this many words, most of them not; a page needs this many
+# before they go (one glued line may be a subheading run into its paragraph).
+MIN_CARD_HEADLINE_WORDS = 4
+MIN_CARD_SUMMARY_WORDS = 5
+MIN_GLUED_CARDS = 2
+# Longer lines are no teaser card (and are not looked at).
+MAX_CARD_CHARS = 500
 
 
 def _is_prose(line: str) -> bool:
@@ -101,6 +114,68 @@ def find_teaser_lists(
     return drops
 
 
+def _capitalised_share(words: list[str]) -> float:
+    """Share of the words that start with a letter whose letter is a capital."""
+    capitals = letters = 0
+    for word in words:
+        if word[0].isalpha():
+            letters += 1
+            capitals += word[0].isupper()
+    return capitals / letters if letters else 0.0
+
+
+def is_glued_card(line: str, glue: int) -> bool:
+    """Whether `line`, joined at `glue` (the summary's first capital), is a Title Case
+    headline run into a summary in sentence case.
+
+    >>> line = "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run was foiled by the tape."
+    >>> is_glued_card(line, line.index("Denny"))
+    True
+    >>> line = "Police in the city of Westmoor said the LeBron James mural was painted over."
+    >>> is_glued_card(line, line.index("Bron"))
+    False
+    """
+    headline, summary = line[:glue].split(), line[glue:].split()
+    if len(headline) < MIN_CARD_HEADLINE_WORDS or len(summary) < MIN_CARD_SUMMARY_WORDS:
+        return False
+    last = headline[-1]
+    if last[-1] not in "?!" and not (last[0].isupper() and last[1:].isalpha()):
+        return False
+    return _capitalised_share(headline) >= 0.8 and _capitalised_share(summary) <= 0.5
+
+
+def glued_teaser_cards(text: str) -> list[int]:
+    """Indices of the lines of `text` that are teaser cards whose headline runs into its
+    summary (`is_glued_card`), when there are at least `MIN_GLUED_CARDS` of them.
+
+    >>> page = ("Rain fell all day on Tuesday.\\n"
+    ...         "Storm Closes Coast Road For A WeekCrews will work day and night on the sea wall.\\n"
+    ...         "Is The Ferry Worth It?Our reporter tried every crossing on the island this year.")
+    >>> glued_teaser_cards(page), glued_teaser_cards(page.rsplit("\\n", 1)[0])
+    ([1, 2], [])
+    """
+    found: list[int] = []
+    start = end = 0  # the bounds of the line of the last glue looked at
+    line_no, counted_to = 0, 0
+    taken = False
+    for match in CARD_GLUE.finditer(text):
+        at = match.start()
+        if at >= end:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = end if end >= 0 else len(text)
+            taken = False
+        if taken or end - start > MAX_CARD_CHARS:
+            continue
+        glue = at - start + (3 if match.group()[0].isalpha() else 1)
+        if is_glued_card(text[start:end], glue):
+            taken = True
+            line_no += text.count("\n", counted_to, start)
+            counted_to = start
+            found.append(line_no)
+    return found if len(found) >= MIN_GLUED_CARDS else []
+
+
 def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Drop teaser headings and the headline lists under them.
 
@@ -118,4 +193,6 @@ def remove_teaser_lists(doc: Document, config: Config = DEFAULT_CONFIG) -> Docum
     # remove_boilerplate, just before in the chain, has looked every line up already.
     headings = take_teaser_headings(doc.text, doc.lang)
     drops = find_teaser_lists(lines, doc.lang, config, article_at, headings)
+    for i in glued_teaser_cards(doc.text):
+        drops.setdefault(i, Reason.TEASER_LIST)
     return drop_lines(doc, lines, drops, "remove_teaser_lists") if drops else doc
