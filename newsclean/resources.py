@@ -188,6 +188,20 @@ def comment_buttons() -> frozenset[str]:
 
 
 @functools.cache
+def rights_notices() -> tuple[str, ...]:
+    """Phrases of every language that mark a rights notice anywhere in a line ("all
+    rights reserved", "©", "все права защищены"), longest first.
+
+    Example:
+
+    >>> phrases = rights_notices()
+    >>> "all rights reserved" in phrases, "wszelkie prawa zastrzeżone" in phrases, "©" in phrases
+    (True, True, True)
+    """
+    return _phrases("rights_notices", _available("rights_notices"))
+
+
+@functools.cache
 def caption_labels() -> dict[str, str]:
     """Labels that start a line holding an image's credit or caption, in every language,
     each mapped to `"credit"` or `"caption"`.

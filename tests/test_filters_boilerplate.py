@@ -8,7 +8,7 @@ import pytest
 from newsclean import Document, Reason
 from newsclean.document import apply_edits
 from newsclean.filters import remove_boilerplate
-from newsclean.filters.boilerplate import is_menu
+from newsclean.filters.boilerplate import MAX_RIGHTS_NOTICE_CHARS, is_menu
 
 # Two article sentences per language; a boilerplate line is put between them.
 BODY = {
@@ -169,6 +169,41 @@ BOILERPLATE = [
     ("el", "Διαφήμιση", Reason.ADVERTISEMENT),
     ("zh", "广告", Reason.ADVERTISEMENT),
 ]
+
+
+# Rights notices anywhere in a line, not only at its start (language: the page's).
+RIGHTS_NOTICES = [
+    ("en", "ISSN 1728-3108; COPYRIGHT 1999-2024 Westmoor Gazette Ltd. All Rights Reserved."),
+    ("en", "Westhaven Times and the lighthouse logo are registered trademarks of Coastal Media Ltd."),
+    ("de", "Inhalte dieser Seite: Alle Rechte vorbehalten, Westhafener Zeitung 2024."),
+    ("fr", "Le Courrier de Porthmoor - tous droits réservés pour tous pays."),
+    ("ru", "Обладателем исключительных авторских прав на материалы является ИА «Вестхейвен»."),
+    ("pl", "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone."),
+    ("el", "Τα πνευματικά δικαιώματα ανήκουν στο πρακτορείο και παραχωρούνται σε συνδρομητές."),
+    ("zh", "青岚日报社 版权所有，未经授权禁止转载。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), RIGHTS_NOTICES)
+def test_a_rights_notice_anywhere_in_a_line_is_a_footer(lang: str, line: str) -> None:
+    first, last = BODY[lang]
+    page = f"{first}\n{last}\n{line}"
+    doc = remove_boilerplate(Document.from_text(page, lang=lang))
+    assert doc.text == f"{first}\n{last}"
+    assert _lines(doc.removed_by(Reason.FOOTER)) == [line]
+
+
+def test_a_long_paragraph_about_copyright_stays() -> None:
+    first, last = BODY["en"]
+    line = (
+        "The court heard that the archive's owners had printed 'all rights reserved' on every "
+        "photograph, but the judge said the notice alone could not stop the council from showing "
+        "the pictures of the coast road in its own exhibition about the landslide and the repairs, "
+        "which opens at the town museum on Saturday."
+    )
+    assert len(line) > MAX_RIGHTS_NOTICE_CHARS
+    doc = Document.from_text(f"{first}\n{line}\n{last}", lang="en")
+    assert remove_boilerplate(doc) is doc
 
 
 @pytest.mark.parametrize(("lang", "line", "reason"), BOILERPLATE)

@@ -26,12 +26,15 @@ from newsclean.document import Document
 from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
-from newsclean.resources import cue_table
+from newsclean.resources import cue_table, rights_notices
 from newsclean.text import ends_sentence, line_starts
-from newsclean.views import remember_teaser_headings, text_lines
+from newsclean.views import framed_lowered, remember_teaser_headings, text_lines
 
 # Prefix cues are looked up on lines up to this long.
 MAX_PREFIX_CUE_CHARS = 400
+# A line of at most this many characters that holds a rights notice ("All rights
+# reserved", "©") anywhere is a footer line (package data `rights_notices`).
+MAX_RIGHTS_NOTICE_CHARS = 300
 # A menu: three or more items of at most this many words, joined by | · • » or spaced dashes.
 MAX_MENU_ITEM_WORDS = 3
 # Quadratic in a run of blanks without a separator (linear once normalize_whitespace has
@@ -77,6 +80,26 @@ def _lines_with_two_separators(text: str, lines: Sequence[str]) -> list[int]:
     return [i for i, count in counts.items() if count > 1]
 
 
+def rights_notice_lines(text: str) -> list[int]:
+    """Indices of the lines that hold a rights notice (`rights_notices`) anywhere, and
+    are at most `MAX_RIGHTS_NOTICE_CHARS` long; each phrase is found by `str.find` on
+    the lower-cased page.
+
+    >>> rights_notice_lines("Rain fell.\\nCOPYRIGHT 2024 Westmoor Gazette. All rights reserved.")
+    [1]
+    """
+    framed, starts = framed_lowered(text)
+    found: set[int] = set()
+    for phrase in rights_notices():
+        at = framed.find(phrase)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1  # line i: framed[starts[i] + 1 : starts[i + 1]]
+            if starts[i + 1] - starts[i] - 1 <= MAX_RIGHTS_NOTICE_CHARS:
+                found.add(i)
+            at = framed.find(phrase, starts[i + 1])
+    return sorted(found)
+
+
 def find_boilerplate(text: str, lines: Sequence[str], lang: str | None, config: Config) -> dict[int, Reason]:
     """Indices of boilerplate lines with their reasons.
 
@@ -112,6 +135,8 @@ def _find_boilerplate(
         for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
                 drops[i] = table.reason_of(match)
+    for i in rights_notice_lines(text):
+        drops.setdefault(i, Reason.FOOTER)
     if PLAYER_CLOCK_START in text:  # a C-level test spares nearly every page the scan
         for i, _ in lowered_line_matches(PLAYER_CLOCK_LINE, text):
             drops.setdefault(i, Reason.AUDIO_WIDGET)
