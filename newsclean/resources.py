@@ -188,17 +188,17 @@ def comment_buttons() -> frozenset[str]:
 
 
 @functools.cache
-def rights_notices() -> tuple[str, ...]:
-    """Phrases of every language that mark a rights notice anywhere in a line ("all
-    rights reserved", "©", "все права защищены"), longest first.
+def rights_notices(lang: str | None) -> tuple[str, ...]:
+    """Phrases that mark a rights notice anywhere in a line ("all rights reserved",
+    "©", "все права защищены"), in `lang` and in English, longest first.
 
     Example:
 
-    >>> phrases = rights_notices()
+    >>> phrases = rights_notices("pl")
     >>> "all rights reserved" in phrases, "wszelkie prawa zastrzeżone" in phrases, "©" in phrases
     (True, True, True)
     """
-    return _phrases("rights_notices", _available("rights_notices"))
+    return _phrases("rights_notices", {"en", lang or "en"} & set(_available("rights_notices")))
 
 
 @functools.cache

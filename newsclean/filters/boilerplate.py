@@ -80,17 +80,17 @@ def _lines_with_two_separators(text: str, lines: Sequence[str]) -> list[int]:
     return [i for i, count in counts.items() if count > 1]
 
 
-def rights_notice_lines(text: str) -> list[int]:
-    """Indices of the lines that hold a rights notice (`rights_notices`) anywhere, and
-    are at most `MAX_RIGHTS_NOTICE_CHARS` long; each phrase is found by `str.find` on
-    the lower-cased page.
+def rights_notice_lines(text: str, lang: str | None = None) -> list[int]:
+    """Indices of the lines that hold a rights notice (`rights_notices` of the page's
+    language `lang` and English) anywhere, and are at most `MAX_RIGHTS_NOTICE_CHARS`
+    long; each phrase is found by `str.find` on the lower-cased page.
 
     >>> rights_notice_lines("Rain fell.\\nCOPYRIGHT 2024 Westmoor Gazette. All rights reserved.")
     [1]
     """
     framed, starts = framed_lowered(text)
     found: set[int] = set()
-    for phrase in rights_notices():
+    for phrase in rights_notices(lang):
         at = framed.find(phrase)
         while at >= 0:
             i = bisect.bisect_right(starts, at) - 1  # line i: framed[starts[i] + 1 : starts[i + 1]]
@@ -135,7 +135,7 @@ def _find_boilerplate(
         for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
                 drops[i] = table.reason_of(match)
-    for i in rights_notice_lines(text):
+    for i in rights_notice_lines(text, lang):
         drops.setdefault(i, Reason.FOOTER)
     if PLAYER_CLOCK_START in text:  # a C-level test spares nearly every page the scan
         for i, _ in lowered_line_matches(PLAYER_CLOCK_LINE, text):
