@@ -78,7 +78,7 @@ def load_pages(paths: list[str]) -> list[dict[str, Any]]:
                 record = json.loads(line)
                 doc = chain(Document.from_text(record["text"]))
                 lines = doc.text.split("\n")
-                indices, _ = article_lines(lines)
+                indices, _ = article_lines(doc.text, lines)
                 content = [lines[i] for i in indices]
                 truth_text = normalise(record["truth"])
                 truth_lines = {normalise(t) for t in record["truth"].split("\n")}

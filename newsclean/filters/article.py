@@ -66,16 +66,19 @@ def _line_from(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + (offset > 0 and text[offset - 1] != "\n")
 
 
-def article_lines(lines: Sequence[str], config: Config = DEFAULT_CONFIG) -> tuple[list[int], list[int]]:
-    """The indices of the non-blank lines the model reads, and of those it leaves to the
-    line above them: embedded posts' signatures (`metadata.is_embed_signature`), which
-    stay exactly when the post they sign stays.
+def article_lines(
+    text: str, lines: Sequence[str], config: Config = DEFAULT_CONFIG
+) -> tuple[list[int], list[int]]:
+    """The indices of the non-blank lines (`lines`: `text`'s) the model reads, and of
+    those it leaves to the line above them: embedded posts' signatures
+    (`metadata.is_embed_signature`), which stay exactly when the post they sign stays.
 
-    >>> article_lines(["Rain fell.", "", "It's pouring here!", "— Ann Lee (@annlee) May 2, 2024"])
+    >>> text = "Rain fell.\\n\\nIt's pouring here!\\n— Ann Lee (@annlee) May 2, 2024"
+    >>> article_lines(text, text.split("\\n"))
     ([0, 2], [3])
     """
     indices = [i for i, line in enumerate(lines) if line]
-    if not any("(@" in lines[i] for i in indices):
+    if "(@" not in text:
         return indices, []
     signed = [i for i in indices if "(@" in lines[i] and is_embed_signature(lines[i], config)]
     if not signed:
@@ -203,7 +206,7 @@ class _Page(NamedTuple):
     @classmethod
     def of(cls, doc: Document, config: Config) -> _Page | None:
         lines = text_lines(doc.text)
-        indices, signatures = article_lines(lines, config)
+        indices, signatures = article_lines(doc.text, lines, config)
         if len(indices) < MIN_LINES:
             return None
         content = [lines[i] for i in indices]
