@@ -171,6 +171,16 @@ BOILERPLATE = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "counter"), [("en", "1 of 6"), ("en", "12/40"), ("ru", "3 из 9"), ("pl", "2 z 14")]
+)
+def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
+    first, last = BODY[lang]
+    doc = remove_boilerplate(Document.from_text(f"{first}\n{counter}\n{last}", lang=lang))
+    assert doc.text == f"{first}\n{last}"
+    assert _lines(doc.removed_by(Reason.NAVIGATION)) == [counter]
+
+
 # Rights notices anywhere in a line, not only at its start (language: the page's).
 RIGHTS_NOTICES = [
     ("en", "ISSN 1728-3108; COPYRIGHT 1999-2024 Westmoor Gazette Ltd. All Rights Reserved."),
@@ -300,6 +310,8 @@ KEEP = [
     ("zh", "叫声也与众不同"),
     ("zh", "“它们通常在雨后的夜晚集中鸣叫。”"),
     ("en", "Fans celebrated 🎉 until midnight."),
+    ("en", "1 of 6 households"),
+    ("en", "2024/25"),
 ]
 
 

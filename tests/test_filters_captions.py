@@ -165,6 +165,19 @@ def test_split_credit(line: str, split: tuple[str, str] | None) -> None:
     assert split_credit(line) == split
 
 
+def test_a_gallery_of_captions_with_a_credit_and_no_label_goes() -> None:
+    """"Name Submitted photo": a credit with no label, capitalised, at the end of the line."""
+    gallery = [
+        ("Jonathan P. Blair Submitted photo", "Jonathan P. Blair", "Submitted photo"),
+        ("The harbour wall in 1953 Courtesy photo", "The harbour wall in 1953", "Courtesy photo"),
+        ("Firefighters at the mill on Tuesday - Staff photo", "Firefighters at the mill on Tuesday", "Staff photo"),
+    ]
+    page = "\n".join([BEFORE, *(line for line, _, _ in gallery), AFTER])
+    doc = extract_captions(Document.from_text(page, lang="en"))
+    assert doc.text == f"{BEFORE}\n{AFTER}"
+    assert doc.captions == tuple(Caption(text, credit) for _, text, credit in gallery)
+
+
 # Lines that mention a photo, a picture or an agency but are article text.
 KEEP = [
     ("en", "The photo shows the bridge before the storm."),
@@ -172,6 +185,8 @@ KEEP = [
     ("en", "He took a photo: it was blurred, but it was enough for the police."),
     ("en", "The picture is not as simple as ministers claim, she said."),
     ("en", "“It was a photo finish,” the coach said (and he was right)."),
+    ("en", "The council would not say who took the file photo"),
+    ("en", "The editor said the paper had printed it as a Staff photo."),
     ("de", "Auf dem Foto ist die Brücke vor dem Sturm zu sehen."),
     ("fr", "La photo a fait le tour des réseaux sociaux en quelques heures."),
     ("es", "La foto de la plaza se compartió miles de veces en redes."),

@@ -122,6 +122,12 @@ def glued_cards(scale: float) -> str:
     return (line + "\n") * int(12_000 * scale)
 
 
+def trailing_credits(scale: float) -> str:
+    """Lines that all end in a credit with no label ("... Submitted photo"), some of them
+    only the credit."""
+    return ("Harbour Wall Submitted photo\nStaff photo\n" * int(25_000 * scale))
+
+
 HOSTILE: dict[str, Callable[[float], str]] = {
     f.__name__: f
     for f in (
@@ -129,7 +135,7 @@ HOSTILE: dict[str, Callable[[float], str]] = {
         punctuation_run, combining_marks, zero_width, rtl_marks, lone_surrogates, nul_bytes,
         mojibake_line, credit_labels, byline_starts, date_digits, menu_separators,
         blank_and_crlf, long_word, spaces_in_a_line, wire_caption_starts, agency_credits,
-        card_glues, glued_cards,
+        card_glues, glued_cards, trailing_credits,
     )
 }
 """Each hostile input, by name; `HOSTILE[name](1.0)` is the size the tests use."""

@@ -58,6 +58,13 @@ AGENCY_SLASH = re.compile(r"(?:REUTERS|Reuters|AFP|EPA|AP|XINHUA|Xinhua)/")
 _LEADING_LABEL = re.compile(r"^(?i:photo|foto|фото)\b[\s:/]*")
 # The most words a credit may have.
 MAX_CREDIT_WORDS = 8
+# A credit with no label before it, at the end of a caption line: "Christopher Tays
+# Submitted photo", "The harbour in 1950 Courtesy photo" (English, capitalised). Found
+# where a line ends in one of the nouns, the word before it looked up.
+TRAILING_CREDIT_NOUNS = (" photo\n", " photos\n", " image\n", " picture\n")
+TRAILING_CREDIT_WORDS = frozenset(
+    {"submitted", "contributed", "courtesy", "staff", "file", "provided", "handout"}
+)
 
 
 @functools.cache
@@ -164,6 +171,31 @@ def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[in
             if line.rstrip(" \t")[-1:] in _CLOSING_BRACKETS and _BRACKET_CREDIT.search(line, timeout):
                 found.add(i)
     return sorted(found)
+
+
+def _trailing_credit_lines(text: str) -> dict[int, tuple[str, str]]:
+    """The lines that end in a credit with no label before it (`TRAILING_CREDIT_WORDS`
+    and a noun: "Submitted photo"), each with its caption text and credit.
+
+    >>> _trailing_credit_lines("Rain fell.\\nChristopher Tays Submitted photo\\nHe said a file photo")
+    {1: ('Christopher Tays', 'Submitted photo')}
+    """
+    framed, starts = framed_lowered(text)
+    found: dict[int, tuple[str, str]] = {}
+    for noun in TRAILING_CREDIT_NOUNS:
+        at = framed.find(noun)
+        while at >= 0:
+            word_start = framed.rfind(" ", max(0, at - 12), at) + 1  # the words are short
+            if word_start and framed[word_start:at] in TRAILING_CREDIT_WORDS:
+                i = bisect.bisect_right(starts, at) - 1  # line i: framed[starts[i] + 1 : starts[i + 1]]
+                line = text[starts[i] : starts[i + 1] - 1]
+                cut = word_start - starts[i] - 1
+                caption_text = line[:cut].rstrip(" -–—|/,;:")
+                # A credit is capitalised ("Submitted photo"); "... showed a file photo" is prose.
+                if line[cut : cut + 1].isupper() and not ends_sentence(caption_text):
+                    found[i] = (caption_text, line[cut:].strip())
+            at = framed.find(noun, at + len(noun) - 1)
+    return found
 
 
 # An alt text that is only the start of its caption has at least this many characters.
@@ -292,15 +324,21 @@ def find_captions(
     wire = _wire_caption_lines(text, lines)
     first_credit_caption = True
     candidates = _candidate_lines(text, lines, timeout)
-    for i in sorted(wire.union(candidates)) if wire else candidates:
+    trailing = _trailing_credit_lines(text)
+    if wire or trailing:
+        candidates = sorted(wire.union(candidates, trailing))
+    for i in candidates:
         line = lines[i]
         if not line or i in drops or len(line.split()) > MAX_CAPTION_WORDS:
             continue
         split: tuple[str, str | None] | None = split_credit(line, timeout=timeout)
         if split is None:
-            if i not in wire:
+            if i in trailing:
+                split = trailing[i]
+            elif i in wire:
+                split = line, None
+            else:
                 continue
-            split = line, None
         caption_text, credit = split
         drops[i] = Reason.CAPTION
         previous = i - 1 if i == 0 or lines[i - 1] else i - 2
