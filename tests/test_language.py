@@ -73,6 +73,18 @@ def test_page_header_lines_do_not_vote() -> None:
     assert detect_page_language(Document.from_text(header + "\n" + PARAGRAPHS["de"])).lang == "de"
 
 
+def test_a_page_whose_middle_tells_nothing_is_read_elsewhere() -> None:
+    """The sample is read a third into a long page; where that is a run of embed code or
+    figures, the page's start, then two thirds into it, decide."""
+    embed = '<div class="player" style="width: 100%"><script src="/js/player.js?id=56511828"></script></div>'
+    figures = "\n".join(f"{day:02d}.11 {day * 7 % 90:>3} {day * 13 % 70:>3}" for day in range(1, 31))
+    article = "\n".join([PARAGRAPHS["ru"]] * 5)
+    page = "\n".join([article, embed * 20, figures, embed * 20, article])
+    start, end = sample_window(len(page))
+    assert len(page) > 2 * 2000 and detect_language(page[start:end]) is None
+    assert detect_page_language(Document.from_text(page)).lang == "ru"
+
+
 def test_filter_returns_same_object_when_undecided() -> None:
     doc = Document.from_text("12345")
     assert detect_page_language(doc) is doc

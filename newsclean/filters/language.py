@@ -21,7 +21,7 @@ from newsclean.filters.metadata import (
     header_headline_lines,
     max_byline_chars,
 )
-from newsclean.language import detect_language, sample_window
+from newsclean.language import SAMPLE_CHARS, detect_language, sample_window
 from newsclean.resources import check_language
 from newsclean.text import line_starts
 from newsclean.views import text_lines
@@ -46,7 +46,25 @@ def detect_page_language(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
         lang: str | None = check_language(config.lang)
     else:
         lang = detect_language(_without_bylines(_body_sample(doc.text), config))
+        if lang is None and len(doc.text) > SAMPLE_CHARS:
+            lang = _detect_elsewhere(doc.text, config)
     return doc if lang is None else attrs.evolve(doc, lang=lang)
+
+
+def _detect_elsewhere(text: str, config: Config) -> str | None:
+    """The language read from the start of a long page, then from two thirds into it,
+    when the sample a third into it (`sample_window`) told nothing: a run of markup, code
+    or figures there.
+
+    >>> text = "Совет одобрил бюджет на следующий год, и он вступит в силу в апреле." * 40
+    >>> _detect_elsewhere("0123456789 " * 300 + text, DEFAULT_CONFIG)
+    'ru'
+    """
+    for start in (0, 2 * len(text) // 3):
+        lang = detect_language(_without_bylines(text[start : start + SAMPLE_CHARS], config))
+        if lang is not None:
+            return lang
+    return None
 
 
 def _body_sample(text: str) -> str:
