@@ -206,8 +206,12 @@ DE_COMMENTS = [
          "Комментарии (3)", RU_COMMENTS, ["Добавить комментарий", "Контакты"]),
         (["Kieler Zeitung", "Nachrichten", "Sport"], "Fähren fahren jede halbe Stunde", DE_ARTICLE, "Kommentare (3)",
          DE_COMMENTS, ["Kommentar schreiben", "Impressum"]),
+        (["Westport Herald", "News", "Sport"], "Ferries to run every half hour", FERRY_ARTICLE,
+         "3 thoughts on “Ferries to run every half hour”", FERRY_COMMENTS, ["Privacy policy", "Contact us"]),
+        (["Kieler Zeitung", "Nachrichten", "Sport"], "Fähren fahren jede halbe Stunde", DE_ARTICLE,
+         "3 Kommentare zu „Fähren fahren jede halbe Stunde“", DE_COMMENTS, ["Impressum"]),
     ],
-    ids=["en", "pl", "ru", "de"],
+    ids=["en", "pl", "ru", "de", "en-count-heading", "de-count-heading"],
 )
 def test_readers_comments_after_the_article_go(
     top: list[str], headline: str, article: list[str], cue: str, comments: list[str], bottom: list[str]

@@ -312,6 +312,7 @@ KEEP = [
     ("zh", "“它们通常在雨后的夜晚集中鸣叫。”"),
     ("en", "Fans celebrated 🎉 until midnight."),
     ("en", "1 of 6 households"),
+    ("en", "Two thoughts on the matter were put to the committee on Tuesday."),
     ("en", "2024/25"),
 ]
 

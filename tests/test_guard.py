@@ -39,6 +39,7 @@ LINEAR: dict[str, str] = {
     "backed off once",
     "filters.boilerplate:DASHED_MENU_LINE": "starts only at newlines; pieces of at most 40 characters",
     "filters.boilerplate:PLAYER_CLOCK_LINE": "starts only at newlines; a fixed run of digits and separators",
+    "filters.boilerplate:COMMENT_COUNT_HEADING": "starts only at newlines; literal words and bounded digits",
     "filters.boilerplate:GALLERY_COUNTER_LINE": "starts only at newlines; at most 3 digits, a word, 3 digits",
     "filters.boilerplate:MENU_LINE": "match at a line start; classes exclude the separators, at most 60 "
     "characters each: bounded",

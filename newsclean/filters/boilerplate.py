@@ -48,6 +48,12 @@ PLAYER_CLOCK_LINE = re.compile(r"\n0?0:00(?::00)? ?/ ?\d{1,2}:\d\d(?::\d\d)?(?=\
 PLAYER_CLOCK_START = "0:00"
 # A line with two menu separators (candidates for `is_menu`).
 DASHED_MENU_LINE = re.compile(r"\n[^\n]{1,40} [-–—/] [^\n]{1,40} [-–—/] ")
+# A comment section's heading that counts the comments on the article it names, in
+# quotes: '10 thoughts on “Business Focus”', 'One response to “...”', "12 Kommentare zu „...“".
+COMMENT_COUNT_HEADING = re.compile(
+    r"\n(?:\d{1,5}|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?|kommentare?"
+    r"|commentaires?|comentarios?|komentarz[ey]?|комментари[йяев]{1,2}) (?:on|to|zu|sur|en|do|к) [“\"«„‘'‹]"
+)
 # A photo gallery's counter: "1 of 6", "3/12", "2 из 9" alone on a line.
 GALLERY_COUNTER_LINE = re.compile(r"\n\d{1,3} ?(?:/|of|из|z|von|sur|de|di|van|από) ?\d{1,3}(?=\n)")
 # A line with two separators near its start (matched on lines that have two).
@@ -137,6 +143,9 @@ def _find_boilerplate(
         for i, match in lowered_line_matches(table.prefix_scan, text):
             if i not in drops and len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
                 drops[i] = table.reason_of(match)
+    for i, _ in lowered_line_matches(COMMENT_COUNT_HEADING, text):
+        if len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
+            drops.setdefault(i, Reason.COMMENTS)
     for i, _ in lowered_line_matches(GALLERY_COUNTER_LINE, text):
         drops.setdefault(i, Reason.NAVIGATION)
     for i in rights_notice_lines(text, lang):
