@@ -210,7 +210,14 @@ def test_a_long_paragraph_about_copyright_stays() -> None:
         "The court heard that the archive's owners had printed 'all rights reserved' on every "
         "photograph, but the judge said the notice alone could not stop the council from showing "
         "the pictures of the coast road in its own exhibition about the landslide and the repairs, "
-        "which opens at the town museum on Saturday."
+        "which opens at the town museum on Saturday. The owners had argued that the photographs, taken "
+        "by a local studio between 1952 and 1978, were still under copyright and that the council had "
+        "never asked for permission, while the council said it had bought the prints at auction in 2009 "
+        "together with the right to show them. The judge agreed with the council on the prints it had "
+        "bought, but said that the twelve enlargements made for the exhibition were new copies, and that "
+        "those could only be shown if the owners were paid the usual fee for a public display, which the "
+        "council has now agreed to pay before the museum opens its doors to the public at the weekend. "
+        "A spokesman for the owners said they were pleased that the court had recognised their rights."
     )
     assert len(line) > MAX_RIGHTS_NOTICE_CHARS
     doc = Document.from_text(f"{first}\n{line}\n{last}", lang="en")

@@ -33,8 +33,9 @@ from newsclean.views import framed_lowered, remember_teaser_headings, text_lines
 # Prefix cues are looked up on lines up to this long.
 MAX_PREFIX_CUE_CHARS = 400
 # A line of at most this many characters that holds a rights notice ("All rights
-# reserved", "©") anywhere is a footer line (package data `rights_notices`).
-MAX_RIGHTS_NOTICE_CHARS = 300
+# reserved", "©") anywhere is a footer line (package data `rights_notices`): a notice
+# can run to 900 characters, an article's paragraph that quotes one rarely does.
+MAX_RIGHTS_NOTICE_CHARS = 1000
 # A menu: three or more items of at most this many words, joined by | · • » or spaced dashes.
 MAX_MENU_ITEM_WORDS = 3
 # Quadratic in a run of blanks without a separator (linear once normalize_whitespace has
