@@ -173,11 +173,13 @@ def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[in
     return sorted(found)
 
 
-def _trailing_credit_lines(text: str) -> dict[int, tuple[str, str]]:
+def _trailing_credit_lines(text: str, lines: Sequence[str]) -> dict[int, tuple[str, str]]:
     """The lines that end in a credit with no label before it (`TRAILING_CREDIT_WORDS`
-    and a noun: "Submitted photo"), each with its caption text and credit.
+    and a noun: "Submitted photo"), each with its caption text and credit (`lines`:
+    the text's lines).
 
-    >>> _trailing_credit_lines("Rain fell.\\nChristopher Tays Submitted photo\\nHe said a file photo")
+    >>> text = "Rain fell.\\nChristopher Tays Submitted photo\\nHe said a file photo"
+    >>> _trailing_credit_lines(text, text.split("\\n"))
     {1: ('Christopher Tays', 'Submitted photo')}
     """
     framed, starts = framed_lowered(text)
@@ -187,13 +189,13 @@ def _trailing_credit_lines(text: str) -> dict[int, tuple[str, str]]:
         while at >= 0:
             word_start = framed.rfind(" ", max(0, at - 12), at) + 1  # the words are short
             if word_start and framed[word_start:at] in TRAILING_CREDIT_WORDS:
-                i = bisect.bisect_right(starts, at) - 1  # line i: framed[starts[i] + 1 : starts[i + 1]]
-                line = text[starts[i] : starts[i + 1] - 1]
-                cut = word_start - starts[i] - 1
-                caption_text = line[:cut].rstrip(" -–—|/,;:")
+                # The text's own line is split (lower-casing can change a line's length).
+                i = bisect.bisect_right(starts, at) - 1
+                parts = lines[i].rsplit(" ", 2)
+                caption_text = parts[0].rstrip(" -–—|/,;:")
                 # A credit is capitalised ("Submitted photo"); "... showed a file photo" is prose.
-                if line[cut : cut + 1].isupper() and not ends_sentence(caption_text):
-                    found[i] = (caption_text, line[cut:].strip())
+                if len(parts) == 3 and parts[1][:1].isupper() and not ends_sentence(caption_text):
+                    found[i] = (caption_text, f"{parts[1]} {parts[2]}")
             at = framed.find(noun, at + len(noun) - 1)
     return found
 
@@ -324,7 +326,7 @@ def find_captions(
     wire = _wire_caption_lines(text, lines)
     first_credit_caption = True
     candidates = _candidate_lines(text, lines, timeout)
-    trailing = _trailing_credit_lines(text)
+    trailing = _trailing_credit_lines(text, lines)
     if wire or trailing:
         candidates = sorted(wire.union(candidates, trailing))
     for i in candidates:
