@@ -5,7 +5,7 @@
 Each page goes through the rule filters of the default chain; every remaining line is
 labelled in or out of the article by matching it against the page's human-written
 article body. Both logistic stages are fitted with Newton's method (numpy only, no
-randomness but the fixed fold split), so the output is the same on every run.
+randomness but the fixed, seeded fold splits), so the output is the same on every run.
 Cross-validation is grouped by page: a page's lines are never in training and test at
 once. The script prints, per file and language, token F1 as the benchmark's scorer counts
 it: cross-validated on the first reading of each page (the lines the model would keep
@@ -14,7 +14,7 @@ from the rule-filtered page), cross-validated "with readings" (the article as
 what it is shown, the fallback without the headline, the short-article check; the
 figure closest to what the chain scores), and fitted on all pages. The segment offset
 and the decision threshold are the pair with the highest mean over the files of the
-figure with readings; the threshold of plain readings (no headline, no repeats: what a
+figure with readings, averaged over three fold splits; the threshold of plain readings (no headline, no repeats: what a
 reading kept, read again) is then lowered from the first reading's as far as that pays.
 """
 
