@@ -14,8 +14,9 @@ from the rule-filtered page), cross-validated "with readings" (the article as
 what it is shown, the fallback without the headline, the short-article check; the
 figure closest to what the chain scores), and fitted on all pages. The segment offset
 and the decision threshold are the pair with the highest mean over the files of the
-figure with readings, averaged over three fold splits; the threshold of plain readings (no headline, no repeats: what a
-reading kept, read again) is then lowered from the first reading's as far as that pays.
+figure with readings, averaged over three fold splits; the threshold of plain readings
+(no headline, no repeats: what a reading kept, read again) is then lowered from the first
+reading's as far as that pays.
 """
 
 from __future__ import annotations
