@@ -183,14 +183,14 @@ def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
 
 # Rights notices anywhere in a line, not only at its start (language: the page's).
 RIGHTS_NOTICES = [
-    ("en", "ISSN 1728-3108; COPYRIGHT 1999-2024 Westmoor Gazette Ltd. All Rights Reserved."),
+    ("en", "ISSN 2051-7730; COPYRIGHT 2004-2024 Westmoor Gazette Ltd. All Rights Reserved."),
     ("en", "Westhaven Times and the lighthouse logo are registered trademarks of Coastal Media Ltd."),
     ("de", "Inhalte dieser Seite: Alle Rechte vorbehalten, Westhafener Zeitung 2024."),
     ("fr", "Le Courrier de Porthmoor - tous droits réservés pour tous pays."),
-    ("ru", "Обладателем исключительных авторских прав на материалы является ИА «Вестхейвен»."),
-    ("pl", "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone."),
-    ("ru", "Пожалуйста, уважайте труд журналистов: не перепечатывайте статьи целиком, ставьте ссылку."),
-    ("el", "Τα πνευματικά δικαιώματα ανήκουν στο πρακτορείο και παραχωρούνται σε συνδρομητές."),
+    ("ru", "При полном или частичном использовании материалов ссылка на «Вестхейвенские вести» обязательна."),
+    ("pl", "Kurier Portmoorski © 2024 - wszelkie prawa zastrzeżone, kopiowanie bez zgody zabronione."),
+    ("ru", "Просьба к читателям: не перепечатывайте наши репортажи без ссылки на источник."),
+    ("el", "Τα πνευματικά δικαιώματα ανήκουν στην εφημερίδα «Ηχώ του Λιμανιού» από το 2004."),
     ("zh", "青岚日报社 版权所有，未经授权禁止转载。"),
 ]
 

@@ -168,7 +168,7 @@ def test_split_credit(line: str, split: tuple[str, str] | None) -> None:
 def test_a_gallery_of_captions_with_a_credit_and_no_label_goes() -> None:
     """"Name Submitted photo": a credit with no label, capitalised, at the end of the line."""
     gallery = [
-        ("Jonathan P. Blair Submitted photo", "Jonathan P. Blair", "Submitted photo"),
+        ("Margaret A. Hollis Submitted photo", "Margaret A. Hollis", "Submitted photo"),
         ("The harbour wall in 1953 Courtesy photo", "The harbour wall in 1953", "Courtesy photo"),
         ("Firefighters at the mill on Tuesday - Staff photo", "Firefighters at the mill on Tuesday", "Staff photo"),
         # "İ" lower-cases to two characters: the line is still split where its credit starts

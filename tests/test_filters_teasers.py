@@ -366,7 +366,7 @@ def test_one_glued_line_alone_stays() -> None:
     "line",
     [
         "Police in the city said the LeBron James mural on the McDonald's wall was painted over last night.",
-        "The 16-inch MacBook Pro also features a physical Esc key and an inverted-T arrow key layout.",
+        "Shoppers queued from dawn outside the new iPhone store on the harbour, next to the MacBook repair shop.",
         "Coach Says Team Will Fight OnSeveral Players Have Been Injured",
     ],
 )

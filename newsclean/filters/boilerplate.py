@@ -50,7 +50,7 @@ PLAYER_CLOCK_START = "0:00"
 # A line with two menu separators (candidates for `is_menu`).
 DASHED_MENU_LINE = re.compile(r"\n[^\n]{1,40} [-–—/] [^\n]{1,40} [-–—/] ")
 # A comment section's heading that counts the comments on the article it names, in
-# quotes: '10 thoughts on “Business Focus”', 'One response to “...”', "12 Kommentare zu „...“".
+# quotes: '10 thoughts on “Ferries resume”', 'One response to “...”', "12 Kommentare zu „...“".
 COMMENT_COUNT_HEADING = re.compile(
     r"\n(?:\d{1,5}|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?|kommentare?"
     r"|commentaires?|comentarios?|komentarz[ey]?|комментари[йяев]{1,2}) (?:on|to|zu|sur|en|do|к) [“\"«„‘'‹]"

@@ -58,7 +58,7 @@ AGENCY_SLASH = re.compile(r"(?:REUTERS|Reuters|AFP|EPA|AP|XINHUA|Xinhua)/")
 _LEADING_LABEL = re.compile(r"^(?i:photo|foto|фото)\b[\s:/]*")
 # The most words a credit may have.
 MAX_CREDIT_WORDS = 8
-# A credit with no label before it, at the end of a caption line: "Christopher Tays
+# A credit with no label before it, at the end of a caption line: "Margaret Hollis
 # Submitted photo", "The harbour in 1950 Courtesy photo" (English, capitalised). Found
 # where a line ends in one of the nouns, the word before it looked up.
 TRAILING_CREDIT_NOUNS = (" photo\n", " photos\n", " image\n", " picture\n")
@@ -178,9 +178,9 @@ def _trailing_credit_lines(text: str, lines: Sequence[str]) -> dict[int, tuple[s
     and a noun: "Submitted photo"), each with its caption text and credit (`lines`:
     the text's lines).
 
-    >>> text = "Rain fell.\\nChristopher Tays Submitted photo\\nHe said a file photo"
+    >>> text = "Rain fell.\\nMargaret Hollis Submitted photo\\nHe said a file photo"
     >>> _trailing_credit_lines(text, text.split("\\n"))
-    {1: ('Christopher Tays', 'Submitted photo')}
+    {1: ('Margaret Hollis', 'Submitted photo')}
     """
     framed, starts = framed_lowered(text)
     found: dict[int, tuple[str, str]] = {}

@@ -129,8 +129,8 @@ def is_glued_card(line: str, glue: int) -> bool:
     """Whether `line`, joined at `glue` (the summary's first capital), is a Title Case
     headline run into a summary in sentence case.
 
-    >>> line = "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run was foiled by the tape."
-    >>> is_glued_card(line, line.index("Denny"))
+    >>> line = "Ferry Strike Ends After Nine DaysCrews went back to the harbour on Monday morning."
+    >>> is_glued_card(line, line.index("Crews"))
     True
     >>> line = "Police in the city of Westmoor said the LeBron James mural was painted over."
     >>> is_glued_card(line, line.index("Bron"))
