@@ -80,7 +80,7 @@ def article_lines(
     indices = [i for i, line in enumerate(lines) if line]
     if "(@" not in text:
         return indices, []
-    signed = [i for i in indices if "(@" in lines[i] and is_embed_signature(lines[i], config)]
+    signed = [i for i in indices if is_embed_signature(lines[i], config)]
     if not signed:
         return indices, []
     left = set(signed)

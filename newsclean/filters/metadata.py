@@ -278,11 +278,16 @@ def is_embed_signature(line: str, config: Config = DEFAULT_CONFIG) -> bool:
     """
     return (
         len(line) <= config.max_dateline_chars
-        and "(@" in line
-        and EMBED_SIGNATURE.search(line) is not None
+        and _has_handle(line)
         and YEAR.search(line) is not None
         and _dateline_iso(line) is not None
     )
+
+
+def _has_handle(line: str) -> bool:
+    """Whether a line holds a handle in brackets ("(@janedoe)"): a substring test spares
+    nearly every line the pattern."""
+    return "(@" in line and EMBED_SIGNATURE.search(line) is not None
 
 
 def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
@@ -307,7 +312,7 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
         if len(line) > limit or ("19" not in line and "20" not in line) or not YEAR.search(line):
             continue
         iso = _dateline_iso(line)
-        if iso is None or ("(@" in line and EMBED_SIGNATURE.search(line)):
+        if iso is None or _has_handle(line):
             continue
         drops[index] = Reason.DATELINE
         if published is None or (len(published) == 10 and iso.startswith(published)):
