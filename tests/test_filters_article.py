@@ -315,3 +315,66 @@ def test_an_embedded_posts_signature_stays_exactly_when_its_post_does() -> None:
     removed = "".join(doc.removed_by(Reason.OUTSIDE_ARTICLE))
     assert sidebar_post in removed and sidebar_signature in removed
     assert newsclean.clean(doc.text, lang="en").text == doc.text
+
+
+THREAD = [
+    ("harbourwatcher", "2 days ago at 07:52 am",
+     "Finally. I have missed the last ferry three times this month and had to pay for a hotel in town every time, "
+     "and nobody at the ticket office ever offered to refund a penny of it."),
+    ("M. Okafor", "2 days ago at 08:10 am",
+     "Good news if it actually happens, but the same promise was made before the last election and the timetable "
+     "stayed exactly as it was for another two years."),
+    ("tidewater", "2 days ago at 08:31 am",
+     "Will the first morning boat connect with the seven o'clock train? Nobody at the desk could tell me last week "
+     "and the website still shows the old times."),
+    ("Jean P.", "2 days ago at 09:05 am",
+     "Half-hourly sailings are great for commuters, but what about the weekends? Saturday evenings are when the "
+     "queues are worst and there is nothing in the announcement about them."),
+    ("old salt", "2 days ago at 09:47 am",
+     "A second boat on lease from Norway sounds expensive. I hope the council checks the contract properly before "
+     "we end up paying for it through the fares next year."),
+    ("Priya", "2 days ago at 10:02 am",
+     "My daughter works late shifts at the hospital and this will make a real difference to her. Thank you to "
+     "everyone who signed the petition last spring."),
+]
+
+
+def _page_before_the_model(lines: list[str]) -> Any:
+    """The article filter's view of a page after the rule filters."""
+    from newsclean.chain import default_chain
+    from newsclean.config import DEFAULT_CONFIG
+    from newsclean.filters.article import _Page
+
+    doc = Document.from_text("\n".join(lines))
+    for step in default_chain().filters:
+        if step.__name__ == "drop_outside_article":
+            break
+        doc = step(doc)
+    page = _Page.of(doc, DEFAULT_CONFIG)
+    assert page is not None
+    return page
+
+
+def test_comments_that_come_apart_go_even_when_they_outweigh_the_article() -> None:
+    """A comment section holding more text than the short article above it: when the
+    model keeps the comments, each between its author's name and time, they come apart
+    in runs, and the section's count line ("[ 6 comments ]") still opens it."""
+    lines = ["Westport Herald", "Ferries to run every half hour", *FERRY_ARTICLE[:3], "[ 6 comments ]"]
+    for name, when, text in THREAD:
+        lines += [name, when, text]
+    page = _page_before_the_model([*lines, "Privacy policy"])
+    texts = {line: i for i, line in enumerate(page.lines)}
+    article = [texts[line] for line in FERRY_ARTICLE[:3]]
+    comments = [texts[text] for _, _, text in THREAD]
+    assert sum(len(page.lines[i]) for i in comments) > sum(len(page.lines[i]) for i in article)
+    assert page.before_comments(article + comments) == len(article)
+
+
+def test_a_longer_article_after_a_comment_link_is_not_cut() -> None:
+    """The same count line above most of an article, whose paragraphs follow each other
+    unbroken, cuts nothing."""
+    lines = ["Westport Herald", "Ferries to run every half hour", FERRY_ARTICLE[0], "[ 6 comments ]",
+             *FERRY_ARTICLE[1:], "Privacy policy"]
+    page = _page_before_the_model(lines)
+    texts = {line: i for i, line in enumerate(page.lines)}
+    assert page.before_comments([texts[line] for line in FERRY_ARTICLE]) is None

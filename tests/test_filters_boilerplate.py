@@ -181,6 +181,18 @@ def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
     assert _lines(doc.removed_by(Reason.NAVIGATION)) == [counter]
 
 
+@pytest.mark.parametrize(
+    ("lang", "count"),
+    [("en", "[ 167 comments ]"), ("en", "12 Comments"), ("de", "5 Kommentare"), ("fr", "(4 commentaires)"),
+     ("ru", "7 комментариев"), ("pl", "3 komentarze"), ("es", "0 comentarios")],
+)
+def test_a_line_that_counts_the_comments_is_a_comment_cue(lang: str, count: str) -> None:
+    first, last = BODY[lang]
+    doc = remove_boilerplate(Document.from_text(f"{first}\n{count}\n{last}", lang=lang))
+    assert doc.text == f"{first}\n{last}"
+    assert _lines(doc.removed_by(Reason.COMMENTS)) == [count]
+
+
 # Rights notices anywhere in a line, not only at its start (language: the page's).
 RIGHTS_NOTICES = [
     ("en", "ISSN 2051-7730; COPYRIGHT 2004-2024 Westmoor Gazette Ltd. All Rights Reserved."),
@@ -321,6 +333,8 @@ KEEP = [
     ("en", "1 of 6 households"),
     ("en", "Two thoughts on the matter were put to the committee on Tuesday."),
     ("en", "2024/25"),
+    ("en", "12 comments were sent to the council before the vote."),
+    ("ru", "200 комментариев к законопроекту поступило в комитет."),
 ]
 
 

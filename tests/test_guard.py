@@ -41,6 +41,8 @@ LINEAR: dict[str, str] = {
     "filters.boilerplate:PLAYER_CLOCK_LINE": "starts only at newlines; a fixed run of digits and separators",
     "filters.boilerplate:COMMENT_COUNT_HEADING": "starts only at newlines; literal words and bounded digits",
     "filters.boilerplate:GALLERY_COUNTER_LINE": "starts only at newlines; at most 3 digits, a word, 3 digits",
+    "filters.boilerplate:COMMENT_COUNT_LINE": "starts only at newlines; an optional bracket, at most 6 "
+    "digits, a word",
     "filters.boilerplate:MENU_LINE": "match at a line start; classes exclude the separators, at most 60 "
     "characters each: bounded",
     "filters.boilerplate:_MENU_SEPARATOR": "one character class",

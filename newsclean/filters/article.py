@@ -11,6 +11,7 @@ the model never empties a document silently.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -32,6 +33,9 @@ from newsclean.views import text_lines
 
 # Pages with fewer non-blank lines than this are left to the rules alone.
 MIN_LINES = 3
+# Kept lines after a comment-section cue that come apart in this many runs are comments,
+# even when they hold more text than the article before the cue.
+MIN_COMMENT_RUNS = 4
 # The most times the model is run on what it kept (see `settle`).
 MAX_ROUNDS = 6
 # A kept line at the article's edge with at most this many characters and words, not
@@ -219,7 +223,9 @@ class _Page(NamedTuple):
         """How many of the `kept` lines stand before the page's comment section, or
         `None`. The section opens at the first cue after the first kept line that may
         open one (`CommentCue.opens_section`), when the kept lines after it hold less
-        text than those before (a cue above most of the article cuts nothing)."""
+        text than those before, or come apart in at least `MIN_COMMENT_RUNS` runs (a
+        cue above most of the article, whose paragraphs follow each other, cuts
+        nothing)."""
         if not kept:
             return None
         opening = (cue.line for cue in self.comment_cues if cue.opens_section and cue.line > kept[0])
@@ -229,7 +235,17 @@ class _Page(NamedTuple):
         split = bisect.bisect_left(kept, start)
         before = sum(len(self.lines[i]) for i in kept[:split])
         after = sum(len(self.lines[i]) for i in kept[split:])
-        return split if 0 < after <= before else None
+        if not after:
+            return None
+        return split if after <= before or self._runs(kept[split:]) >= MIN_COMMENT_RUNS else None
+
+    def _runs(self, kept: list[int]) -> int:
+        """How many runs of consecutive lines (among the lines the model read) `kept`
+        makes: the comments of a section come apart, each between its author's name,
+        time and buttons."""
+        position = {line: at for at, line in enumerate(self.indices)}
+        places = [position[i] for i in kept]
+        return 1 + sum(1 for a, b in itertools.pairwise(places) if b != a + 1)
 
     def first(self) -> Settling:
         """The page's first reading: all its lines, with the headline and the repeats."""

@@ -55,6 +55,12 @@ COMMENT_COUNT_HEADING = re.compile(
     r"\n(?:\d{1,5}|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?|kommentare?"
     r"|commentaires?|comentarios?|komentarz[ey]?|комментари[йяев]{1,2}) (?:on|to|zu|sur|en|do|к) [“\"«„‘'‹]"
 )
+# A line that only counts an article's comments: "12 Comments", "[ 167 comments ]",
+# "0 Комментариев" (a link to the comment section, or its heading).
+COMMENT_COUNT_LINE = re.compile(
+    r"\n[\[(]? ?\d{1,6} (?:comments?|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties"
+    r"|komentarz[ey]?|komentáře|комментари[йяев]{1,2}|коментар(?:і|ів)|σχόλια) ?[\])]?(?=\n)"
+)
 # A photo gallery's counter: "1 of 6", "3/12", "2 из 9" alone on a line.
 GALLERY_COUNTER_LINE = re.compile(r"\n\d{1,3} ?(?:/|of|из|z|von|sur|de|di|van|από) ?\d{1,3}(?=\n)")
 # A line with two separators near its start (matched on lines that have two).
@@ -147,6 +153,8 @@ def _find_boilerplate(
     for i, _ in lowered_line_matches(COMMENT_COUNT_HEADING, text):
         if len(lines[i]) <= MAX_PREFIX_CUE_CHARS:
             drops.setdefault(i, Reason.COMMENTS)
+    for i, _ in lowered_line_matches(COMMENT_COUNT_LINE, text):
+        drops.setdefault(i, Reason.COMMENTS)
     for i, _ in lowered_line_matches(GALLERY_COUNTER_LINE, text):
         drops.setdefault(i, Reason.NAVIGATION)
     for i in rights_notice_lines(text, lang):
