@@ -158,6 +158,11 @@ BOILERPLATE = [
     ("pl", "Dodaj komentarz", Reason.COMMENTS),
     ("el", "Σχόλια", Reason.COMMENTS),
     ("zh", "发表评论", Reason.COMMENTS),
+    ("en", "Top Rated Comments", Reason.COMMENTS),
+    ("pl", "Wybrane komentarze", Reason.COMMENTS),
+    ("ru", "Лучшие комментарии", Reason.COMMENTS),
+    ("el", "Σχόλια αναγνωστών", Reason.COMMENTS),
+    ("zh", "热门评论", Reason.COMMENTS),
     # advertisements
     ("en", "Advertisement", Reason.ADVERTISEMENT),
     ("en", "Story continues below advertisement", Reason.ADVERTISEMENT),
