@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pytest
 
 import newsclean
 from newsclean import Config, Document, Flag, Reason
 from newsclean.document import apply_edits
 from newsclean.filters import drop_outside_article
-from newsclean.filters.article import CLEARLY_OUT, MIN_LINES, Settling, _drop_loose_ends
+from newsclean.filters.article import MIN_LINES, _drop_loose_ends
 
 ARTICLE = [
     "Westmoor council has approved new charges for its town-centre car parks, starting in April.",
@@ -113,15 +112,15 @@ def test_whole_chain_never_silently_empties_a_page() -> None:
 
 def _readings(monkeypatch: pytest.MonkeyPatch, doc: Document) -> int:
     """How many times the article model reads `doc`'s lines in `drop_outside_article`."""
-    from newsclean.article_model import score_readings
+    from newsclean.article_model import keep_masks
 
     calls: list[int] = []
 
     def counted(readings: Any, *args: Any, **kwargs: Any) -> Any:
         calls.append(len(readings))
-        return score_readings(readings, *args, **kwargs)
+        return keep_masks(readings, *args, **kwargs)
 
-    monkeypatch.setattr("newsclean.filters.article.score_readings", counted)
+    monkeypatch.setattr("newsclean.filters.article.keep_masks", counted)
     drop_outside_article(doc)
     return sum(calls)
 
@@ -379,50 +378,3 @@ def test_a_longer_article_after_a_comment_link_is_not_cut() -> None:
     page = _page_before_the_model(lines)
     texts = {line: i for i, line in enumerate(page.lines)}
     assert page.before_comments([texts[line] for line in FERRY_ARTICLE]) is None
-
-
-# An article whose second half carries teaser headlines of other stories between its
-# paragraphs, as a text dump of a page with inline "related" links shows it.
-INTERLEAVED = [
-    FERRY_ARTICLE[0],
-    FERRY_ARTICLE[1],
-    "Council approves new cycle lane on Harbour Road",
-    FERRY_ARTICLE[2],
-    "Three hurt in crash near the ring road",
-    FERRY_ARTICLE[3],
-    "Weekend weather: storms return on Sunday",
-    FERRY_ARTICLE[4],
-]
-
-
-def _plain_settling(lines: list[str]) -> Settling:
-    settling = Settling.start(lines, list(range(len(lines))), "en", None)
-    assert settling.next_reading() is not None
-    return settling
-
-
-def test_a_plain_reading_drops_the_clearly_out_lines_first() -> None:
-    """Teasers scored far below the threshold go first; the article's paragraphs that
-    just missed it, dragged down by the teasers between them, are read again without
-    them before anything else goes."""
-    scores = np.array([0.9, 0.9, 0.1, 0.4, 0.1, 0.35, 0.1, 0.4])
-    settling = _plain_settling(INTERLEAVED)
-    settling.take(scores >= 0.45, scores)
-    assert [INTERLEAVED[i] for i in settling.kept] == FERRY_ARTICLE[:5]
-    assert not settling.done
-
-
-def test_a_plain_reading_with_nothing_clearly_out_drops_what_misses_the_threshold() -> None:
-    scores = np.array([0.9, 0.9, CLEARLY_OUT + 0.05, 0.9, 0.3, 0.9, 0.3, 0.9])
-    settling = _plain_settling(INTERLEAVED)
-    settling.take(scores >= 0.45, scores)
-    assert [INTERLEAVED[i] for i in settling.kept] == [INTERLEAVED[i] for i in (0, 1, 3, 5, 7)]
-
-
-def test_the_first_reading_with_a_headline_drops_all_that_misses_the_threshold() -> None:
-    """Staging is for plain readings, as clean text gets: the first reading of a page, with
-    its headline and repeats, drops at the threshold at once."""
-    settling = Settling.start(INTERLEAVED, list(range(len(INTERLEAVED))), "en", headline_at=0)
-    scores = np.array([0.9, 0.9, 0.1, 0.4, 0.1, 0.35, 0.1, 0.4])
-    settling.take(scores >= 0.45, scores)
-    assert [INTERLEAVED[i] for i in settling.kept] == FERRY_ARTICLE[:2]

@@ -20,15 +20,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from newsclean.article_model import (
-    ArticleModel,
-    LineBasics,
-    Reading,
-    line_basics,
-    reads_plain,
-    score_readings,
-    shipped_model,
-)
+from newsclean.article_model import ArticleModel, LineBasics, Reading, keep_masks, line_basics, reads_plain
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document, offsets_now
 from newsclean.filters.metadata import headline_offset, is_embed_signature
@@ -46,9 +38,6 @@ MIN_LINES = 3
 MIN_COMMENT_RUNS = 4
 # The most times the model is run on what it kept (see `settle`).
 MAX_ROUNDS = 6
-# A plain reading that scores some lines below this drops only those first, and reads
-# the rest again before it drops the lines that just miss the threshold.
-CLEARLY_OUT = 0.2
 # A kept line at the article's edge with at most this many characters and words, not
 # ending a sentence, is a stray label and goes (`is_loose_end`).
 LOOSE_END_CHARS = 30
@@ -417,9 +406,8 @@ class Settling:
         basics = self.basics.take(self.positions)
         return Reading(lines, self.lang, self.headline_at, basics, self.repeated)
 
-    def take(self, keep: npt.NDArray[np.bool_], scores: npt.NDArray[np.float64] | None = None) -> None:
-        """Keep what the model kept of the last reading (`scores`: the reading's line
-        scores, for the staged drop of a plain reading)."""
+    def take(self, keep: npt.NDArray[np.bool_]) -> None:
+        """Keep what the model kept of the last reading."""
         self.rounds += 1
         # After the first reading the headline and the repeats are gone, as they are
         # from clean text read again: the article must stand as it is without them,
@@ -428,10 +416,6 @@ class Settling:
         plain = reads_plain(self.headline_at, self.repeated)
         self.headline_at = None
         self.repeated = None
-        if plain and scores is not None:
-            clearly_out = scores < CLEARLY_OUT
-            if clearly_out.any() and not (keep | clearly_out).all():
-                keep = ~clearly_out
         flags = keep.tolist()
         if not _drop_loose_ends(self.lines, self.kept, flags) and keep.all():
             self.done = plain
@@ -469,15 +453,14 @@ def _drop_loose_ends(lines: Sequence[str], kept: list[int], flags: list[bool]) -
 
 def settle_many(pages: Sequence[Settling], model: ArticleModel | None = None) -> list[list[int]]:
     """`settle` for every page of `pages` at once: each round, the readings of all the
-    pages not yet settled are scored together (`article_model.score_readings`)."""
+    pages not yet settled are scored together (`article_model.keep_masks`)."""
     while True:
         waiting = [(page, reading) for page in pages if (reading := page.next_reading()) is not None]
         if not waiting:
             return [page.kept for page in pages]
-        model = model or shipped_model()
-        scores = score_readings([reading for _, reading in waiting], model)
-        for (page, reading), page_scores in zip(waiting, scores, strict=True):
-            page.take(page_scores >= model.threshold_of(reading), page_scores)
+        masks = keep_masks([reading for _, reading in waiting], model)
+        for (page, _), keep in zip(waiting, masks, strict=True):
+            page.take(keep)
 
 
 def settle(
@@ -492,11 +475,7 @@ def settle(
     until it keeps everything it is shown (at most `MAX_ROUNDS` times): the article it
     returns is one the model would not cut further, so cleaning clean text again changes
     nothing. The headline and the repeats (`repeated_flags`) count in the first reading
-    only: clean text read again has neither. A plain reading (one without them) that
-    scores some lines below `CLEARLY_OUT` drops only those, and reads the rest again
-    before it drops the lines that just miss the threshold: teaser headlines between an
-    article's last paragraphs no longer take those paragraphs with them. Only the way to
-    the end changes; the end is still a reading that keeps everything.
+    only: clean text read again has neither.
 
     Example:
 
