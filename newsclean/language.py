@@ -23,8 +23,6 @@ _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 # Detection reads at most this many characters, from the middle of long pages, where the
 # article usually is (menus at the top are often in another language).
 SAMPLE_CHARS = 2000
-# Scripts are counted on this many characters of the sample.
-SCRIPT_SAMPLE_CHARS = 1000
 # A script must make up this share of the sampled letters to decide the language.
 SCRIPT_SHARE = 0.2
 # Fewer stop-word hits than this leave the language undecided.
@@ -115,11 +113,10 @@ def detect_language(text: str) -> str | None:
     >>> detect_language("Home") is None
     True
     """
-    sample = _sample(text)
-    script = sample[:SCRIPT_SAMPLE_CHARS]
-    if not script.isascii() and _SCRIPT_CHAR.search(script):
-        letters = len(script) - script.count(" ") - script.count("\n") or 1
-        counts = script_counts(script)
+    sample = _sample(text)  # scripts are counted on all of it
+    if not sample.isascii() and _SCRIPT_CHAR.search(sample):
+        letters = len(sample) - sample.count(" ") - sample.count("\n") or 1
+        counts = script_counts(sample)
         if counts["kana"] > 0.05 * letters and counts["kana"] + counts["han"] > SCRIPT_SHARE * letters:
             return "ja"
         if counts["han"] > SCRIPT_SHARE * letters:

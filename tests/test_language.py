@@ -120,3 +120,17 @@ def test_the_language_is_read_from_the_page_without_its_header_lines(lines: list
     read = _body_sample("\n".join(lines))  # detection samples it again (a no-op when cut)
     read_start, read_end = sample_window(len(read))
     assert read[read_start:read_end] == body[start:end]
+
+
+def test_a_block_of_english_terms_does_not_outweigh_a_russian_page() -> None:
+    """The script is counted on the whole sample: English terms of use at the top of a
+    Russian page's sample, followed by the article, leave the page Russian."""
+    terms = (
+        "We reserve the right, at our sole discretion, to change, modify or delete any posting that may be "
+        "offensive, inaccurate or misleading to the users of this website, and to refuse any advertisement. "
+    ) * 5
+    article = (
+        "Городской совет утвердил новый бюджет на следующий год. Больше всего денег получат школы и больницы, "
+        "а на ремонт дорог выделят на треть больше, чем в прошлом году, сообщили в мэрии. "
+    ) * 6
+    assert detect_language(terms + "\n" + article) == "ru"
