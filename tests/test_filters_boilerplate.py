@@ -189,7 +189,7 @@ def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "count"),
     [("en", "[ 167 comments ]"), ("en", "12 Comments"), ("de", "5 Kommentare"), ("fr", "(4 commentaires)"),
-     ("ru", "7 комментариев"), ("pl", "3 komentarze"), ("es", "0 comentarios")],
+     ("ru", "7 комментариев"), ("pl", "3 komentarze"), ("es", "0 comentarios"), ("el", "1 σχόλιο")],
 )
 def test_a_line_that_counts_the_comments_is_a_comment_cue(lang: str, count: str) -> None:
     first, last = BODY[lang]

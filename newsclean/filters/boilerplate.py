@@ -58,8 +58,8 @@ COMMENT_COUNT_HEADING = re.compile(
 # A line that only counts an article's comments: "12 Comments", "[ 167 comments ]",
 # "0 Комментариев" (a link to the comment section, or its heading).
 COMMENT_COUNT_LINE = re.compile(
-    r"\n[\[(]? ?\d{1,6} (?:comments?|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties"
-    r"|komentarz[ey]?|komentáře|комментари[йяев]{1,2}|коментар(?:і|ів)|σχόλια) ?[\])]?(?=\n)"
+    r"\n[\[(]? ?\d{1,6} (?:comments?|kommentare?|commentaires?|comentarios?|comentários?|comment[io]|reacties"
+    r"|komentarz[ey]?|komentáře|комментари[йяев]{1,2}|коментар(?:і|ів)?|σχόλι[οα]) ?[\])]?(?=\n)"
 )
 # A photo gallery's counter: "1 of 6", "3/12", "2 из 9" alone on a line.
 GALLERY_COUNTER_LINE = re.compile(r"\n\d{1,3} ?(?:/|of|из|z|von|sur|de|di|van|από) ?\d{1,3}(?=\n)")
