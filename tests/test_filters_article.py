@@ -378,3 +378,29 @@ def test_a_longer_article_after_a_comment_link_is_not_cut() -> None:
     page = _page_before_the_model(lines)
     texts = {line: i for i, line in enumerate(page.lines)}
     assert page.before_comments([texts[line] for line in FERRY_ARTICLE]) is None
+
+
+RELATED_WITH_COUNTS = [
+    "Related posts",
+    "Harbour wall repairs to start in March",
+    "Work on the damaged wall will take six weeks, the council said.",
+    "8 comments",
+    "New bus link to the ferry terminal",
+    "A shuttle will meet every boat from May, the operator announced.",
+    "3 comments",
+    "Islanders vote on new community hall",
+    "The vote closes on Friday and the result is due next week.",
+    "12 comments",
+]
+
+
+@pytest.mark.parametrize("at", [3, 5])
+def test_a_teaser_box_with_comment_counts_inside_the_article_cuts_nothing(at: int) -> None:
+    """The counters under each teaser of a "Related posts" box are comment cues, but a
+    list of them is no comment section's heading: the paragraphs after the box stay,
+    even when they are the smaller part of the article."""
+    page = ["Westport Herald", "News", "Ferries to run every half hour", *FERRY_ARTICLE[:at],
+            *RELATED_WITH_COUNTS, *FERRY_ARTICLE[at:], "Leave a reply", "Privacy policy"]
+    doc = newsclean.clean("\n".join(page))
+    assert set(FERRY_ARTICLE) <= set(doc.paragraphs)
+    assert not [edit for edit in doc.edits if edit.filter == "drop_outside_article" and edit.reason is Reason.COMMENTS]

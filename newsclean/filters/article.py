@@ -23,6 +23,7 @@ import numpy.typing as npt
 from newsclean.article_model import ArticleModel, LineBasics, Reading, keep_masks, line_basics, reads_plain
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document, offsets_now
+from newsclean.filters.boilerplate import is_comment_count
 from newsclean.filters.metadata import headline_offset, is_embed_signature
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
@@ -36,6 +37,9 @@ MIN_LINES = 3
 # Kept lines after a comment-section cue that come apart in this many runs are comments,
 # even when they hold more text than the article before the cue.
 MIN_COMMENT_RUNS = 4
+# Comment counts ("12 comments") this many lines apart or closer are the counters of a
+# list of teasers, not the heading of a comment section.
+MAX_COUNTER_GAP = 4
 # The most times the model is run on what it kept (see `settle`).
 MAX_ROUNDS = 6
 # A kept line at the article's edge with at most this many characters and words, not
@@ -108,7 +112,9 @@ class CommentCue(NamedTuple):
     one of its lines may open a comment section: a line that is no button under each
     comment or post ("Reply", "Report"; package data `comment_buttons`), which posts
     embedded in an article carry too, and that stands nowhere else among the page's
-    comment cues (a "Comments" link in the article's toolbar and after it)."""
+    comment cues (a "Comments" link in the article's toolbar and after it). A count of
+    comments ("12 comments") within `MAX_COUNTER_GAP` lines of another is one of a
+    teaser list's counters, and opens no section either."""
 
     line: int
     opens_section: bool
@@ -137,11 +143,14 @@ def comment_cues(doc: Document) -> list[CommentCue]:
         return []
     seen = Counter(line for lines in runs.values() for line in lines)
     buttons = comment_buttons()
+    places = [_line_from(doc.text, offset) for offset in offsets_now(doc.edits, list(runs))]
+    counters = [
+        at for at, lines in zip(places, runs.values(), strict=True) if any(map(is_comment_count, lines))
+    ]
+    listed = {at for at in counters if any(0 < abs(at - other) <= MAX_COUNTER_GAP for other in counters)}
     return [
-        CommentCue(
-            _line_from(doc.text, offset), any(seen[line] == 1 and line not in buttons for line in lines)
-        )
-        for offset, lines in zip(offsets_now(doc.edits, list(runs)), runs.values(), strict=True)
+        CommentCue(at, at not in listed and any(seen[line] == 1 and line not in buttons for line in lines))
+        for at, lines in zip(places, runs.values(), strict=True)
     ]
 
 

@@ -61,6 +61,17 @@ COMMENT_COUNT_LINE = re.compile(
     r"\n[\[(]? ?\d{1,6} (?:comments?|kommentare?|commentaires?|comentarios?|comentários?|comment[io]|reacties"
     r"|komentarz[ey]?|komentáře|комментари[йяев]{1,2}|коментар(?:і|ів)?|σχόλι[οα]) ?[\])]?(?=\n)"
 )
+
+
+def is_comment_count(line: str) -> bool:
+    """Whether `line` only counts comments (`COMMENT_COUNT_LINE`).
+
+    >>> is_comment_count("[ 167 Comments ]"), is_comment_count("167 comments were sent in.")
+    (True, False)
+    """
+    return COMMENT_COUNT_LINE.match("\n" + line.strip().lower() + "\n") is not None
+
+
 # A photo gallery's counter: "1 of 6", "3/12", "2 из 9" alone on a line.
 GALLERY_COUNTER_LINE = re.compile(r"\n\d{1,3} ?(?:/|of|из|z|von|sur|de|di|van|από) ?\d{1,3}(?=\n)")
 # A line with two separators near its start (matched on lines that have two).
