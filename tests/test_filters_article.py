@@ -370,6 +370,19 @@ def test_comments_that_come_apart_go_even_when_they_outweigh_the_article() -> No
     assert page.before_comments(article + comments) == len(article)
 
 
+def test_an_article_far_longer_than_its_lead_is_not_cut_at_a_link_after_the_lead() -> None:
+    """A comment link after the lead paragraph, and the rest of the article kept in
+    pieces (the model dropped a teaser or caption between them): the pieces hold far
+    more text than the lead, so they are no comment section."""
+    teasers = ["Harbour wall repairs to start", "New bus link to the terminal", "Vote on community hall"]
+    lines = ["Westport Herald", "Ferries to run every half hour", FERRY_ARTICLE[0], "[ 6 comments ]",
+             FERRY_ARTICLE[1], teasers[0], FERRY_ARTICLE[2], teasers[1], FERRY_ARTICLE[3], FERRY_ARTICLE[4],
+             teasers[2], FERRY_ARTICLE[5], "Privacy policy"]
+    page = _page_before_the_model(lines)
+    texts = {line: i for i, line in enumerate(page.lines)}
+    assert page.before_comments([texts[line] for line in FERRY_ARTICLE]) is None
+
+
 def test_a_longer_article_after_a_comment_link_is_not_cut() -> None:
     """The same count line above most of an article, whose paragraphs follow each other
     unbroken, cuts nothing."""

@@ -35,8 +35,10 @@ from newsclean.views import text_lines
 # Pages with fewer non-blank lines than this are left to the rules alone.
 MIN_LINES = 3
 # Kept lines after a comment-section cue that come apart in this many runs are comments,
-# even when they hold more text than the article before the cue.
+# even when they hold more text than the article before the cue (up to this many times
+# as much: a cue after an article's first paragraph cuts nothing).
 MIN_COMMENT_RUNS = 4
+MAX_COMMENTS_RATIO = 3
 # Comment counts ("12 comments") this many lines apart or closer are the counters of a
 # list of teasers, not the heading of a comment section.
 MAX_COUNTER_GAP = 4
@@ -232,9 +234,9 @@ class _Page(NamedTuple):
         """How many of the `kept` lines stand before the page's comment section, or
         `None`. The section opens at the first cue after the first kept line that may
         open one (`CommentCue.opens_section`), when the kept lines after it hold less
-        text than those before, or come apart in at least `MIN_COMMENT_RUNS` runs (a
-        cue above most of the article, whose paragraphs follow each other, cuts
-        nothing)."""
+        text than those before, or at most `MAX_COMMENTS_RATIO` times as much in at least
+        `MIN_COMMENT_RUNS` runs (a cue above most of the article cuts nothing, nor one
+        above an article whose paragraphs follow each other)."""
         if not kept:
             return None
         opening = (cue.line for cue in self.comment_cues if cue.opens_section and cue.line > kept[0])
@@ -246,7 +248,10 @@ class _Page(NamedTuple):
         after = sum(len(self.lines[i]) for i in kept[split:])
         if not after:
             return None
-        return split if after <= before or self._runs(kept[split:]) >= MIN_COMMENT_RUNS else None
+        if after <= before:
+            return split
+        apart = after <= MAX_COMMENTS_RATIO * before and self._runs(kept[split:]) >= MIN_COMMENT_RUNS
+        return split if apart else None
 
     def _runs(self, kept: list[int]) -> int:
         """How many runs of consecutive lines (among the lines the model read) `kept`
