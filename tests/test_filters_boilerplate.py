@@ -206,6 +206,7 @@ RIGHTS_NOTICES = [
     ("fr", "Le Courrier de Porthmoor - tous droits réservés pour tous pays."),
     ("ru", "При полном или частичном использовании материалов ссылка на «Вестхейвенские вести» обязательна."),
     ("pl", "Kurier Portmoorski © 2024 - wszelkie prawa zastrzeżone, kopiowanie bez zgody zabronione."),
+    ("pl", "Żaden tekst Kuriera nie może być powielany ani dalej rozpowszechniany bez zgody wydawcy."),
     ("ru", "Просьба к читателям: не перепечатывайте наши репортажи без ссылки на источник."),
     ("el", "Τα πνευματικά δικαιώματα ανήκουν στην εφημερίδα «Ηχώ του Λιμανιού» από το 2004."),
     ("zh", "青岚日报社 版权所有，未经授权禁止转载。"),
