@@ -318,22 +318,22 @@ def test_an_embedded_posts_signature_stays_exactly_when_its_post_does() -> None:
 
 
 THREAD = [
-    ("harbourwatcher", "2 days ago at 07:52 am",
+    ("harbourwatcher", "Yesterday at 18:05",
      "Finally. I have missed the last ferry three times this month and had to pay for a hotel in town every time, "
      "and nobody at the ticket office ever offered to refund a penny of it."),
-    ("M. Okafor", "2 days ago at 08:10 am",
+    ("M. Okafor", "Yesterday at 18:40",
      "Good news if it actually happens, but the same promise was made before the last election and the timetable "
      "stayed exactly as it was for another two years."),
-    ("tidewater", "2 days ago at 08:31 am",
+    ("tidewater", "Yesterday at 19:12",
      "Will the first morning boat connect with the seven o'clock train? Nobody at the desk could tell me last week "
      "and the website still shows the old times."),
-    ("Jean P.", "2 days ago at 09:05 am",
+    ("Jean P.", "Yesterday at 20:31",
      "Half-hourly sailings are great for commuters, but what about the weekends? Saturday evenings are when the "
      "queues are worst and there is nothing in the announcement about them."),
-    ("old salt", "2 days ago at 09:47 am",
+    ("old salt", "Today at 06:58",
      "A second boat on lease from Norway sounds expensive. I hope the council checks the contract properly before "
      "we end up paying for it through the fares next year."),
-    ("Priya", "2 days ago at 10:02 am",
+    ("Priya", "Today at 08:14",
      "My daughter works late shifts at the hospital and this will make a real difference to her. Thank you to "
      "everyone who signed the petition last spring."),
 ]

@@ -158,9 +158,9 @@ BOILERPLATE = [
     ("pl", "Dodaj komentarz", Reason.COMMENTS),
     ("el", "Σχόλια", Reason.COMMENTS),
     ("zh", "发表评论", Reason.COMMENTS),
-    ("en", "Top Rated Comments", Reason.COMMENTS),
-    ("pl", "Wybrane komentarze", Reason.COMMENTS),
-    ("ru", "Лучшие комментарии", Reason.COMMENTS),
+    ("en", "Reader comments", Reason.COMMENTS),
+    ("pl", "Najnowsze komentarze", Reason.COMMENTS),
+    ("ru", "Комментарии читателей", Reason.COMMENTS),
     ("el", "Σχόλια αναγνωστών", Reason.COMMENTS),
     ("zh", "热门评论", Reason.COMMENTS),
     # advertisements
@@ -188,7 +188,7 @@ def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "count"),
-    [("en", "[ 167 comments ]"), ("en", "12 Comments"), ("de", "5 Kommentare"), ("fr", "(4 commentaires)"),
+    [("en", "[ 48 comments ]"), ("en", "12 Comments"), ("de", "5 Kommentare"), ("fr", "(4 commentaires)"),
      ("ru", "7 комментариев"), ("pl", "3 komentarze"), ("es", "0 comentarios"), ("el", "1 σχόλιο")],
 )
 def test_a_line_that_counts_the_comments_is_a_comment_cue(lang: str, count: str) -> None:

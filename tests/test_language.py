@@ -126,8 +126,8 @@ def test_a_block_of_english_terms_does_not_outweigh_a_russian_page() -> None:
     """The script is counted on the whole sample: English terms of use at the top of a
     Russian page's sample, followed by the article, leave the page Russian."""
     terms = (
-        "We reserve the right, at our sole discretion, to change, modify or delete any posting that may be "
-        "offensive, inaccurate or misleading to the users of this website, and to refuse any advertisement. "
+        "Readers may share links to our stories, but the articles, photographs and graphics on this site may "
+        "not be copied for commercial use without the written permission of the publisher. "
     ) * 5
     article = (
         "Городской совет утвердил новый бюджет на следующий год. Больше всего денег получат школы и больницы, "

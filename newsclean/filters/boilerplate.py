@@ -55,7 +55,7 @@ COMMENT_COUNT_HEADING = re.compile(
     r"\n(?:\d{1,5}|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?|kommentare?"
     r"|commentaires?|comentarios?|komentarz[ey]?|комментари[йяев]{1,2}) (?:on|to|zu|sur|en|do|к) [“\"«„‘'‹]"
 )
-# A line that only counts an article's comments: "12 Comments", "[ 167 comments ]",
+# A line that only counts an article's comments: "12 Comments", "[ 48 comments ]",
 # "0 Комментариев" (a link to the comment section, or its heading).
 COMMENT_COUNT_LINE = re.compile(
     r"\n[\[(]? ?\d{1,6} (?:comments?|kommentare?|commentaires?|comentarios?|comentários?|comment[io]|reacties"
@@ -66,7 +66,7 @@ COMMENT_COUNT_LINE = re.compile(
 def is_comment_count(line: str) -> bool:
     """Whether `line` only counts comments (`COMMENT_COUNT_LINE`).
 
-    >>> is_comment_count("[ 167 Comments ]"), is_comment_count("167 comments were sent in.")
+    >>> is_comment_count("[ 48 Comments ]"), is_comment_count("48 comments were sent in.")
     (True, False)
     """
     return COMMENT_COUNT_LINE.match("\n" + line.strip().lower() + "\n") is not None
