@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 import newsclean
 from newsclean import Config, Document, Flag, Reason
 from newsclean.document import apply_edits
 from newsclean.filters import drop_outside_article
-from newsclean.filters.article import MIN_LINES, _drop_loose_ends
+from newsclean.filters.article import CLEARLY_OUT, MIN_LINES, Settling, _drop_loose_ends
 
 ARTICLE = [
     "Westmoor council has approved new charges for its town-centre car parks, starting in April.",
@@ -112,15 +113,15 @@ def test_whole_chain_never_silently_empties_a_page() -> None:
 
 def _readings(monkeypatch: pytest.MonkeyPatch, doc: Document) -> int:
     """How many times the article model reads `doc`'s lines in `drop_outside_article`."""
-    from newsclean.article_model import keep_masks
+    from newsclean.article_model import score_readings
 
     calls: list[int] = []
 
     def counted(readings: Any, *args: Any, **kwargs: Any) -> Any:
         calls.append(len(readings))
-        return keep_masks(readings, *args, **kwargs)
+        return score_readings(readings, *args, **kwargs)
 
-    monkeypatch.setattr("newsclean.filters.article.keep_masks", counted)
+    monkeypatch.setattr("newsclean.filters.article.score_readings", counted)
     drop_outside_article(doc)
     return sum(calls)
 
@@ -417,3 +418,53 @@ def test_a_teaser_box_with_comment_counts_inside_the_article_cuts_nothing(at: in
     doc = newsclean.clean("\n".join(page))
     assert set(FERRY_ARTICLE) <= set(doc.paragraphs)
     assert not [edit for edit in doc.edits if edit.filter == "drop_outside_article" and edit.reason is Reason.COMMENTS]
+
+
+# An article whose second half carries teaser headlines of other stories between its
+# paragraphs, as a text dump of a page with inline "related" links shows it.
+INTERLEAVED = [
+    FERRY_ARTICLE[0],
+    FERRY_ARTICLE[1],
+    "Council approves new cycle lane on Harbour Road",
+    FERRY_ARTICLE[2],
+    "Three hurt in crash near the ring road",
+    FERRY_ARTICLE[3],
+    "Weekend weather: storms return on Sunday",
+    FERRY_ARTICLE[4],
+]
+
+
+def _settling(lines: list[str], headline_at: int | None = None) -> Settling:
+    settling = Settling.start(lines, list(range(len(lines))), "en", headline_at)
+    assert settling.next_reading() is not None
+    return settling
+
+
+def test_a_plain_reading_drops_interleaved_teasers_first() -> None:
+    """Teasers scored far below the threshold, each alone between paragraphs, go first;
+    the paragraphs that just missed the threshold, dragged down by the teasers between
+    them, are read again without them before anything else goes."""
+    scores = np.array([0.9, 0.9, 0.1, 0.4, 0.1, 0.35, 0.1, 0.4])
+    settling = _settling(INTERLEAVED)
+    settling.take(scores >= 0.45, scores)
+    assert [INTERLEAVED[i] for i in settling.kept] == FERRY_ARTICLE[:5]
+    assert not settling.done
+
+
+def test_a_plain_reading_with_one_clearly_out_line_drops_what_misses_the_threshold() -> None:
+    """One clearly-out line (a sidebar's heading before its post) is no interleaving:
+    the reading drops everything below the threshold at once, as without staging."""
+    lines = [*FERRY_ARTICLE[:4], "Our tweets", "Lovely sunset over the harbour tonight, see you at the quiz!"]
+    scores = np.array([0.9, 0.9, 0.9, 0.4, CLEARLY_OUT - 0.05, 0.3])
+    settling = _settling(lines)
+    settling.take(scores >= 0.45, scores)
+    assert [lines[i] for i in settling.kept] == FERRY_ARTICLE[:3]
+
+
+def test_the_first_reading_with_a_headline_is_not_staged() -> None:
+    """Staging is for plain readings, as clean text gets: the first reading of a page, with
+    its headline, drops at the threshold at once."""
+    scores = np.array([0.9, 0.9, 0.1, 0.4, 0.1, 0.35, 0.1, 0.4])
+    settling = _settling(INTERLEAVED, headline_at=0)
+    settling.take(scores >= 0.45, scores)
+    assert [INTERLEAVED[i] for i in settling.kept] == FERRY_ARTICLE[:2]

@@ -20,7 +20,15 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from newsclean.article_model import ArticleModel, LineBasics, Reading, keep_masks, line_basics, reads_plain
+from newsclean.article_model import (
+    ArticleModel,
+    LineBasics,
+    Reading,
+    line_basics,
+    reads_plain,
+    score_readings,
+    shipped_model,
+)
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document, offsets_now
 from newsclean.filters.boilerplate import is_comment_count
@@ -44,6 +52,11 @@ MAX_COMMENTS_RATIO = 3
 MAX_COUNTER_GAP = 4
 # The most times the model is run on what it kept (see `settle`).
 MAX_ROUNDS = 6
+# A plain reading whose lines scored below CLEARLY_OUT include at least MIN_INTERLEAVED
+# that each stand alone between lines that are not drops only those lines first, and
+# reads the rest again before it drops the lines that just miss the threshold (`_staged`).
+CLEARLY_OUT = 0.2
+MIN_INTERLEAVED = 2
 # A kept line at the article's edge with at most this many characters and words, not
 # ending a sentence, is a stray label and goes (`is_loose_end`).
 LOOSE_END_CHARS = 30
@@ -420,8 +433,9 @@ class Settling:
         basics = self.basics.take(self.positions)
         return Reading(lines, self.lang, self.headline_at, basics, self.repeated)
 
-    def take(self, keep: npt.NDArray[np.bool_]) -> None:
-        """Keep what the model kept of the last reading."""
+    def take(self, keep: npt.NDArray[np.bool_], scores: npt.NDArray[np.float64] | None = None) -> None:
+        """Keep what the model kept of the last reading (`scores`: the reading's line
+        scores, for the staged drop of a plain reading)."""
         self.rounds += 1
         # After the first reading the headline and the repeats are gone, as they are
         # from clean text read again: the article must stand as it is without them,
@@ -430,12 +444,35 @@ class Settling:
         plain = reads_plain(self.headline_at, self.repeated)
         self.headline_at = None
         self.repeated = None
+        if plain and scores is not None:
+            keep = _staged(keep, scores < CLEARLY_OUT)
         flags = keep.tolist()
         if not _drop_loose_ends(self.lines, self.kept, flags) and keep.all():
             self.done = plain
             return
         self.kept = [i for i, k in zip(self.kept, flags, strict=True) if k]
         self.positions = [p for p, k in zip(self.positions, flags, strict=True) if k]
+
+
+def _staged(keep: npt.NDArray[np.bool_], clearly_out: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """What a plain reading keeps for now: when at least `MIN_INTERLEAVED` clearly-out
+    lines each stand alone between lines that are not (teaser headlines interleaved with
+    an article's paragraphs), only the clearly-out lines go, and the lines that just
+    missed the threshold are read again without them.
+
+    >>> keep = np.array([True, False, False, False, False, False])
+    >>> out = np.array([False, False, True, False, True, False])
+    >>> _staged(keep, out).tolist()
+    [True, True, False, True, False, True]
+    """
+    missed = ~(keep | clearly_out)
+    if not missed.any():
+        return keep
+    flags = clearly_out.tolist()
+    alone = sum(
+        1 for at in range(1, len(flags) - 1) if flags[at] and not flags[at - 1] and not flags[at + 1]
+    )
+    return ~clearly_out if alone >= MIN_INTERLEAVED else keep
 
 
 def is_loose_end(line: str) -> bool:
@@ -467,14 +504,15 @@ def _drop_loose_ends(lines: Sequence[str], kept: list[int], flags: list[bool]) -
 
 def settle_many(pages: Sequence[Settling], model: ArticleModel | None = None) -> list[list[int]]:
     """`settle` for every page of `pages` at once: each round, the readings of all the
-    pages not yet settled are scored together (`article_model.keep_masks`)."""
+    pages not yet settled are scored together (`article_model.score_readings`)."""
     while True:
         waiting = [(page, reading) for page in pages if (reading := page.next_reading()) is not None]
         if not waiting:
             return [page.kept for page in pages]
-        masks = keep_masks([reading for _, reading in waiting], model)
-        for (page, _), keep in zip(waiting, masks, strict=True):
-            page.take(keep)
+        model = model or shipped_model()
+        scores = score_readings([reading for _, reading in waiting], model)
+        for (page, reading), page_scores in zip(waiting, scores, strict=True):
+            page.take(page_scores >= model.threshold_of(reading), page_scores)
 
 
 def settle(
@@ -489,7 +527,11 @@ def settle(
     until it keeps everything it is shown (at most `MAX_ROUNDS` times): the article it
     returns is one the model would not cut further, so cleaning clean text again changes
     nothing. The headline and the repeats (`repeated_flags`) count in the first reading
-    only: clean text read again has neither.
+    only: clean text read again has neither. A plain reading (one without them) whose
+    clearly-out lines stand one by one between the others drops only those first
+    (`_staged`): teaser headlines interleaved with an article's last paragraphs no
+    longer take those paragraphs with them. Only the way to the end changes; the end is
+    still a reading that keeps everything.
 
     Example:
 
