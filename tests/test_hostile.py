@@ -128,6 +128,13 @@ def trailing_credits(scale: float) -> str:
     return ("Harbour Wall Submitted photo\nStaff photo\n" * int(25_000 * scale))
 
 
+def comment_counts(scale: float) -> str:
+    """Paragraphs each followed by a count of comments ("12 comments"): every count a
+    comment cue, and the article filter looks for the lists they make."""
+    line = "Ferries ran again on Tuesday after a week of storms kept them in port, the operator said."
+    return "".join(f"{line}\n{k} comments\n" for k in range(int(25_000 * scale)))
+
+
 HOSTILE: dict[str, Callable[[float], str]] = {
     f.__name__: f
     for f in (
@@ -135,7 +142,7 @@ HOSTILE: dict[str, Callable[[float], str]] = {
         punctuation_run, combining_marks, zero_width, rtl_marks, lone_surrogates, nul_bytes,
         mojibake_line, credit_labels, byline_starts, date_digits, menu_separators,
         blank_and_crlf, long_word, spaces_in_a_line, wire_caption_starts, agency_credits,
-        card_glues, glued_cards, trailing_credits,
+        card_glues, glued_cards, trailing_credits, comment_counts,
     )
 }
 """Each hostile input, by name; `HOSTILE[name](1.0)` is the size the tests use."""

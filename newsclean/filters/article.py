@@ -159,10 +159,12 @@ def comment_cues(doc: Document) -> list[CommentCue]:
     seen = Counter(line for lines in runs.values() for line in lines)
     buttons = comment_buttons()
     places = [_line_from(doc.text, offset) for offset in offsets_now(doc.edits, list(runs))]
-    counters = [
+    counters = sorted(
         at for at, lines in zip(places, runs.values(), strict=True) if any(map(is_comment_count, lines))
-    ]
-    listed = {at for at in counters if any(0 < abs(at - other) <= MAX_COUNTER_GAP for other in counters)}
+    )
+    # A counter is listed when its neighbour in line order stands close: linear in them.
+    close = [(a, b) for a, b in itertools.pairwise(counters) if b - a <= MAX_COUNTER_GAP]
+    listed = {at for pair in close for at in pair}
     return [
         CommentCue(at, at not in listed and any(seen[line] == 1 and line not in buttons for line in lines))
         for at, lines in zip(places, runs.values(), strict=True)
