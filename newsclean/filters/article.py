@@ -159,15 +159,17 @@ def comment_cues(doc: Document) -> list[CommentCue]:
     seen = Counter(line for lines in runs.values() for line in lines)
     buttons = comment_buttons()
     places = [_line_from(doc.text, offset) for offset in offsets_now(doc.edits, list(runs))]
+    # The runs that count comments, by place; one is a teaser list's counter when its
+    # neighbour in line order stands close (linear in them).
     counters = sorted(
-        at for at, lines in zip(places, runs.values(), strict=True) if any(map(is_comment_count, lines))
+        (at, k) for k, (at, lines) in enumerate(zip(places, runs.values(), strict=True))
+        if any(map(is_comment_count, lines))
     )
-    # A counter is listed when its neighbour in line order stands close: linear in them.
-    close = [(a, b) for a, b in itertools.pairwise(counters) if b - a <= MAX_COUNTER_GAP]
-    listed = {at for pair in close for at in pair}
+    close = [(a, b) for a, b in itertools.pairwise(counters) if b[0] - a[0] <= MAX_COUNTER_GAP]
+    listed = {k for pair in close for _, k in pair}
     return [
-        CommentCue(at, at not in listed and any(seen[line] == 1 and line not in buttons for line in lines))
-        for at, lines in zip(places, runs.values(), strict=True)
+        CommentCue(at, k not in listed and any(seen[line] == 1 and line not in buttons for line in lines))
+        for k, (at, lines) in enumerate(zip(places, runs.values(), strict=True))
     ]
 
 
