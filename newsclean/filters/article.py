@@ -509,11 +509,13 @@ def _drop_loose_ends(lines: Sequence[str], kept: list[int], flags: list[bool]) -
 def settle_many(pages: Sequence[Settling], model: ArticleModel | None = None) -> list[list[int]]:
     """`settle` for every page of `pages` at once: each round, the readings of all the
     pages not yet settled are scored together (`article_model.score_readings`)."""
+    if not pages:
+        return []
+    model = model or shipped_model()
     while True:
         waiting = [(page, reading) for page in pages if (reading := page.next_reading()) is not None]
         if not waiting:
             return [page.kept for page in pages]
-        model = model or shipped_model()
         scores = score_readings([reading for _, reading in waiting], model)
         for (page, reading), page_scores in zip(waiting, scores, strict=True):
             page.take(page_scores >= model.threshold_of(reading), page_scores)
