@@ -47,6 +47,22 @@ class Line:
     text: str
     error: str | None = None
     size: int = 0
+    raw: bytes | None = attrs.field(default=None, repr=False)
+    """The line's bytes, not yet decoded (`read_lines(..., decode=False)`); `decoded`
+    gives the line as `read_lines` would have."""
+
+    def decoded(self) -> Line:
+        """The line with its text decoded from `raw` (itself when it has no raw bytes).
+
+        Example:
+
+        >>> Line("pages.jsonl", 3, "", size=9, raw=b' {"a": 1}').decoded().text
+        '{"a": 1}'
+        """
+        if self.raw is None:
+            return self
+        text, error = _decode(self.raw)
+        return Line(self.path, self.number, text.strip(), error, self.size)
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -76,8 +92,17 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
         return raw.decode("utf-8", errors="replace"), error
 
 
+def _is_blank(raw: bytes) -> bool:
+    """Whether a line's bytes decode to nothing but white space, decoding only when the
+    first byte that is no ASCII white space is not ASCII either."""
+    body = raw.lstrip()
+    if not body:
+        return True
+    return body[0] >= 0x80 and not _decode(raw)[0].strip()
+
+
 def read_lines(
-    path: str | Path, *, max_line_bytes: int = MAX_LINE_BYTES, skip_through: int = 0
+    path: str | Path, *, max_line_bytes: int = MAX_LINE_BYTES, skip_through: int = 0, decode: bool = True
 ) -> Iterator[Line]:
     """Yield each non-blank line of a JSONL file.
 
@@ -85,7 +110,9 @@ def read_lines(
     `max_line_bytes` is not kept in memory: it comes back with empty text and an error.
     A truncated or corrupt gzip stream ends the file with a `Line` whose `error` gives the
     position of the break. Lines numbered up to `skip_through` are read but not decoded
-    (resuming a run).
+    (resuming a run). With `decode=False` each line comes with its bytes in `raw` and
+    no text, for another process to decode (`Line.decoded`): the same lines, errors
+    and sizes, without the decoding here.
 
     Example:
 
@@ -119,6 +146,10 @@ def read_lines(
                     continue
                 offset += size
                 if number <= skip_through:
+                    continue
+                if not decode:
+                    if not _is_blank(raw):
+                        yield Line(str(path), number, "", None, size, raw)
                     continue
                 text, error = _decode(raw)
                 text = text.strip()

@@ -23,6 +23,7 @@ retried once).
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
@@ -184,8 +185,8 @@ class Outcome:
 
     where: Position
     size: int
-    output: str | None = None
-    reject: str | None = None
+    output: bytes | None = None
+    reject: bytes | None = None
     input_error: bool = False
 
 
@@ -273,16 +274,17 @@ _CRASH_MARKER: str | None = None
 _HANG_MARKER: str | None = None
 
 
-def _dumps(row: dict[str, Any]) -> str:
+def _dumps(row: dict[str, Any]) -> bytes:
+    """`row` as one line of UTF-8 JSON (no newline), encoded where it is made: in a
+    worker process, so that the parent only writes bytes."""
     try:
-        line = json.dumps(row, ensure_ascii=False)
-        line.encode("utf-8")
+        return json.dumps(row, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: keep them as JSON escapes
-        line = json.dumps(row, ensure_ascii=True)
-    return line
+        return json.dumps(row, ensure_ascii=True).encode("utf-8")
 
 
 def _rejected(where: Position, line: Line, error: str) -> Outcome:
+    line = line.decoded()
     row = {"file": line.path, "line": line.number, "error": error, "input": line.text}
     return Outcome(where, line.size, reject=_dumps(row))
 
@@ -405,6 +407,7 @@ _WATCH: tuple[Any, int, float] | None = None
 
 
 def _clean_batch(batch: list[Item], options: CleanOptionsLike) -> list[Outcome]:
+    batch = [(where, line.decoded()) for where, line in batch]  # sent undecoded (`_pending_lines`)
     if _CRASH_MARKER is not None:
         _crash_hook(batch)
     if _WATCH is None:
@@ -481,13 +484,13 @@ def _worker_init(parent: int, watch: tuple[Any, Any, Any, float] | None = None) 
 
 
 def _pending_lines(inputs: Sequence[str], start: Position, max_line_bytes: int,
-                   empty: list[str]) -> Iterator[Item]:
+                   empty: list[str], *, decode: bool = True) -> Iterator[Item]:
     for index, path in enumerate(inputs):
         if index < start.file:
             continue
         skip = start.line if index == start.file else 0
         seen = False
-        for line in read_lines(path, max_line_bytes=max_line_bytes, skip_through=skip):
+        for line in read_lines(path, max_line_bytes=max_line_bytes, skip_through=skip, decode=decode):
             seen = True
             yield Position(index, line.number), line
         if not seen and skip == 0:
@@ -774,11 +777,12 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_durably(path: Path, lines: Sequence[str]) -> None:
-    """Write `lines` to a temporary name, fsync, and rename to `path`."""
+def _write_durably(path: Path, lines: Sequence[bytes]) -> None:
+    """Write `lines` (UTF-8, one per line) to a temporary name, fsync, and rename to
+    `path`."""
     tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.writelines(f"{line}\n" for line in lines)
+    with tmp.open("wb") as fh:
+        fh.writelines(itertools.chain.from_iterable(zip(lines, itertools.repeat(b"\n"))))
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -823,7 +827,7 @@ class Journal:
     >>> import tempfile
     >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 1})
     >>> journal.start_fresh()
-    >>> journal.commit([Outcome(Position(0, 1), 30, output='{"text": "Ferries ran again."}')])
+    >>> journal.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}')])
     ChunkEntry(chunk=0, file=0, line=1, cleaned=1, rejected=0, repaired=0, size=30)
     >>> journal.path.read_text(encoding="utf-8").splitlines()[0]
     '{"version": 1}'
@@ -859,7 +863,7 @@ class Journal:
         """
         shutil.rmtree(self.directory, ignore_errors=True)
         self.directory.mkdir(parents=True)
-        _write_durably(self.path, [json.dumps(self.header)])
+        _write_durably(self.path, [json.dumps(self.header).encode("utf-8")])
         _fsync_dir(self.directory.parent)
 
     def load(self) -> None:
@@ -872,7 +876,7 @@ class Journal:
         >>> directory = Path(tempfile.mkdtemp()) / "out.jsonl.partial"
         >>> first = Journal(directory, {"version": 1})
         >>> first.start_fresh()
-        >>> _ = first.commit([Outcome(Position(0, 1), 30, output='{"text": "Ferries ran again."}')])
+        >>> _ = first.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}')])
         >>> resumed = Journal(directory, {"version": 1})
         >>> resumed.load()
         >>> len(resumed.entries), resumed.position
@@ -896,7 +900,8 @@ class Journal:
             if entry.chunk != len(self.entries) or not self._chunk_is_whole(entry):
                 break
             self.entries.append(entry)
-        _write_durably(self.path, [json.dumps(self.header), *(e.to_json() for e in self.entries)])
+        rows_kept = [json.dumps(self.header), *(e.to_json() for e in self.entries)]
+        _write_durably(self.path, [row.encode("utf-8") for row in rows_kept])
 
     def _chunk_is_whole(self, entry: ChunkEntry) -> bool:
         for rejects, expected in ((False, entry.cleaned), (True, entry.rejected)):
@@ -932,8 +937,8 @@ class Journal:
         >>> import tempfile
         >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 1})
         >>> journal.start_fresh()
-        >>> entry = journal.commit([Outcome(Position(0, 1), 30, output='{"text": "Ferries ran again."}'),
-        ...                         Outcome(Position(0, 2), 9, reject='{"error": "invalid JSON"}')])
+        >>> entry = journal.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}'),
+        ...                         Outcome(Position(0, 2), 9, reject=b'{"error": "invalid JSON"}')])
         >>> entry.cleaned, entry.rejected, journal.chunk_path(0).read_text(encoding="utf-8")
         (1, 1, '{"text": "Ferries ran again."}\\n')
         """
@@ -966,7 +971,7 @@ class Journal:
         >>> folder = Path(tempfile.mkdtemp())
         >>> journal = Journal(folder / "out.jsonl.partial", {"version": 1})
         >>> journal.start_fresh()
-        >>> _ = journal.commit([Outcome(Position(0, 1), 30, output='{"text": "Ferries ran again."}')])
+        >>> _ = journal.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}')])
         >>> journal.assemble(folder / "out.jsonl", folder / "out.rejects.jsonl")
         >>> sorted(path.name for path in folder.iterdir()), (folder / "out.jsonl").read_text(encoding="utf-8")
         (['out.jsonl'], '{"text": "Ferries ran again."}\\n')
@@ -1116,8 +1121,10 @@ def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.s
             summary.bytes_read += entry.size
     else:
         journal.start_fresh()
+    # Worker processes get the lines' bytes and decode them there: the parent's work
+    # (its CPU shared with the workers) is then reading and writing bytes.
     items = _pending_lines(settings.inputs, journal.position, settings.max_line_bytes,
-                           summary.empty_inputs)
+                           summary.empty_inputs, decode=settings.workers <= 1)
     _HANG_MARKER = os.environ.get(HANG_ENV) or None
     pool: _Pool | _Serial
     if settings.workers > 1:

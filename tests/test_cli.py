@@ -222,3 +222,47 @@ def test_workers_auto_uses_one_worker_per_usable_core(tmp_path: Path, capsys: py
     with pytest.raises(SystemExit):
         cli.build_parser().parse_args(["clean", "in.jsonl", "-o", "out.jsonl", "--workers", "many"])
     assert "expected a number or 'auto'" in capsys.readouterr().err
+
+
+def _mixed_input(path: Path) -> Path:
+    """Lines of every kind the reader tells apart: a good record, one in Latin-1 (invalid
+    UTF-8), a line of no-break spaces only (blank once decoded), an ASCII blank line, a
+    record indented by spaces, one that is not JSON, and one over the size limit."""
+    cafe = json.dumps({"id": "cafe", "text": "Le café ouvre à Noël.\nLe maire était là."}, ensure_ascii=False)
+    long_text = "Ferries ran again on Tuesday after the storm. " * 30_000
+    rows = [
+        json.dumps(record(1)).encode(),
+        cafe.encode("latin-1"),
+        "\u00a0\u00a0".encode(),
+        b"   ",
+        b"   " + json.dumps(record(2), ensure_ascii=False).encode(),
+        b'{"id": "broken", "text": ',
+        json.dumps({"id": "huge", "text": long_text}).encode(),
+        json.dumps(record(3)).encode(),
+    ]
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    return path
+
+
+def test_worker_processes_read_the_input_as_one_process_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With workers the parent hands on the lines' bytes and each worker decodes its own:
+    outputs, rejects, flags and the summary are the same as cleaning in one process."""
+    src = _mixed_input(tmp_path / "mixed.jsonl")
+    results = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out-{workers}.jsonl"
+        status, err = run(capsys, str(src), "-o", str(out), "--workers", workers, "--max-record-mb", "1")
+        rejects = [(r["line"], r["error"], r["input"]) for r in load_jsonl(rejects_path(out))]
+        err = err.replace(str(rejects_path(out)), "REJECTS").replace(str(out), "OUT")
+        results.append((status, err, out.read_bytes(), rejects))
+    assert results[0] == results[1]
+    status, err, output, rejects = results[0]
+    rows = [json.loads(line) for line in output.decode().splitlines()]
+    assert [row["id"] for row in rows] == ["page-1", "cafe", "page-2", "page-3"]
+    assert "invalid_utf8" in rows[1]["newsclean"]["flags"]
+    assert [(line, error.split(":")[0]) for line, error, _ in rejects] == [
+        (6, "invalid JSON"), (7, "line of 1.4 MB is over the 1.0 MB limit (--max-record-mb); not read")]
+    assert rejects[0][2] == '{"id": "broken", "text":'
+    assert status == 1 and "4 documents cleaned" in err and "2 records rejected" in err
