@@ -9,7 +9,9 @@ temporary file that is renamed to the output: the output appears complete or not
 
 Records that cannot be cleaned go to the rejects file with their file, line number and
 error. With worker processes, a worker that dies does not hang the run: the records it
-may have held are retried once, one at a time, and rejected if they fail again.
+may have held are retried once, one at a time, and rejected if they fail again. The
+parent then only moves bytes: it hands the workers the input lines undecoded, and they
+hand back each record already encoded (the parent's CPU is the workers' too).
 
 Records are cleaned in batches (`clean_lines`: the article model reads a batch's pages
 together). A record may take `record_timeout` seconds per MB of its input line (at least
