@@ -93,12 +93,19 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
 
 
 def _is_blank(raw: bytes) -> bool:
-    """Whether a line's bytes decode to nothing but white space, decoding only when the
-    first byte that is no ASCII white space is not ASCII either."""
+    """Whether a line's bytes decode to nothing but white space (as `str.strip` sees
+    it), decoding only when the first byte that `bytes.strip` keeps could still be white
+    space: a byte past ASCII, or an ASCII separator (0x1C to 0x1F).
+
+    >>> _is_blank(b" \\t\\r\\n"), _is_blank("\\u00a0\\u2003".encode()), _is_blank(b"\\x1c\\x1f\\n")
+    (True, True, True)
+    >>> _is_blank(b'  {"text": "Rain"}'), _is_blank("\\u00a0Rain".encode())
+    (False, False)
+    """
     body = raw.lstrip()
     if not body:
         return True
-    return body[0] >= 0x80 and not _decode(raw)[0].strip()
+    return (body[0] >= 0x80 or chr(body[0]).isspace()) and not _decode(raw)[0].strip()
 
 
 def read_lines(

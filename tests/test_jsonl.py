@@ -12,6 +12,7 @@ ROWS = [
     b'{"id": 1, "text": "Ferries ran again on Tuesday."}',
     '{"id": 2, "text": "Le café ouvre à Noël."}'.encode("latin-1"),  # invalid UTF-8
     "\u2003\u00a0".encode(),  # white space outside ASCII only: a blank line
+    b"\x1c\x1f ",  # separators, white space to `str.strip`, not to `bytes.strip`
     b"",
     b"\t" + '{"id": 3, "text": "Совет одобрил бюджет."}'.encode(),
     '\u00a0{"id": 4, "text": "美联储宣布，工业产出环比下降。"}'.encode(),
@@ -28,7 +29,7 @@ def test_undecoded_lines_decode_to_the_lines_read_directly(tmp_path: Path) -> No
     path = tmp_path / "pages.jsonl"
     path.write_bytes(b"\n".join(ROWS) + b"\n")
     direct = _read(path, decode=True)
-    assert [line.number for line in direct] == [1, 2, 5, 6, 7]
+    assert [line.number for line in direct] == [1, 2, 6, 7, 8]
     assert direct[1].error is not None and "\ufffd" in direct[1].text
     assert direct[3].text.startswith('{"id": 4') and direct[4].text == ""
     assert _read(path, decode=False) == direct
