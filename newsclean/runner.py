@@ -277,8 +277,8 @@ _HANG_MARKER: str | None = None
 
 
 def _dumps(row: dict[str, Any]) -> bytes:
-    """`row` as one line of UTF-8 JSON (no newline), encoded where it is made: in a
-    worker process, so that the parent only writes bytes."""
+    """`row` as one line of UTF-8 JSON (no newline), encoded where it is made (in the
+    worker process, when there are workers: the parent only writes the bytes)."""
     try:
         return json.dumps(row, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: keep them as JSON escapes
