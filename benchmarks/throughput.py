@@ -13,7 +13,8 @@ line, parse each record, do the row's work on it, serialise it and write it out.
   of the chain's time where it really runs (after the filters before it);
 - `alone: NAME`: `Chain((FILTERS[NAME],))` through `clean_record`: one filter on raw pages;
 - `cli --workers 1` / `2`: `python -m newsclean clean` as a subprocess (wall time,
-  interpreter start and imports included);
+  interpreter start and imports included), one run of each in turn per round, so that
+  each round's two-to-one ratio compares runs made side by side in time;
 - `jusText`, `datatrove C4 lines`: the peers, when the `bench` extra is installed.
 
 Every row prints MB/s of input, pages/s, peak RSS and its ratio to the floor. The page
@@ -35,11 +36,12 @@ import platform
 import random
 import resource
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
@@ -349,39 +351,47 @@ def measure_row(name: str, label: str, corpus: Path, work_dir: Path, runs: int, 
     return best
 
 
-def measure_cli(workers: int, corpus: Path, work_dir: Path, runs: int, timeout: float) -> Row:
-    label = f"newsclean clean --workers {workers}"
-    best = Row(f"cli-{workers}", label, error="not run")
+def measure_cli_rounds(
+    workers: Sequence[int], corpus: Path, work_dir: Path, runs: int, timeout: float
+) -> tuple[list[Row], list[list[float]]]:
+    """`runs` rounds, each running `newsclean clean` once with each number of `workers`
+    in turn: the best run of each, and each round's seconds (in `workers` order), from
+    which the ratios of runs made side by side are taken (the machine's load drifts
+    between one row's runs and the next's)."""
+    labels = [f"newsclean clean --workers {n}" for n in workers]
+    best = [Row(f"cli-{n}", label, error="not run") for n, label in zip(workers, labels, strict=True)]
+    rounds: list[list[float]] = []
     size = pages = 0
     for raw in _lines(corpus):
         size += len(raw)
         pages += 1
     for _ in range(runs):
-        out = work_dir / "cli.jsonl"
-        command = clean_command(corpus, out, workers)
-        run = run_measured(command, cwd=ROOT, env=_env(), timeout=timeout)
-        out.unlink(missing_ok=True)
-        if run.timed_out or run.returncode not in (0, 1):
-            tail = run.stderr.strip().splitlines()[-1:] or ["no message"]
-            return Row(
-                best.name,
-                label,
-                error=f"exit {run.returncode}: {tail[0]}",
+        seconds: list[float] = []
+        for at, n in enumerate(workers):
+            out = work_dir / "cli.jsonl"
+            command = clean_command(corpus, out, n)
+            run = run_measured(command, cwd=ROOT, env=_env(), timeout=timeout)
+            out.unlink(missing_ok=True)
+            if run.timed_out or run.returncode not in (0, 1):
+                tail = run.stderr.strip().splitlines()[-1:] or ["no message"]
+                failed = Row(best[at].name, labels[at], error=f"exit {run.returncode}: {tail[0]}",
+                             command=shlex.join(command))
+                return [failed if k == at else row for k, row in enumerate(best)], rounds
+            row = Row(
+                best[at].name,
+                labels[at],
+                seconds=run.seconds,
+                bytes=size,
+                pages=pages,
+                max_rss=run.max_rss,
+                tree_rss=run.tree_rss,
                 command=shlex.join(command),
             )
-        row = Row(
-            best.name,
-            label,
-            seconds=run.seconds,
-            bytes=size,
-            pages=pages,
-            max_rss=run.max_rss,
-            tree_rss=run.tree_rss,
-            command=shlex.join(command),
-        )
-        if best.error or row.seconds < best.seconds:
-            best = row
-    return best
+            seconds.append(run.seconds)
+            if best[at].error or row.seconds < best[at].seconds:
+                best[at] = row
+        rounds.append(seconds)
+    return best, rounds
 
 
 def _installed(*modules: str) -> bool:
@@ -688,10 +698,13 @@ def run_all(args: argparse.Namespace, argv: list[str]) -> int:
             rows.append(measure_row(name, label, corpus, work_dir, args.runs, args.timeout))
             _progress(rows[-1])
         if "cli" in wanted:
-            for workers in (1, 2):
-                print(f"[row] newsclean clean --workers {workers} ...", file=sys.stderr, flush=True)
-                rows.append(measure_cli(workers, corpus, work_dir, args.runs, args.timeout))
-                _progress(rows[-1])
+            print("[row] newsclean clean --workers 1 and 2, in turn ...", file=sys.stderr, flush=True)
+            cli_rows, rounds = measure_cli_rounds((1, 2), corpus, work_dir, args.runs, args.timeout)
+            for row in cli_rows:
+                rows.append(row)
+                _progress(row)
+            if rounds:
+                info["workers_2_vs_1_rounds"] = [one / two for one, two in rounds]
         by_name = {row.name: row for row in rows}
         floor, chain = by_name.get("floor"), by_name.get("chain")
         for row in rows:
@@ -736,7 +749,12 @@ def render(info: dict[str, Any], rows: list[Row], floor: Row | None, chain: Row 
     if timed:
         out += ["", filter_shares(timed)]
     if "workers_2_vs_1" in info:
-        out += ["", f"--workers 2 / --workers 1: {info['workers_2_vs_1']:.2f}x"]
+        out += ["", f"--workers 2 / --workers 1: {info['workers_2_vs_1']:.2f}x (best runs)"]
+    if info.get("workers_2_vs_1_rounds"):
+        ratios = info["workers_2_vs_1_rounds"]
+        shown = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+        out += [f"--workers 2 / --workers 1 in each round (the two runs side by side): {shown};"
+                f" median {statistics.median(ratios):.2f}x"]
     if "page_cost" in info:
         out += [
             "",
