@@ -1,11 +1,13 @@
 """The `newsclean clean` run loop: records in, cleaned records out, nothing lost.
 
-A run writes its output in numbered chunk files inside `OUT.partial/`, next to the
-output, and appends one line per finished chunk to `OUT.partial/journal.jsonl` (each
-chunk file and journal line is fsync'd before the next chunk starts). The journal says
-where in the input the run stands, so a run killed at any moment resumes (`--resume`)
-after its last finished chunk. When the input is done, the chunks are joined into a
-temporary file that is renamed to the output: the output appears complete or not at all.
+A run appends its output, a chunk of records at a time, to `OUT.partial/output.jsonl`
+(its rejects to `OUT.partial/rejects.jsonl`), next to the output, and then one line per
+finished chunk to `OUT.partial/journal.jsonl`, with the files' lengths (each file and
+journal line is fsync'd before the next chunk starts). The journal says where in the
+input the run stands, so a run killed at any moment resumes (`--resume`) after its last
+finished chunk, the files cut back to it. When the input is done, the files are renamed
+into place: the output appears complete or not at all, and is never copied (a run
+needs its output's size of disk once, not twice).
 
 Records that cannot be cleaned go to the rejects file with their file, line number and
 error. With worker processes, a worker that dies does not hang the run: the records it
@@ -32,7 +34,6 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import threading
 import time
 from collections import deque
@@ -76,7 +77,7 @@ CRASH_ONCE_ENV = "NEWSCLEAN_TEST_CRASH_ONCE_FILE"
 # Test-only: cleaning a record that holds this marker never ends (see `_hang_hook`).
 HANG_ENV = "NEWSCLEAN_TEST_HANG_MARKER"
 HANG_ONCE_ENV = "NEWSCLEAN_TEST_HANG_ONCE_FILE"
-JOURNAL_VERSION = 1
+JOURNAL_VERSION = 2
 
 
 class CleanOptionsLike(Hashable, Protocol):
@@ -792,11 +793,13 @@ def _write_durably(path: Path, lines: Sequence[bytes]) -> None:
 
 @attrs.frozen
 class ChunkEntry:
-    """One finished chunk, as the journal records it.
+    """One finished chunk, as the journal records it: where in the input it ends, what
+    became of its records, and how long the output and rejects files are with it.
 
     Example:
 
-    >>> entry = ChunkEntry(chunk=0, file=0, line=1000, cleaned=998, rejected=2, repaired=0, size=123456)
+    >>> entry = ChunkEntry(chunk=0, file=0, line=1000, cleaned=998, rejected=2, repaired=0, size=123456,
+    ...                    output_bytes=98765, rejects_bytes=321)
     >>> ChunkEntry(**json.loads(entry.to_json())) == entry
     True
     """
@@ -808,49 +811,50 @@ class ChunkEntry:
     rejected: int
     repaired: int
     size: int
+    output_bytes: int = 0
+    rejects_bytes: int = 0
 
     def to_json(self) -> str:
         """The entry as one journal line.
 
         Example:
 
-        >>> ChunkEntry(chunk=3, file=1, line=40, cleaned=9, rejected=1, repaired=0, size=512).to_json()
-        '{"chunk": 3, "file": 1, "line": 40, "cleaned": 9, "rejected": 1, "repaired": 0, "size": 512}'
+        >>> row = ChunkEntry(chunk=3, file=1, line=40, cleaned=9, rejected=1, repaired=0, size=512,
+        ...                  output_bytes=4096, rejects_bytes=80).to_json()
+        >>> print(row.replace(', "size"', ',\\n "size"'))
+        {"chunk": 3, "file": 1, "line": 40, "cleaned": 9, "rejected": 1, "repaired": 0,
+         "size": 512, "output_bytes": 4096, "rejects_bytes": 80}
         """
         return json.dumps(attrs.asdict(self))
 
 
 class Journal:
-    """The partial run's directory: a header naming the inputs and options, then one
-    fsync'd line per finished chunk.
+    """The partial run's directory: a header naming the inputs and options, one fsync'd
+    line per finished chunk, and the output and rejects so far, each one file that
+    every chunk is appended to (and fsync'd) before its journal line is written. A
+    journal line records how long both files were once its chunk was in them, so a run
+    killed between the two writes is cut back to its last finished chunk on resume; at
+    the end each file is renamed to where it belongs, never copied.
 
     Example:
 
     >>> import tempfile
-    >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 1})
+    >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 2})
     >>> journal.start_fresh()
-    >>> journal.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}')])
-    ChunkEntry(chunk=0, file=0, line=1, cleaned=1, rejected=0, repaired=0, size=30)
+    >>> entry = journal.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}')])
+    >>> entry.cleaned, entry.output_bytes, journal.output_part.read_bytes()
+    (1, 31, b'{"text": "Ferries ran again."}\\n')
     >>> journal.path.read_text(encoding="utf-8").splitlines()[0]
-    '{"version": 1}'
+    '{"version": 2}'
     """
 
     def __init__(self, directory: Path, header: dict[str, Any]) -> None:
         self.directory = directory
         self.header = header
         self.path = directory / "journal.jsonl"
+        self.output_part = directory / "output.jsonl"
+        self.rejects_part = directory / "rejects.jsonl"
         self.entries: list[ChunkEntry] = []
-
-    def chunk_path(self, chunk: int, *, rejects: bool = False) -> Path:
-        """The file of chunk number `chunk` (its rejects with `rejects=True`).
-
-        Example:
-
-        >>> journal = Journal(Path("out/clean.jsonl.partial"), {})
-        >>> journal.chunk_path(3).as_posix(), journal.chunk_path(3, rejects=True).name
-        ('out/clean.jsonl.partial/chunk-000003.jsonl', 'chunk-000003.rejects.jsonl')
-        """
-        return self.directory / f"chunk-{chunk:06d}{'.rejects' if rejects else ''}.jsonl"
 
     def start_fresh(self) -> None:
         """Replace whatever the directory held with a journal holding only the header.
@@ -858,7 +862,7 @@ class Journal:
         Example:
 
         >>> import tempfile
-        >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 1})
+        >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 2})
         >>> journal.start_fresh()
         >>> [path.name for path in journal.directory.iterdir()], journal.entries
         (['journal.jsonl'], [])
@@ -869,53 +873,61 @@ class Journal:
         _fsync_dir(self.directory.parent)
 
     def load(self) -> None:
-        """Read the finished chunks; a torn last line or a missing chunk file ends the
-        valid part, which is written back.
+        """Read the finished chunks: a torn last line, or a line whose chunk is not
+        wholly in the files, ends the valid part. The journal is written back with the
+        valid part, and the files are cut back to it.
 
         Example:
 
         >>> import tempfile
         >>> directory = Path(tempfile.mkdtemp()) / "out.jsonl.partial"
-        >>> first = Journal(directory, {"version": 1})
+        >>> first = Journal(directory, {"version": 2})
         >>> first.start_fresh()
         >>> _ = first.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}')])
-        >>> resumed = Journal(directory, {"version": 1})
+        >>> with first.output_part.open("ab") as torn:  # a chunk killed half-way
+        ...     _ = torn.write(b'{"text": "Ferr')
+        >>> resumed = Journal(directory, {"version": 2})
         >>> resumed.load()
-        >>> len(resumed.entries), resumed.position
-        (1, Position(file=0, line=1))
+        >>> len(resumed.entries), resumed.position, resumed.output_part.read_bytes()
+        (1, Position(file=0, line=1), b'{"text": "Ferries ran again."}\\n')
         """
         rows = self.path.read_text(encoding="utf-8").split("\n")
         try:
             header = json.loads(rows[0])
         except json.JSONDecodeError:
             raise ResumeError(f"{self.path} is damaged; rerun without --resume to start over") from None
+        if isinstance(header, dict) and header.get("version") != self.header.get("version"):
+            raise ResumeError(
+                f"the partial run in {self.directory} was made by another version of newsclean; "
+                "rerun without --resume to start over"
+            )
         if header != self.header:
             raise ResumeError(
                 f"the partial run in {self.directory} was made with other inputs or options; "
                 "rerun without --resume to start over"
             )
+        sizes = (_file_size(self.output_part), _file_size(self.rejects_part))
         for row in rows[1:]:
             try:
                 entry = ChunkEntry(**json.loads(row))
             except (json.JSONDecodeError, TypeError):
                 break
-            if entry.chunk != len(self.entries) or not self._chunk_is_whole(entry):
+            if entry.chunk != len(self.entries):
                 break
+            if entry.output_bytes > sizes[0] or entry.rejects_bytes > sizes[1]:
+                break  # the chunk's lines are not all in the files
             self.entries.append(entry)
+        output_bytes, rejects_bytes = self._sizes()
+        _cut_durably(self.output_part, output_bytes)
+        _cut_durably(self.rejects_part, rejects_bytes)
         rows_kept = [json.dumps(self.header), *(e.to_json() for e in self.entries)]
         _write_durably(self.path, [row.encode("utf-8") for row in rows_kept])
 
-    def _chunk_is_whole(self, entry: ChunkEntry) -> bool:
-        for rejects, expected in ((False, entry.cleaned), (True, entry.rejected)):
-            path = self.chunk_path(entry.chunk, rejects=rejects)
-            if expected == 0:
-                continue
-            if not path.is_file():
-                return False
-            with path.open("rb") as fh:
-                if sum(1 for _ in fh) != expected:
-                    return False
-        return True
+    def _sizes(self) -> tuple[int, int]:
+        """How long the output and rejects files are with the finished chunks."""
+        if not self.entries:
+            return 0, 0
+        return self.entries[-1].output_bytes, self.entries[-1].rejects_bytes
 
     @property
     def position(self) -> Position:
@@ -932,29 +944,33 @@ class Journal:
         return Position(last.file, last.line)
 
     def commit(self, outcomes: Sequence[Outcome]) -> ChunkEntry:
-        """Write one chunk durably, then record it in the journal.
+        """Append one chunk to the output and rejects files durably, then record it in
+        the journal.
 
         Example:
 
         >>> import tempfile
-        >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 1})
+        >>> journal = Journal(Path(tempfile.mkdtemp()) / "out.jsonl.partial", {"version": 2})
         >>> journal.start_fresh()
         >>> entry = journal.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}'),
         ...                         Outcome(Position(0, 2), 9, reject=b'{"error": "invalid JSON"}')])
-        >>> entry.cleaned, entry.rejected, journal.chunk_path(0).read_text(encoding="utf-8")
+        >>> entry.cleaned, entry.rejected, journal.output_part.read_text(encoding="utf-8")
         (1, 1, '{"text": "Ferries ran again."}\\n')
+        >>> journal.commit([Outcome(Position(0, 3), 12, output=b'{"text": "Rain."}')]).output_bytes
+        49
         """
-        chunk = len(self.entries)
         outputs = [o.output for o in outcomes if o.output is not None]
         rejects = [o.reject for o in outcomes if o.reject is not None]
+        output_bytes, rejects_bytes = self._sizes()
         if outputs:
-            _write_durably(self.chunk_path(chunk), outputs)
+            output_bytes = _append_durably(self.output_part, outputs)
         if rejects:
-            _write_durably(self.chunk_path(chunk, rejects=True), rejects)
+            rejects_bytes = _append_durably(self.rejects_part, rejects)
         entry = ChunkEntry(
-            chunk=chunk, file=outcomes[-1].where.file, line=outcomes[-1].where.line,
+            chunk=len(self.entries), file=outcomes[-1].where.file, line=outcomes[-1].where.line,
             cleaned=len(outputs), rejected=len(rejects),
             repaired=sum(o.input_error for o in outcomes), size=sum(o.size for o in outcomes),
+            output_bytes=output_bytes, rejects_bytes=rejects_bytes,
         )
         with self.path.open("a", encoding="utf-8") as fh:
             fh.write(entry.to_json() + "\n")
@@ -964,50 +980,64 @@ class Journal:
         return entry
 
     def assemble(self, output: Path, rejects: Path) -> None:
-        """Join the chunks into the output and rejects files, each renamed into place
-        complete; then remove the partial run.
+        """Rename the output and rejects files into place, complete (with no rejects, a
+        rejects file left from an earlier run goes); then remove the partial run.
 
         Example:
 
         >>> import tempfile
         >>> folder = Path(tempfile.mkdtemp())
-        >>> journal = Journal(folder / "out.jsonl.partial", {"version": 1})
+        >>> journal = Journal(folder / "out.jsonl.partial", {"version": 2})
         >>> journal.start_fresh()
         >>> _ = journal.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}')])
         >>> journal.assemble(folder / "out.jsonl", folder / "out.rejects.jsonl")
         >>> sorted(path.name for path in folder.iterdir()), (folder / "out.jsonl").read_text(encoding="utf-8")
         (['out.jsonl'], '{"text": "Ferries ran again."}\\n')
         """
-        _join([self.chunk_path(e.chunk) for e in self.entries if e.cleaned], output)
-        reject_chunks = [self.chunk_path(e.chunk, rejects=True) for e in self.entries if e.rejected]
-        if reject_chunks:
-            _join(reject_chunks, rejects)
+        output_bytes, rejects_bytes = self._sizes()
+        _move_into_place(self.output_part, output_bytes, output)
+        if rejects_bytes:
+            _move_into_place(self.rejects_part, rejects_bytes, rejects)
         else:
             rejects.unlink(missing_ok=True)  # a stale file from an earlier run would mislead
         shutil.rmtree(self.directory)
+        _fsync_dir(output.parent)
 
 
-def _join(parts: Sequence[Path], target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def _file_size(path: Path) -> int:
     try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
-        with os.fdopen(fd, "wb") as out:
-            for part in parts:
-                with part.open("rb") as fh:
-                    shutil.copyfileobj(fh, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _append_durably(path: Path, lines: Sequence[bytes]) -> int:
+    """Append `lines` (UTF-8, one per line) to `path` and fsync it; the file's length
+    after them."""
+    with path.open("ab") as fh:
+        fh.writelines(itertools.chain.from_iterable(zip(lines, itertools.repeat(b"\n"))))
+        fh.flush()
+        os.fsync(fh.fileno())
+        return fh.tell()
+
+
+def _cut_durably(path: Path, size: int) -> None:
+    """Cut `path` back to `size` bytes (what the finished chunks wrote), if it is longer."""
+    if _file_size(path) > size:
+        with path.open("r+b") as fh:
+            fh.truncate(size)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+
+def _move_into_place(part: Path, size: int, target: Path) -> None:
+    """Rename the partial file `part`, cut to `size` bytes (created empty when no chunk
+    wrote to it), to `target`: one rename in the same directory's file system, so the
+    target is the complete file or what it was before."""
+    if not part.exists():
+        part.touch()
+    _cut_durably(part, size)
+    os.replace(part, target)
 
 
 def _input_fingerprint(path: str) -> dict[str, Any]:

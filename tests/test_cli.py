@@ -169,10 +169,10 @@ def test_output_is_written_whole_or_not_at_all(tmp_path: Path, capsys: pytest.Ca
 
     import newsclean.runner as runner
 
-    def broken_join(parts: object, target: object) -> None:
+    def broken_move(part: object, size: object, target: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(runner, "_join", broken_join)
+    monkeypatch.setattr(runner, "_move_into_place", broken_move)
     status, err = run(capsys, str(src), "-o", str(out))
     assert status == 2 and "disk full" in err
     assert out.read_text() == "previous complete output\n", "a failed run must not touch the output"
