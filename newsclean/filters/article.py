@@ -274,9 +274,13 @@ class _Page(NamedTuple):
         """How many runs of consecutive lines (among the lines the model read) `kept`
         makes: the comments of a section come apart, each between its author's name,
         time and buttons."""
-        position = {line: at for at, line in enumerate(self.indices)}
-        places = [position[i] for i in kept]
+        places = self._places(kept)
         return 1 + sum(1 for a, b in itertools.pairwise(places) if b != a + 1)
+
+    def _places(self, chosen: list[int]) -> list[int]:
+        """Where each of the `chosen` lines stands among the lines the model read."""
+        position = {line: at for at, line in enumerate(self.indices)}
+        return [position[i] for i in chosen]
 
     def first(self) -> Settling:
         """The page's first reading: all its lines, with the headline and the repeats."""
@@ -285,8 +289,7 @@ class _Page(NamedTuple):
     def plain(self, indices: list[int]) -> Settling:
         """The lines at `indices` (some of the page's) read as clean text is: no headline,
         no repeats."""
-        position = {line: at for at, line in enumerate(self.indices)}
-        basics = self.basics.take([position[i] for i in indices])
+        basics = self.basics.take(self._places(indices))
         return Settling(self.lines, self.lang, None, None, basics, indices)
 
 
