@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from newsclean.chain import Chain, UnknownFilterError, default_chain
 from newsclean.config import DEFAULT_CONFIG, Config
@@ -51,6 +51,21 @@ def clean_all(texts: Iterable[str], *, config: Config | None = None) -> list[Doc
     return _chain_for(config or DEFAULT_CONFIG).batch(Document.from_text(text) for text in texts)
 
 
+
+def clean_stream(texts: Iterable[str], *, config: Config | None = None) -> Iterator[Document]:
+    """Clean pages as they come: the documents of `clean_all`, in order, yielded a batch
+    at a time (`Chain.stream`), so that a corpus of any size, or a generator that never
+    ends, is cleaned in bounded memory. For a loop over a large corpus.
+
+    Example:
+
+    >>> pages = (f"Ferries resume\\nShare this article\\nFerry {n} ran on Tuesday." for n in range(1000))
+    >>> cleaned = clean_stream(pages)
+    >>> next(cleaned).text, next(cleaned).text
+    ('Ferry 0 ran on Tuesday.', 'Ferry 1 ran on Tuesday.')
+    """
+    return _chain_for(config or DEFAULT_CONFIG).stream(Document.from_text(text) for text in texts)
+
 __all__ = [
     "Caption",
     "Chain",
@@ -62,5 +77,6 @@ __all__ = [
     "UnknownFilterError",
     "clean",
     "clean_all",
+    "clean_stream",
     "default_chain",
 ]

@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -160,6 +160,25 @@ class Chain:
                     still.append(at)
             running = still
         return [self._flag_mostly_removed(doc, size) for doc, size in zip(out, sizes, strict=True)]
+
+    def stream(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Clean documents as they come, in order: the documents of `batch`, yielded a
+        batch at a time (`BATCH_DOCS` documents or `BATCH_CHARS` characters), so that a
+        corpus of any length, or an endless generator, is cleaned in bounded memory. It
+        reads at most one batch and one document ahead of what it has yielded.
+
+        Example:
+
+        >>> import itertools
+        >>> chain = default_chain()
+        >>> pages = itertools.cycle(["Ferries resume\\nShare this article\\nFerries ran on Tuesday.",
+        ...                          "Storm closes road\\nListen to this article\\nThe road closed."])
+        >>> endless = map(Document.from_text, pages)
+        >>> [doc.text for doc in itertools.islice(chain.stream(endless), 3)]
+        ['Ferries ran on Tuesday.', 'The road closed.', 'Ferries ran on Tuesday.']
+        """
+        for group in batched(docs, _text_length, max_count=BATCH_DOCS, max_size=BATCH_CHARS):
+            yield from self.batch(group)
 
     def _stretches(self) -> list[tuple[tuple[Filter, ...], BatchFilter | None]]:
         """The filters in runs of one-by-one filters, each batch filter a run of its own

@@ -9,10 +9,11 @@ work on.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from newsclean.chain import Chain, default_chain
+from newsclean.batching import batched
+from newsclean.chain import BATCH_CHARS, BATCH_DOCS, Chain, default_chain
 from newsclean.document import Document
 
 # Record fields passed to the document as metadata (a record's `lang` is often a guess,
@@ -130,6 +131,40 @@ def clean_records(
         out[at] = record_output(record, doc, text_field=text_field, explain=explain)
     return [out[at] for at in range(len(records))]
 
+
+
+def clean_record_stream(
+    records: Iterable[object],
+    *,
+    chain: Chain | None = None,
+    text_field: str = "text",
+    explain: bool = False,
+) -> Iterator[dict[str, Any] | RecordError]:
+    """`clean_records` as the records come, in order, a batch at a time (as many records
+    as `Chain.stream` cleans together): for a file or a generator of any length, in
+    bounded memory.
+
+    Example:
+
+    >>> records = [{"id": "a", "text": "Budget agreed\\nShare this article\\nThe council agreed."},
+    ...            {"id": "b"}]
+    >>> cleaned = clean_record_stream(iter(records))
+    >>> [out["text"] if isinstance(out, dict) else str(out) for out in cleaned]
+    ['The council agreed.', "record has no 'text' field"]
+    """
+    for group in batched(records, _text_length(text_field), max_count=BATCH_DOCS, max_size=BATCH_CHARS):
+        yield from clean_records(group, chain=chain, text_field=text_field, explain=explain)
+
+
+def _text_length(text_field: str) -> Callable[[object], int]:
+    """How a record counts towards a batch's size: the length of its text (none if it
+    has no text to clean)."""
+
+    def length(record: object) -> int:
+        text = record.get(text_field) if isinstance(record, Mapping) else None
+        return len(text) if isinstance(text, str) else 0
+
+    return length
 
 def clean_json_line(
     line: str, *, chain: Chain | None = None, text_field: str = "text", explain: bool = False

@@ -4,6 +4,7 @@ and the edit log of the whole chain."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -350,3 +351,64 @@ def test_clean_all_gives_what_clean_gives_for_each_page() -> None:
     assert newsclean.clean_all(pages) == [newsclean.clean(page) for page in pages]
     german = Config(lang="de")
     assert newsclean.clean_all(pages, config=german) == [newsclean.clean(page, config=german) for page in pages]
+
+
+def test_stream_gives_the_documents_of_batch_in_order() -> None:
+    from newsclean.chain import BATCH_DOCS
+
+    chain = default_chain()
+    docs = _batch_pages() * 14
+    assert len(docs) > 2 * BATCH_DOCS
+    assert list(chain.stream(iter(docs))) == chain.batch(docs)
+    assert list(chain.stream([])) == []
+
+
+def test_stream_reads_at_most_one_batch_and_one_document_ahead() -> None:
+    import itertools
+
+    from newsclean.chain import BATCH_DOCS
+
+    pulled = 0
+
+    def endless_pages() -> Iterator[Document]:
+        nonlocal pulled
+        for at in itertools.count():
+            pulled += 1
+            yield Document.from_text(PAGES["en"], id=str(at))
+
+    cleaned = default_chain().stream(endless_pages())
+    first = next(cleaned)
+    assert first.id == "0" and "car parks" in first.text and "Share" not in first.text
+    assert pulled <= BATCH_DOCS + 1
+    rest = list(itertools.islice(cleaned, 2 * BATCH_DOCS))
+    assert [doc.id for doc in rest] == [str(at) for at in range(1, 2 * BATCH_DOCS + 1)]
+    assert pulled <= 3 * BATCH_DOCS + 1
+
+
+def test_stream_takes_big_pages_in_smaller_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.chain import BATCH_CHARS
+
+    article = (
+        "The harbour wall at Westmoor will be rebuilt over the winter, the council said on Monday, "
+        "after storms in October left a gap of twenty metres in its northern arm.\n"
+    )
+    big = PAGES["en"] + "\n" + article * int(0.3 * BATCH_CHARS / len(article))  # three to a batch
+    seen: list[int] = []
+    original = Chain.batch
+
+    def spy(self: Chain, docs: Iterable[Document]) -> list[Document]:
+        group = list(docs)
+        seen.append(len(group))
+        return original(self, group)
+
+    monkeypatch.setattr(Chain, "batch", spy)
+    out = list(default_chain().stream(Document.from_text(big, id=str(at)) for at in range(7)))
+    assert [doc.id for doc in out] == [str(at) for at in range(7)]
+    assert seen == [3, 3, 1]
+
+
+def test_clean_stream_gives_what_clean_all_gives() -> None:
+    pages = [*PAGES.values(), "", NAVIGATION_ONLY] * 30
+    assert list(newsclean.clean_stream(iter(pages))) == newsclean.clean_all(pages)
+    german = Config(lang="de")
+    assert list(newsclean.clean_stream(pages, config=german)) == newsclean.clean_all(pages, config=german)

@@ -5,6 +5,7 @@ bad records rejected with `RecordError`."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 
@@ -157,3 +158,43 @@ def test_clean_records_gives_each_record_as_clean_record_does() -> None:
     assert out[3] == clean_record(records[3], explain=True)
     assert isinstance(out[1], RecordError) and "no 'text' field" in str(out[1])
     assert isinstance(out[2], RecordError) and "list" in str(out[2])
+
+
+def test_clean_record_stream_gives_what_clean_records_gives_in_order() -> None:
+    from newsclean.chain import BATCH_DOCS
+    from newsclean.records import clean_record_stream, clean_records
+
+    records: list[object] = []
+    for at in range(BATCH_DOCS * 2 + 5):
+        records.append({"id": str(at), "text": PAGE} if at % 7 else {"id": str(at), "body": PAGE})
+    records[3] = [PAGE]
+    streamed = list(clean_record_stream(iter(records), explain=True))
+
+    def comparable(out: object) -> object:  # errors compare by type and message
+        return (type(out), str(out)) if isinstance(out, RecordError) else out
+
+    assert list(map(comparable, streamed)) == list(map(comparable, clean_records(records, explain=True)))
+    assert [out["id"] for out in streamed if isinstance(out, dict)] == [
+        str(at) for at in range(len(records)) if at % 7 and at != 3
+    ]
+    assert isinstance(streamed[0], RecordError) and isinstance(streamed[3], RecordError)
+    assert streamed[1]["text"].split("\n") == ARTICLE  # type: ignore[index]
+
+
+def test_clean_record_stream_is_lazy() -> None:
+    import itertools
+
+    from newsclean.chain import BATCH_DOCS
+    from newsclean.records import clean_record_stream
+
+    pulled = 0
+
+    def endless_records() -> Iterator[dict[str, str]]:
+        nonlocal pulled
+        for at in itertools.count():
+            pulled += 1
+            yield {"id": str(at), "text": PAGE}
+
+    first = next(clean_record_stream(endless_records()))
+    assert first["id"] == "0" and first["text"].split("\n") == ARTICLE  # type: ignore[index]
+    assert pulled <= BATCH_DOCS + 1
