@@ -63,9 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             bag = db.from_sequence(records, npartitions=args.partitions)
             clean_bag(db.from_sequence(records[:workers * 4], npartitions=workers)).compute()
             engine = f"dask, {workers} worker{'s' if workers > 1 else ''}"
-            report(engine, "clean", _best(lambda b=bag: clean_bag(b).compute(), args.repeat))
-            report(engine, "profile",
-                   _best(lambda b=bag: profile_bag(b).compute(), args.repeat))
+            report(engine, "clean", _best(clean_bag(bag).compute, args.repeat))
+            report(engine, "profile", _best(profile_bag(bag).compute, args.repeat))
     print(json.dumps({"pages": len(records), "megabytes": round(megabytes, 2),
                       "partitions": args.partitions, "results": rows}, indent=2))
     return 0

@@ -44,6 +44,6 @@ def test_command_runs_callgrind_on_this_python(tmp_path: Path) -> None:
 def test_without_valgrind_it_says_so(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(instructions.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     assert instructions.main([str(SAMPLE)]) == 2
     assert "valgrind is not installed" in capsys.readouterr().err

@@ -350,7 +350,7 @@ def _page_before_the_model(lines: list[str]) -> Any:
     for step in default_chain().filters:
         if step.__name__ == "drop_outside_article":
             break
-        doc = step(doc)
+        doc = step(doc, DEFAULT_CONFIG)
     page = _Page.of(doc, DEFAULT_CONFIG)
     assert page is not None
     return page

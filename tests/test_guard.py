@@ -12,6 +12,7 @@ import importlib
 import re
 import time
 from collections.abc import Callable
+from typing import cast
 
 import pytest
 
@@ -20,7 +21,7 @@ from newsclean.chain import GuardHit
 from newsclean.filters.boilerplate import MENU_SEPARATOR, is_menu
 from newsclean.filters.captions import _BRACKET_CREDIT, _credit_pattern, find_captions, split_credit
 from newsclean.filters.metadata import _byline_pattern
-from newsclean.guard import GuardedPattern, time_limit
+from newsclean.guard import GuardedPattern, Match, time_limit
 from newsclean.resources import cue_table
 from tests.conftest import FIXTURES, ROOT
 
@@ -89,6 +90,11 @@ GUARDED = {
 
 # `re` functions that take a pattern (`re.escape` does not).
 PATTERN_FUNCTIONS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
+
+
+def _as_re_match(match: Match) -> re.Match[str]:
+    """A guarded pattern's match, which has every method of an `re` match."""
+    return cast("re.Match[str]", match)
 
 
 def _pattern_sites() -> tuple[dict[str, str], set[str]]:
@@ -183,7 +189,8 @@ def test_guarded_patterns_match_as_re_does() -> None:
         for line in lines:
             framed = "\n" + line.lower() + "\n"
             assert guarded.split(line, 1.0) == plain.split(line)
-            got = [(m.span(), m.groupdict()) for m in guarded.finditer(framed, 1.0)]
+            # the guard's matches are `regex` matches, typed by what the filters use
+            got = [(m.span(), m.groupdict()) for m in map(_as_re_match, guarded.finditer(framed, 1.0))]
             assert got == [(m.span(), m.groupdict()) for m in plain.finditer(framed)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -13,19 +14,23 @@ from tests.conftest import SEED, shared_file
 SEED_NAME = "seed-lbc-2022-09-13"
 
 
+# The page, its expected output, and what the default chain makes of it.
+Seed = tuple[str, dict[str, Any], newsclean.Document]
+
+
 @pytest.fixture(scope="module")
-def seed() -> tuple[str, dict[str, object], newsclean.Document]:
+def seed() -> Seed:
     text = shared_file(SEED / f"{SEED_NAME}.txt").read_text(encoding="utf-8")
     expected = json.loads(shared_file(SEED / f"{SEED_NAME}.expected.json").read_text(encoding="utf-8"))
     return text, expected, newsclean.clean(text)
 
 
-def test_paragraphs_are_exactly_the_article(seed) -> None:
+def test_paragraphs_are_exactly_the_article(seed: Seed) -> None:
     _, expected, doc = seed
     assert doc.paragraphs == expected["paragraphs"]
 
 
-def test_metadata(seed) -> None:
+def test_metadata(seed: Seed) -> None:
     _, expected, doc = seed
     assert doc.title == expected["title"]
     assert doc.published == "2022-09-13T14:12"
@@ -34,13 +39,13 @@ def test_metadata(seed) -> None:
     assert doc.lang == "en"
 
 
-def test_captions_with_credits(seed) -> None:
+def test_captions_with_credits(seed: Seed) -> None:
     _, expected, doc = seed
     assert [c.text for c in doc.captions] == expected["captions"]
     assert [c.credit for c in doc.captions] == expected["caption_credits"]
 
 
-def test_no_boilerplate_line_survives(seed) -> None:
+def test_no_boilerplate_line_survives(seed: Seed) -> None:
     text, expected, doc = seed
     lines = text.split("\n")
     kept = set(doc.paragraphs)
@@ -50,7 +55,7 @@ def test_no_boilerplate_line_survives(seed) -> None:
             assert line not in kept, f"line {number} survived: {line!r}"
 
 
-def test_each_kind_of_boilerplate_has_its_reason(seed) -> None:
+def test_each_kind_of_boilerplate_has_its_reason(seed: Seed) -> None:
     _, _, doc = seed
     assert doc.removed_by(Reason.AUDIO_WIDGET) == ["Listen to this article\n", "Loading audio...\n"]
     inline = doc.removed_by(Reason.INLINE_TEASER)
@@ -60,6 +65,6 @@ def test_each_kind_of_boilerplate_has_its_reason(seed) -> None:
     assert doc.removed_by(Reason.BYLINE) == ["By Daisy Stephens\n"]
 
 
-def test_restore_rebuilds_the_page(seed) -> None:
+def test_restore_rebuilds_the_page(seed: Seed) -> None:
     text, _, doc = seed
     assert doc.restore() == text
