@@ -206,7 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = commands.add_parser("clean", help="clean the text field of JSONL records")
     clean.add_argument("inputs", nargs="+", metavar="IN.jsonl", help="JSONL files, plain or gzip")
-    clean.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
+    clean.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
+                       help="the output file; a name ending in .gz is written as gzip")
     clean.add_argument("--text-field", default="text", help="field holding the page text")
     clean.add_argument("--explain", action="store_true", help="add the edit log to each record")
     clean.add_argument("--workers", type=worker_count, default=1, metavar="N",

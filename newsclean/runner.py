@@ -27,6 +27,7 @@ retried once).
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import multiprocessing
@@ -63,6 +64,9 @@ BATCH_BYTES = 8 * 1024 * 1024
 IN_FLIGHT_BYTES = 8 * 1024 * 1024
 # Records per chunk file (a resumed run loses at most one chunk of work).
 CHECKPOINT_EVERY = 1000
+# An output named *.gz is written as gzip, one member per chunk, at the level that
+# gzip(1) uses by default.
+GZIP_LEVEL = 6
 # Seconds between two progress-bar updates.
 PROGRESS_EVERY = 0.5
 # Seconds between a worker's looks at whether the run's process is still alive.
@@ -257,6 +261,16 @@ def rejects_path(output: Path) -> Path:
         if name.endswith(suffix):
             return output.with_name(name[: -len(suffix)] + ".rejects.jsonl")
     return output.with_name(name + ".rejects.jsonl")
+
+
+def compresses(output: Path) -> bool:
+    """Whether a run writes `output` as gzip (its name ends in `.gz`); the rejects stay
+    plain JSONL.
+
+    >>> compresses(Path("out/clean.jsonl.gz")), compresses(Path("out/clean.jsonl"))
+    (True, False)
+    """
+    return output.name.endswith(".gz")
 
 
 def partial_dir(output: Path) -> Path:
@@ -857,9 +871,10 @@ class Journal:
     '{"version": 2}'
     """
 
-    def __init__(self, directory: Path, header: dict[str, Any]) -> None:
+    def __init__(self, directory: Path, header: dict[str, Any], *, compress: bool = False) -> None:
         self.directory = directory
         self.header = header
+        self.compress = compress
         self.path = directory / "journal.jsonl"
         self.output_part = directory / "output.jsonl"
         self.rejects_part = directory / "rejects.jsonl"
@@ -972,7 +987,7 @@ class Journal:
         rejects = [o.reject for o in outcomes if o.reject is not None]
         output_bytes, rejects_bytes = self._sizes()
         if outputs:
-            output_bytes = _append_durably(self.output_part, outputs)
+            output_bytes = _append_durably(self.output_part, outputs, compress=self.compress)
         if rejects:
             rejects_bytes = _append_durably(self.rejects_part, rejects)
         entry = ChunkEntry(
@@ -1004,6 +1019,8 @@ class Journal:
         (['out.jsonl'], '{"text": "Ferries ran again."}\\n')
         """
         output_bytes, rejects_bytes = self._sizes()
+        if self.compress and not output_bytes:  # an empty gzip file is no gzip stream
+            output_bytes = _append_durably(self.output_part, [], compress=True)
         _move_into_place(self.output_part, output_bytes, output)
         if rejects_bytes:
             _move_into_place(self.rejects_part, rejects_bytes, rejects)
@@ -1020,11 +1037,23 @@ def _file_size(path: Path) -> int:
         return 0
 
 
-def _append_durably(path: Path, lines: Sequence[bytes]) -> int:
-    """Append `lines` (UTF-8, one per line) to `path` and fsync it; the file's length
-    after them."""
+def _append_durably(path: Path, lines: Sequence[bytes], *, compress: bool = False) -> int:
+    """Append `lines` (UTF-8, one per line) to `path`, as one gzip member if `compress`
+    (members read back as one stream), and fsync it; the file's length after them.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "out.jsonl.gz"
+    >>> first = _append_durably(path, [b'{"id": 1}'], compress=True)
+    >>> first < _append_durably(path, [b'{"id": 2}'], compress=True)
+    True
+    >>> gzip.decompress(path.read_bytes())
+    b'{"id": 1}\\n{"id": 2}\\n'
+    """
     with path.open("ab") as fh:
-        fh.writelines(_each_on_its_line(lines))
+        if compress:
+            fh.write(gzip.compress(b"".join(_each_on_its_line(lines)), compresslevel=GZIP_LEVEL, mtime=0))
+        else:
+            fh.writelines(_each_on_its_line(lines))
         fh.flush()
         os.fsync(fh.fileno())
         return fh.tell()
@@ -1150,7 +1179,7 @@ def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.s
         "checkpoint_every": settings.checkpoint_every,
         "max_line_bytes": settings.max_line_bytes,
     }
-    journal = Journal(partial_dir(output), header)
+    journal = Journal(partial_dir(output), header, compress=compresses(output))
     summary = RunSummary()
     if settings.resume and journal.path.is_file():
         journal.load()

@@ -151,6 +151,35 @@ def test_empty_file_gives_empty_output(tmp_path: Path, capsys: pytest.CaptureFix
     assert "0 documents cleaned" in err
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_output_named_gz_is_written_as_gzip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workers: str
+) -> None:
+    rows: list[Any] = [record(n) for n in range(150)]
+    rows[40] = {"id": "no-text"}
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    plain, packed = tmp_path / "out.jsonl", tmp_path / "out.jsonl.gz"
+    assert run(capsys, str(src), "-o", str(plain), "--workers", workers)[0] == 1  # one record rejected
+    status, err = run(capsys, str(src), "-o", str(packed), "--workers", workers, "--checkpoint-every", "50")
+    assert status == 1 and "149 documents cleaned" in err, err
+    assert packed.read_bytes()[:2] == b"\x1f\x8b"
+    assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()  # one member per chunk, read as one
+    assert rejects_path(packed) == tmp_path / "out.rejects.jsonl"
+    assert "field" in rejects_path(packed).read_text(encoding="utf-8")  # the rejects stay plain
+    # ... and the output is an input newsclean reads (gzip is told from its first bytes)
+    again = tmp_path / "again.jsonl"
+    assert run(capsys, str(packed), "-o", str(again))[0] == 0
+    assert len(load_jsonl(again)) == 149
+
+
+def test_an_empty_gzip_output_is_still_gzip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "empty.jsonl"
+    src.write_text("")
+    out = tmp_path / "out.jsonl.gz"
+    assert run(capsys, str(src), "-o", str(out))[0] == 0
+    assert gzip.decompress(out.read_bytes()) == b""
+
+
 def test_lone_surrogates_survive_as_json_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "surrogate.jsonl"
     src.write_text('{"id": "s", "text": "Sea wall \\ud800 repaired after storm damage in March."}\n')

@@ -8,6 +8,7 @@ command, record for record: none lost, none doubled.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import os
 import signal
@@ -122,6 +123,24 @@ def test_sigkill_then_resume_gives_the_uninterrupted_output(
     assert "resumed after" in done.stderr
     assert lost_and_doubled(out.read_bytes(), reference) == (0, 0)
     assert out.read_bytes() == reference
+    assert not partial_dir(out).exists()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_gzip_output_killed_and_resumed_reads_as_the_uninterrupted_output(
+    big_input: Path, reference: bytes, tmp_path: Path, workers: int
+) -> None:
+    out = tmp_path / "out.jsonl.gz"
+    argv = command(big_input, out, "--workers", str(workers))
+    process = start(argv)
+    interrupt_after(process, out, 4, signal.SIGKILL)
+    process.wait(timeout=60)
+    with (partial_dir(out) / "output.jsonl").open("ab") as torn:  # a chunk's member cut short
+        torn.write(gzip.compress(b'{"id": "torn"}\n')[:12])
+    done = finish([*argv, "--resume"])
+    assert done.returncode == 0, done.stderr
+    assert "resumed after" in done.stderr
+    assert gzip.decompress(out.read_bytes()) == reference
     assert not partial_dir(out).exists()
 
 
