@@ -308,3 +308,29 @@ def test_metadata_filters_leave_a_plain_article_alone() -> None:
     doc = Document.from_text(BODY)
     for step in (extract_dateline, extract_byline):
         assert step(doc) is doc
+
+
+def test_the_headline_found_for_language_detection_is_the_one_extract_title_finds() -> None:
+    """`detect_page_language` and `extract_title` share the last page's headline lines:
+    asking first must not change what `extract_title` drops, and a title given with the
+    document is asked about on its own."""
+    import attrs
+
+    from newsclean.filters import metadata
+
+    page = (
+        "date 2024-03-05 Ferries resume after storm | Harbour News\n"
+        "Ferries resume after storm\n"
+        "Ferries resume after storm (video)\n"
+        "Ferries to the island ran again on Tuesday after a week of storms kept them in port.\n"
+    )
+    doc = Document.from_text(page)
+    metadata._last_headline = None
+    fresh = metadata.extract_title(doc)
+    assert fresh.title == "Ferries resume after storm"
+    assert fresh.text == "Ferries to the island ran again on Tuesday after a week of storms kept them in port.\n"
+    metadata._last_headline = None
+    assert metadata.header_headline_lines(doc.text) == [1, 2]
+    assert metadata.extract_title(doc) == fresh
+    titled = attrs.evolve(doc, title="Harbour News")
+    assert metadata.extract_title(titled).text == page.split("\n", 1)[1]  # the header goes, nothing repeats the title

@@ -17,6 +17,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.dates import TIME_PATTERN, YEAR, find_date
@@ -187,8 +189,9 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
         title = title or (header.group(2) or "").strip() or None
     page_after = framed[starts[first + 1] :] if first + 1 < len(starts) else ""
     headline = None
+    headline_lines: list[int] = []
     if title is not None:
-        headline = _headline_of(title, page_after)
+        headline, headline_lines = _headline_and_lines(text, title, first_line, page_after)
     elif text.count("\n", end) >= 2 and _looks_like_title(first_line, config):
         # A bare first line is the page's title when the page repeats it (or its
         # headline part) as a line, or when the page is a raw dump (it still has a
@@ -200,13 +203,52 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
         if headline is not None:
             drops[first] = Reason.TITLE
             title = first_line.strip()
+            headline_lines = _headline_lines(text, title, headline, first_line)
     if title is None or headline is None:
         return drop_lines(doc, lines, drops, "extract_title", **changes)
-    for i in _headline_lines(text, title, headline, first_line):
+    for i in headline_lines:
         drops.setdefault(i, Reason.TITLE)
     if headline != doc.title:
         changes["title"] = headline
     return drop_lines(doc, lines, drops, "extract_title", **changes)
+
+
+@attrs.frozen
+class _HeadlineFound:
+    """`_headline_and_lines`'s answer for one page, title and first line."""
+
+    text: str
+    title: str
+    first_line: str
+    headline: str
+    lines: tuple[int, ...]
+
+
+# The last page's headline and its lines: `detect_page_language` asks for them to leave
+# them out of its sample, and `extract_title` right after it, on the same text. Replaced
+# as a whole, never changed in place, so it is safe across threads.
+_last_headline: _HeadlineFound | None = None
+
+
+def _headline_and_lines(
+    text: str, title: str, first_line: str, page_after_title: str
+) -> tuple[str, list[int]]:
+    """The headline part of `title` (`_headline_of`) and the lines that repeat it
+    (`_headline_lines`), remembered for the last text object asked about.
+
+    >>> page = "date 2024-03-05 Ferries resume | Harbour News\\nFerries resume\\nThey ran."
+    >>> after = "\\nferries resume\\nthey ran.\\n"
+    >>> _headline_and_lines(page, "Ferries resume | Harbour News", page.split("\\n")[0], after)
+    ('Ferries resume', [0, 1])
+    """
+    global _last_headline
+    found = _last_headline
+    if found is None or found.text is not text or found.title != title or found.first_line != first_line:
+        headline = _headline_of(title, page_after_title)
+        lines = _headline_lines(text, title, headline, first_line)
+        found = _HeadlineFound(text, title, first_line, headline, tuple(lines))
+        _last_headline = found
+    return found.headline, list(found.lines)
 
 
 def _headline_lines(text: str, title: str, headline: str, first_line: str) -> list[int]:
@@ -250,8 +292,7 @@ def header_headline_lines(text: str) -> list[int]:
     framed, starts = views.framed_lowered(text)
     first = text.count("\n", 0, start)
     page_after = framed[starts[first + 1] :] if first + 1 < len(starts) else ""
-    headline = _headline_of(title, page_after)
-    return [i for i in _headline_lines(text, title, headline, first_line) if i != first]
+    return [i for i in _headline_and_lines(text, title, first_line, page_after)[1] if i != first]
 
 
 def _dateline_iso(line: str) -> str | None:
