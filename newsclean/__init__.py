@@ -51,7 +51,6 @@ def clean_all(texts: Iterable[str], *, config: Config | None = None) -> list[Doc
     return _chain_for(config or DEFAULT_CONFIG).batch(Document.from_text(text) for text in texts)
 
 
-
 def clean_stream(texts: Iterable[str], *, config: Config | None = None) -> Iterator[Document]:
     """Clean pages as they come: the documents of `clean_all`, in order, yielded a batch
     at a time (`Chain.stream`), so that a corpus of any size, or a generator that never
@@ -65,6 +64,7 @@ def clean_stream(texts: Iterable[str], *, config: Config | None = None) -> Itera
     ('Ferry 0 ran on Tuesday.', 'Ferry 1 ran on Tuesday.')
     """
     return _chain_for(config or DEFAULT_CONFIG).stream(Document.from_text(text) for text in texts)
+
 
 __all__ = [
     "Caption",

@@ -132,7 +132,6 @@ def clean_records(
     return [out[at] for at in range(len(records))]
 
 
-
 def clean_record_stream(
     records: Iterable[object],
     *,
@@ -165,6 +164,7 @@ def _text_length(text_field: str) -> Callable[[object], int]:
         return len(text) if isinstance(text, str) else 0
 
     return length
+
 
 def clean_json_line(
     line: str, *, chain: Chain | None = None, text_field: str = "text", explain: bool = False
