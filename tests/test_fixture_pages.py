@@ -79,10 +79,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("boilerplate", "en-sport-mojibake"): "the alt text 'Runners on the Dunmore quayside' describes "
     "the picture in other words than its caption ('Runners pass along the quayside ...'): only 3 "
     "of its 5 words recur, below the share repeats_caption asks for",
-    ("body_f1", "en-sport-mojibake"): "the article model drops the last paragraph ('The race "
-    "raised an estimated £420,000 ...', right before the teaser list): read without the headline, "
-    "as drop_outside_article also reads a page so that cleaning stays idempotent, it scores below "
-    "the threshold",
     ("boilerplate", "nl-transport"): "the alt text of the uncredited caption "
     "('Fietsers op de oude pont') stays (see the captions case)",
 }
