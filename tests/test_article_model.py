@@ -142,3 +142,25 @@ def test_window_means_are_the_means_of_each_window(lines: int) -> None:
             if 0 <= i < lines:
                 window = columns[max(i - radius, 0) : i + radius + 1]
                 assert np.allclose(means[at, i], window.mean(axis=0))
+
+
+def test_prose_length_deviation_sets_a_long_odd_line_apart_from_the_paragraphs() -> None:
+    from newsclean.article_model import STAGE1_FEATURES, line_features
+
+    notice = (
+        "All material on this site is protected by copyright law and may not be reproduced, "
+        "distributed, transmitted, cached or otherwise used, except with the prior written "
+        "permission of the publisher. Quotations are allowed with a link to the source. The "
+        "editors are not responsible for the content of advertisements or of readers' comments, "
+        "which express their authors' views only, and reserve the right to remove any of them."
+    )
+    page = [*PAGE[:8], notice, *PAGE[8:]]
+    column = STAGE1_FEATURES.index("prose_length_deviation")
+    deviation = line_features(page, "en", 4)[:, column]
+    paragraphs, notice_at = deviation[4:8], 8
+    assert deviation[:4].tolist() == [0.0] * 4 and deviation[9:].tolist() == [0.0] * 2  # short lines
+    # the notice ends a sentence too, so it counts in the mean it is measured against
+    assert deviation[notice_at] > 1.0 > 0.5 > paragraphs.max()
+    # A page without a long line that ends a sentence has no prose to measure against.
+    menu = ["Home", "World news and analysis from our correspondents in every region", "Contact"]
+    assert line_features(menu, "en", None)[:, column].tolist() == [0.0, 0.0, 0.0]
