@@ -570,8 +570,8 @@ def _prose_length_deviation(
 
     >>> lengths = np.log1p(np.array([300.0, 310.0, 12.0, 900.0]))
     >>> layout = PageLayout.of([4])
-    >>> deviation = _prose_length_deviation(lengths, np.array([1.0, 1, 0, 1]), np.array([1.0, 1, 0, 0]), layout)
-    >>> deviation.round(2).tolist()
+    >>> long, ends = np.array([1.0, 1, 0, 1]), np.array([1.0, 1, 0, 0])
+    >>> _prose_length_deviation(lengths, long, ends, layout).round(2).tolist()
     [0.02, 0.02, 0.0, 1.08]
     """
     prose = long * ends

@@ -331,7 +331,9 @@ def test_the_headline_found_for_language_detection_is_the_one_extract_title_find
     assert fresh.text == page.split("\n", 3)[3]
     metadata._last_headline = None
     assert metadata.header_headline_lines(doc.text) == [1, 2]
+    assert metadata._last_headline is not None and metadata._last_headline.text is doc.text
     assert metadata.extract_title(doc) == fresh
+    assert metadata._last_headline is None  # forgotten once the title is taken: no page kept alive
     titled = attrs.evolve(doc, title="Harbour News")
     # the header goes; no line repeats the given title
     assert metadata.extract_title(titled).text == page.split("\n", 1)[1]

@@ -191,7 +191,8 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     headline = None
     headline_lines: list[int] = []
     if title is not None:
-        headline, headline_lines = _headline_and_lines(text, title, first_line, page_after)
+        found = _headline_and_lines(text, title, first_line, page_after, remember=False)
+        headline, headline_lines = found
     elif text.count("\n", end) >= 2 and _looks_like_title(first_line, config):
         # A bare first line is the page's title when the page repeats it (or its
         # headline part) as a line, or when the page is a raw dump (it still has a
@@ -225,16 +226,19 @@ class _HeadlineFound:
 
 
 # The last page's headline and its lines: `detect_page_language` asks for them to leave
-# them out of its sample, and `extract_title` right after it, on the same text. Replaced
-# as a whole, never changed in place, so it is safe across threads.
+# them out of its sample, and `extract_title` right after it, on the same text, and then
+# forgets them (a big page is not kept alive after its title is taken). Replaced as a
+# whole, never changed in place, so it is safe across threads.
 _last_headline: _HeadlineFound | None = None
 
 
 def _headline_and_lines(
-    text: str, title: str, first_line: str, page_after_title: str
+    text: str, title: str, first_line: str, page_after_title: str, *, remember: bool = True
 ) -> tuple[str, list[int]]:
     """The headline part of `title` (`_headline_of`) and the lines that repeat it
-    (`_headline_lines`), remembered for the last text object asked about.
+    (`_headline_lines`), taken from the last call if it asked about the same text object
+    with the same title and first line; kept for the next call if `remember`, else
+    forgotten.
 
     >>> page = "date 2024-03-05 Ferries resume | Harbour News\\nFerries resume\\nThey ran."
     >>> after = "\\nferries resume\\nthey ran.\\n"
@@ -247,7 +251,7 @@ def _headline_and_lines(
         headline = _headline_of(title, page_after_title)
         lines = _headline_lines(text, title, headline, first_line)
         found = _HeadlineFound(text, title, first_line, headline, tuple(lines))
-        _last_headline = found
+    _last_headline = found if remember else None
     return found.headline, list(found.lines)
 
 
