@@ -5,9 +5,9 @@ decision over the sequence:
 
 1. `line_features`: length, sentence punctuation, share of function words, position in
    the page and after the repeated headline, whether the line stood more than once in
-   the page, how far a long line's length lies from the page's prose paragraphs', and
-   the same averaged over windows of neighbours (so a short line inside prose differs
-   from a short line in a menu);
+   the page, how far a long line's length lies from that of the page's prose
+   paragraphs, and the same averaged over windows of neighbours (so a short line inside
+   prose differs from a short line in a menu);
 2. stage one scores each line; the best-scoring stretch of the page (a maximum-sum
    segment of `score - segment_offset`, weighted by the square root of line length) is
    the article's core;
