@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from newsclean.cli import main
-from newsclean.runner import partial_dir, rejects_path
+from newsclean.journal import partial_dir
+from newsclean.runner import rejects_path
 from tests.conftest import ROOT, load_jsonl
 
 SAMPLE = ROOT / "examples" / "sample.jsonl"
@@ -196,12 +197,12 @@ def test_output_is_written_whole_or_not_at_all(tmp_path: Path, capsys: pytest.Ca
     out = tmp_path / "out.jsonl"
     out.write_text("previous complete output\n")
 
-    import newsclean.runner as runner
+    import newsclean.journal as journal
 
     def broken_move(part: object, size: object, target: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(runner, "_move_into_place", broken_move)
+    monkeypatch.setattr(journal, "_move_into_place", broken_move)
     status, err = run(capsys, str(src), "-o", str(out))
     assert status == 2 and "disk full" in err
     assert out.read_text() == "previous complete output\n", "a failed run must not touch the output"

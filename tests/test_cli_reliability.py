@@ -20,15 +20,9 @@ from typing import Any
 
 import pytest
 
-from newsclean.runner import (
-    CRASH_ENV,
-    CRASH_ONCE_ENV,
-    HANG_ENV,
-    HANG_ONCE_ENV,
-    INTERRUPTED,
-    partial_dir,
-    rejects_path,
-)
+from newsclean.journal import partial_dir
+from newsclean.runner import INTERRUPTED, rejects_path
+from newsclean.workers import CRASH_ENV, CRASH_ONCE_ENV, HANG_ENV, HANG_ONCE_ENV
 from tests.conftest import ROOT, load_jsonl
 from tests.test_cli import PAGE
 

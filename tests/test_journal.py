@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.runner import JOURNAL_VERSION, Journal, Outcome, Position, ResumeError
+from newsclean.journal import JOURNAL_VERSION, Journal, Outcome, Position, ResumeError
 
 HEADER = {"version": JOURNAL_VERSION, "inputs": ["pages.jsonl"]}
 

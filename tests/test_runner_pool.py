@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from newsclean.cli import CleanOptions
+from newsclean.journal import Position
 from newsclean.jsonl import Line
-from newsclean.runner import Position, _Pool
+from newsclean.workers import WorkerPool
 from tests.conftest import ROOT
 
 PAGE = (
@@ -38,7 +39,7 @@ def _items(count: int) -> list[tuple[Position, Line]]:
 def test_batches_submitted_after_the_workers_died_are_recovered() -> None:
     items = _items(16)
     batches = [items[k : k + 2] for k in range(0, len(items), 2)]
-    pool = _Pool(2, CleanOptions(), in_flight_bytes=0)
+    pool = WorkerPool(2, CleanOptions(), in_flight_bytes=0)
     try:
         outcomes = pool.outcomes(batches)
         first = next(outcomes)  # the first four batches are in flight now
@@ -69,7 +70,7 @@ def test_batches_in_flight_follow_the_byte_budget() -> None:
     batches = [items[k : k + 2] for k in range(0, len(items), 2)]
     one_batch = sum(line.size for _, line in batches[0])
     for budget, expected in ((0, 4), (3 * one_batch, 6), (10**9, 8)):
-        pool = _Pool(2, CleanOptions(), in_flight_bytes=budget)
+        pool = WorkerPool(2, CleanOptions(), in_flight_bytes=budget)
         try:
             outcomes = pool.outcomes(batches)
             first = next(outcomes)
@@ -82,7 +83,7 @@ def test_batches_in_flight_follow_the_byte_budget() -> None:
 
 _START_METHOD_CHILD = """
 import sys, threading
-from newsclean.runner import _start_method
+from newsclean.workers import _start_method
 alone = _start_method()
 release = threading.Event()
 other = threading.Thread(target=release.wait)
@@ -112,9 +113,10 @@ import os, struct, sys, time
 sys.path.insert(0, sys.argv[1])
 from newsclean.cli import CleanOptions
 from newsclean.jsonl import Line
-from newsclean.runner import Position, _Pool
+from newsclean.journal import Position
+from newsclean.workers import WorkerPool
 
-pool = _Pool(2, CleanOptions())
+pool = WorkerPool(2, CleanOptions())
 text = '{"text": "Ferries ran again on Tuesday."}'
 assert len(list(pool.outcomes([[(Position(0, 1), Line("pages.jsonl", 1, text, size=len(text)))]]))) == 1
 writer = pool.executor._result_queue._writer
@@ -142,13 +144,14 @@ import json, os, signal, struct, sys, time
 sys.path.insert(0, sys.argv[1])
 from newsclean.cli import CleanOptions
 from newsclean.jsonl import Line
-from newsclean.runner import Position, _Pool
+from newsclean.journal import Position
+from newsclean.workers import WorkerPool
 
 def item(n):
     text = json.dumps({"id": n, "text": "Ferries ran again on Tuesday, the operator said."})
     return Position(0, n), Line("pages.jsonl", n, text, size=len(text))
 
-pool = _Pool(2, CleanOptions(), record_timeout=float(sys.argv[2]))
+pool = WorkerPool(2, CleanOptions(), record_timeout=float(sys.argv[2]))
 assert len(list(pool.outcomes([[item(1)]]))) == 1
 writer = pool.executor._result_queue._writer
 os.write(writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 100)
