@@ -48,6 +48,7 @@ def clean_all(texts: Iterable[str], *, config: Config | None = None) -> list[Doc
     >>> [doc.text for doc in clean_all(pages)] == [clean(page).text for page in pages]
     True
     """
+    texts = _many_texts(texts, "clean_all")
     return _chain_for(config or DEFAULT_CONFIG).batch(Document.from_text(text) for text in texts)
 
 
@@ -63,7 +64,22 @@ def clean_stream(texts: Iterable[str], *, config: Config | None = None) -> Itera
     >>> next(cleaned).text, next(cleaned).text
     ('Ferry 0 ran on Tuesday.', 'Ferry 1 ran on Tuesday.')
     """
+    texts = _many_texts(texts, "clean_stream")
     return _chain_for(config or DEFAULT_CONFIG).stream(Document.from_text(text) for text in texts)
+
+
+def _many_texts(texts: Iterable[str], name: str) -> Iterable[str]:
+    """`texts`, unless it is one text, which would be cleaned a character at a time.
+
+    >>> _many_texts("Ferries resume", "clean_all")
+    Traceback (most recent call last):
+    TypeError: clean_all takes an iterable of page texts, not one text; for one page use newsclean.clean
+    """
+    if isinstance(texts, str):
+        raise TypeError(
+            f"{name} takes an iterable of page texts, not one text; for one page use newsclean.clean"
+        )
+    return texts
 
 
 __all__ = [

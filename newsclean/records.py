@@ -116,6 +116,8 @@ def clean_records(
     >>> [out["text"] if isinstance(out, dict) else str(out) for out in clean_records(pages)]
     ['The council agreed.', "record has no 'text' field"]
     """
+    if isinstance(records, Mapping):  # one record: its keys would be taken for records
+        raise TypeError("clean_records takes a sequence of records, not one record; use clean_record")
     out: dict[int, dict[str, Any] | RecordError] = {}
     ready: list[tuple[int, Mapping[str, Any], Document]] = []
     for at, record in enumerate(records):
@@ -151,6 +153,8 @@ def clean_record_stream(
     >>> [out["text"] if isinstance(out, dict) else str(out) for out in cleaned]
     ['The council agreed.', "record has no 'text' field"]
     """
+    if isinstance(records, Mapping):  # one record: its keys would be taken for records
+        raise TypeError("clean_record_stream takes an iterable of records, not one record; use clean_record")
     for group in batched(records, _text_length(text_field), max_count=BATCH_DOCS, max_size=BATCH_CHARS):
         yield from clean_records(group, chain=chain, text_field=text_field, explain=explain)
 

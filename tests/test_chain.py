@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -412,3 +413,11 @@ def test_clean_stream_gives_what_clean_all_gives() -> None:
     assert list(newsclean.clean_stream(iter(pages))) == newsclean.clean_all(pages)
     german = Config(lang="de")
     assert list(newsclean.clean_stream(pages, config=german)) == newsclean.clean_all(pages, config=german)
+
+
+@pytest.mark.parametrize("clean_many", [newsclean.clean_all, newsclean.clean_stream])
+def test_one_text_given_for_many_is_refused(clean_many: Any) -> None:
+    """A text is an iterable of characters: cleaned as given, it would give one document
+    per character."""
+    with pytest.raises(TypeError, match="not one text; for one page use newsclean.clean"):
+        clean_many(PAGES["en"])

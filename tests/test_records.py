@@ -198,3 +198,13 @@ def test_clean_record_stream_is_lazy() -> None:
     first = next(clean_record_stream(endless_records()))
     assert first["id"] == "0" and first["text"].split("\n") == ARTICLE  # type: ignore[index]
     assert pulled <= BATCH_DOCS + 1
+
+
+def test_one_record_given_for_many_is_refused() -> None:
+    from newsclean.records import clean_record_stream, clean_records
+
+    record = {"id": "a", "text": PAGE}
+    with pytest.raises(TypeError, match="not one record; use clean_record"):
+        clean_records(record)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not one record; use clean_record"):
+        list(clean_record_stream(record))
