@@ -419,5 +419,5 @@ def test_clean_stream_gives_what_clean_all_gives() -> None:
 def test_one_text_given_for_many_is_refused(clean_many: Any) -> None:
     """A text is an iterable of characters: cleaned as given, it would give one document
     per character."""
-    with pytest.raises(TypeError, match="not one text; for one page use newsclean.clean"):
+    with pytest.raises(TypeError, match=r"not one text; for one page use newsclean\.clean"):
         clean_many(PAGES["en"])
