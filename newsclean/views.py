@@ -248,3 +248,44 @@ def take_teaser_headings(text: str, lang: str | None) -> tuple[int, ...] | None:
         return None
     _last_headings = None
     return entry[2]
+
+
+# The headline and the lines that repeat it, of the last page whose header
+# `detect_page_language` read (it leaves those lines out of its sample), matched by
+# identity, title and first line: `extract_title`, right after it on the same text, takes
+# them instead of searching again. The entry is dropped when it is read, and pages over
+# `CACHED_LINES_CHARS` are not held.
+_last_headline: tuple[str, str, str, str, tuple[int, ...]] | None = None
+
+
+def remember_headline(text: str, title: str, first_line: str, headline: str, lines: Sequence[int]) -> None:
+    """Record the `headline` that `title` gives on `text` (whose first line is
+    `first_line`) and the indices of the `lines` that repeat it, for the next filter that
+    asks (not for a page over `CACHED_LINES_CHARS`).
+
+    Example:
+
+    >>> page = "date 2024-03-05 Ferries resume | Harbour News\\nFerries resume\\nThey ran."
+    >>> header = page.split("\\n")[0]
+    >>> remember_headline(page, "Ferries resume | Harbour News", header, "Ferries resume", [0, 1])
+    >>> title = "Ferries resume | Harbour News"
+    >>> take_headline(page, "Harbour News", header), take_headline(page, title, header)
+    (None, ('Ferries resume', [0, 1]))
+    >>> take_headline(page, title, header) is None
+    True
+    """
+    global _last_headline
+    if len(text) <= CACHED_LINES_CHARS:
+        _last_headline = (text, title, first_line, headline, tuple(lines))
+
+
+def take_headline(text: str, title: str, first_line: str) -> tuple[str, list[int]] | None:
+    """The remembered headline and repeating lines of `text` for `title` and
+    `first_line`, if it is the last page recorded (the entry is then dropped); else
+    `None`."""
+    global _last_headline
+    entry = _last_headline
+    if entry is None or entry[0] is not text or entry[1] != title or entry[2] != first_line:
+        return None
+    _last_headline = None
+    return entry[3], list(entry[4])

@@ -316,6 +316,7 @@ def test_the_headline_found_for_language_detection_is_the_one_extract_title_find
     document is asked about on its own."""
     import attrs
 
+    from newsclean import views
     from newsclean.filters import metadata
 
     page = (
@@ -325,15 +326,16 @@ def test_the_headline_found_for_language_detection_is_the_one_extract_title_find
         "Ferries to the island ran again on Tuesday after a week of storms kept them in port.\n"
     )
     doc = Document.from_text(page)
-    metadata._last_headline = None
+    header, title = page.split("\n")[0], "Ferries resume after storm | Harbour News"
     fresh = metadata.extract_title(doc)
     assert fresh.title == "Ferries resume after storm"
     assert fresh.text == page.split("\n", 3)[3]
-    metadata._last_headline = None
     assert metadata.header_headline_lines(doc.text) == [1, 2]
-    assert metadata._last_headline is not None and metadata._last_headline.text is doc.text
     assert metadata.extract_title(doc) == fresh
-    assert metadata._last_headline is None  # forgotten once the title is taken: no page kept alive
+    assert views.take_headline(doc.text, title, header) is None  # taken: no page kept alive
+    metadata.header_headline_lines(doc.text)
+    assert views.take_headline(doc.text, title, header) == ("Ferries resume after storm", [0, 1, 2])
     titled = attrs.evolve(doc, title="Harbour News")
+    metadata.header_headline_lines(doc.text)
     # the header goes; no line repeats the given title
     assert metadata.extract_title(titled).text == page.split("\n", 1)[1]

@@ -17,8 +17,6 @@ import functools
 import re
 from collections.abc import Sequence
 
-import attrs
-
 from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.dates import TIME_PATTERN, YEAR, find_date
@@ -191,7 +189,9 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     headline = None
     headline_lines: list[int] = []
     if title is not None:
-        found = _headline_and_lines(text, title, first_line, page_after, remember=False)
+        found = views.take_headline(text, title, first_line)  # `detect_page_language` may have it
+        if found is None:
+            found = _headline_and_lines(text, title, first_line, page_after)
         headline, headline_lines = found
     elif text.count("\n", end) >= 2 and _looks_like_title(first_line, config):
         # A bare first line is the page's title when the page repeats it (or its
@@ -214,45 +214,19 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     return drop_lines(doc, lines, drops, "extract_title", **changes)
 
 
-@attrs.frozen
-class _HeadlineFound:
-    """`_headline_and_lines`'s answer for one page, title and first line."""
-
-    text: str
-    title: str
-    first_line: str
-    headline: str
-    lines: tuple[int, ...]
-
-
-# The last page's headline and its lines: `detect_page_language` asks for them to leave
-# them out of its sample, and `extract_title` right after it, on the same text, and then
-# forgets them (a big page is not kept alive after its title is taken). Replaced as a
-# whole, never changed in place, so it is safe across threads.
-_last_headline: _HeadlineFound | None = None
-
-
 def _headline_and_lines(
-    text: str, title: str, first_line: str, page_after_title: str, *, remember: bool = True
+    text: str, title: str, first_line: str, page_after_title: str
 ) -> tuple[str, list[int]]:
     """The headline part of `title` (`_headline_of`) and the lines that repeat it
-    (`_headline_lines`), taken from the last call if it asked about the same text object
-    with the same title and first line; kept for the next call if `remember`, else
-    forgotten.
+    (`_headline_lines`).
 
     >>> page = "date 2024-03-05 Ferries resume | Harbour News\\nFerries resume\\nThey ran."
     >>> after = "\\nferries resume\\nthey ran.\\n"
     >>> _headline_and_lines(page, "Ferries resume | Harbour News", page.split("\\n")[0], after)
     ('Ferries resume', [0, 1])
     """
-    global _last_headline
-    found = _last_headline
-    if found is None or found.text is not text or found.title != title or found.first_line != first_line:
-        headline = _headline_of(title, page_after_title)
-        lines = _headline_lines(text, title, headline, first_line)
-        found = _HeadlineFound(text, title, first_line, headline, tuple(lines))
-    _last_headline = found if remember else None
-    return found.headline, list(found.lines)
+    headline = _headline_of(title, page_after_title)
+    return headline, _headline_lines(text, title, headline, first_line)
 
 
 def _headline_lines(text: str, title: str, headline: str, first_line: str) -> list[int]:
@@ -296,7 +270,9 @@ def header_headline_lines(text: str) -> list[int]:
     framed, starts = views.framed_lowered(text)
     first = text.count("\n", 0, start)
     page_after = framed[starts[first + 1] :] if first + 1 < len(starts) else ""
-    return [i for i in _headline_and_lines(text, title, first_line, page_after)[1] if i != first]
+    headline, lines = _headline_and_lines(text, title, first_line, page_after)
+    views.remember_headline(text, title, first_line, headline, lines)  # for `extract_title`
+    return [i for i in lines if i != first]
 
 
 def _dateline_iso(line: str) -> str | None:
