@@ -94,6 +94,14 @@ def interrupt_after(
     os.killpg(process.pid, sig)
 
 
+def killed_after(argv: list[str], out: Path, chunks: int, *, poll: float = 0.01, **env: str) -> None:
+    """Start the run, SIGKILL it once `chunks` chunks are journaled, and wait for it."""
+    process = start(argv, **env)
+    interrupt_after(process, out, chunks, signal.SIGKILL, poll)
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+
+
 def lost_and_doubled(output: bytes, expected: bytes) -> tuple[int, int]:
     got = [json.loads(line)["id"] for line in output.splitlines()]
     want = [json.loads(line)["id"] for line in expected.splitlines()]
@@ -107,10 +115,7 @@ def test_sigkill_then_resume_gives_the_uninterrupted_output(
     out = tmp_path / "out.jsonl"
     argv = command(big_input, out, "--workers", str(workers))
     for stop_at in (3, 8):  # killed twice, at different points
-        process = start(argv + (["--resume"] if stop_at != 3 else []))
-        interrupt_after(process, out, stop_at, signal.SIGKILL)
-        process.wait(timeout=60)
-        assert process.returncode == -signal.SIGKILL
+        killed_after(argv + (["--resume"] if stop_at != 3 else []), out, stop_at)
         assert not out.exists(), "no output file may appear before the run is complete"
     done = finish([*argv, "--resume"])
     assert done.returncode == 0, done.stderr
@@ -126,9 +131,7 @@ def test_a_gzip_output_killed_and_resumed_reads_as_the_uninterrupted_output(
 ) -> None:
     out = tmp_path / "out.jsonl.gz"
     argv = command(big_input, out, "--workers", str(workers))
-    process = start(argv)
-    interrupt_after(process, out, 4, signal.SIGKILL)
-    process.wait(timeout=60)
+    killed_after(argv, out, 4)
     with (partial_dir(out) / "output.jsonl").open("ab") as torn:  # a chunk's member cut short
         torn.write(gzip.compress(b'{"id": "torn"}\n')[:12])
     done = finish([*argv, "--resume"])
@@ -157,9 +160,7 @@ def test_sigint_stops_cleanly_and_resumes(big_input: Path, reference: bytes, tmp
 
 def test_resume_refuses_other_options(big_input: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    process = start(command(big_input, out))
-    interrupt_after(process, out, 1, signal.SIGKILL)
-    process.wait(timeout=60)
+    killed_after(command(big_input, out), out, 1)
     done = finish(command(big_input, out, "--resume", "--explain"))
     assert done.returncode == 2
     assert "made with other inputs or options" in done.stderr
@@ -167,9 +168,7 @@ def test_resume_refuses_other_options(big_input: Path, tmp_path: Path) -> None:
 
 def test_torn_journal_line_is_ignored_on_resume(big_input: Path, reference: bytes, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    process = start(command(big_input, out))
-    interrupt_after(process, out, 2, signal.SIGKILL)
-    process.wait(timeout=60)
+    killed_after(command(big_input, out), out, 2)
     with (partial_dir(out) / "journal.jsonl").open("a") as fh:
         fh.write('{"chunk": 99, "file": 0, "li')  # a write cut short by the kill
     done = finish(command(big_input, out, "--resume"))
@@ -294,9 +293,7 @@ def test_sigkill_around_a_hung_record_then_resume_is_exact(tmp_path: Path, marke
     done = finish(argv(reference), **{HANG_ENV: HANG})
     assert done.returncode == 1, done.stderr
     out = tmp_path / "out.jsonl"
-    process = start(argv(out), **{HANG_ENV: HANG})
-    interrupt_after(process, out, 3, signal.SIGKILL, poll=0.001)
-    process.wait(timeout=60)
+    killed_after(argv(out), out, 3, poll=0.001, **{HANG_ENV: HANG})
     done = finish(argv(out, "--resume"), **{HANG_ENV: HANG})
     assert done.returncode == 1, done.stderr
     assert "resumed after" in done.stderr
