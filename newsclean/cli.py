@@ -20,6 +20,8 @@ from newsclean.document import Document
 from newsclean.explain import render_explanation
 from newsclean.filters import FILTERS
 from newsclean.filters.profiles import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, with_site_profiles
+from newsclean.jsonl import STDIN
+from newsclean.piped import is_stdout
 from newsclean.profiles import DEFAULT_CAP, load_profiles_cached, profile_files
 from newsclean.report import DEFAULT_MAX_DOCUMENTS, run_report
 from newsclean.runner import (
@@ -97,9 +99,13 @@ def run_clean(args: argparse.Namespace) -> int:
         profile_min_pages=args.profile_min_pages,
     )
     options.chain()  # fail early on a bad language or filter name
-    missing = [p for p in args.inputs if not Path(p).is_file()]
+    missing = [p for p in args.inputs if p != STDIN and not Path(p).is_file()]
     if missing:
         print(f"newsclean: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    problem = _pipe_problem(args)
+    if problem:
+        print(f"newsclean: {problem}", file=sys.stderr)
         return 2
     if args.workers < 1 or args.checkpoint_every < 1 or args.max_record_mb <= 0:
         print("newsclean: --workers, --checkpoint-every and --max-record-mb must be positive",
@@ -112,10 +118,36 @@ def run_clean(args: argparse.Namespace) -> int:
         inputs=tuple(args.inputs), output=output, workers=args.workers, resume=args.resume,
         checkpoint_every=args.checkpoint_every, max_line_bytes=int(args.max_record_mb * 1e6),
         record_timeout=args.record_timeout,
+        rejects=None if args.rejects is None else Path(args.rejects),
     )
     summary = run(options, settings)
-    print(describe(summary, settings), file=sys.stderr)
+    if summary.output_closed:
+        _silence_stdout()
+    else:
+        print(describe(summary, settings), file=sys.stderr)
     return exit_status(summary)
+
+
+def _pipe_problem(args: argparse.Namespace) -> str | None:
+    """Why the inputs and output of `newsclean clean` cannot be used together, or `None`.
+
+    >>> args = build_parser().parse_args(["clean", "-", "-o", "-", "--resume"])
+    >>> _pipe_problem(args)
+    '--resume needs input and output files: a pipe cannot be read or written again'
+    """
+    if args.inputs.count(STDIN) > 1:
+        return "standard input (-) can be read only once"
+    if args.resume and (STDIN in args.inputs or is_stdout(Path(args.output))):
+        return "--resume needs input and output files: a pipe cannot be read or written again"
+    return None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush
+    does not fail on the closed pipe again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def run_explain(args: argparse.Namespace) -> int:
@@ -138,7 +170,10 @@ def run_explain(args: argparse.Namespace) -> int:
     lang: en
     0
     """
-    text = Path(args.page).read_text(encoding="utf-8", errors="replace")
+    if args.page == STDIN:
+        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    else:
+        text = Path(args.page).read_text(encoding="utf-8", errors="replace")
     chain = default_chain(Config(lang=args.lang), skip=tuple(args.skip))
     sys.stdout.write(render_explanation(chain(Document.from_text(text))))
     return 0
@@ -205,9 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     clean = commands.add_parser("clean", help="clean the text field of JSONL records")
-    clean.add_argument("inputs", nargs="+", metavar="IN.jsonl", help="JSONL files, plain or gzip")
+    clean.add_argument("inputs", nargs="+", metavar="IN.jsonl",
+                       help="JSONL files, plain or gzip; - for standard input")
     clean.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
-                       help="the output file; a name ending in .gz is written as gzip")
+                       help="the output file; a name ending in .gz is written as gzip; "
+                       "- for standard output")
+    clean.add_argument("--rejects", metavar="REJECTS.jsonl",
+                       help="where rejected records go (default: OUT.rejects.jsonl next to "
+                       "the output; with -o -, standard error)")
     clean.add_argument("--text-field", default="text", help="field holding the page text")
     clean.add_argument("--explain", action="store_true", help="add the edit log to each record")
     clean.add_argument("--workers", type=worker_count, default=1, metavar="N",
@@ -247,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile.set_defaults(run=run_profile)
 
     explain = commands.add_parser("explain", help="show what the chain keeps and removes on a page")
-    explain.add_argument("page", metavar="PAGE.txt")
+    explain.add_argument("page", metavar="PAGE.txt", help="a page as plain text; - for standard input")
     _add_chain_options(explain)
     explain.set_defaults(run=run_explain)
 

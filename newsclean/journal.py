@@ -14,6 +14,7 @@ as a gzip member of its own, so a file cut back to a finished chunk is whole gzi
 
 from __future__ import annotations
 
+import errno
 import gzip
 import itertools
 import json
@@ -394,4 +395,14 @@ def _move_into_place(part: Path, size: int, target: Path) -> None:
     if not part.exists():
         part.touch()
     _cut_durably(part, size)
-    os.replace(part, target)
+    try:
+        os.replace(part, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        # A rejects file named on another file system (`--rejects`): copied, then renamed
+        # there, so it too appears complete or not at all.
+        copy = target.with_name(target.name + ".tmp")
+        shutil.copyfile(part, copy)
+        os.replace(copy, target)
+        part.unlink()

@@ -9,12 +9,15 @@ position instead of raised.
 [(1, '{"text": "a"}'), (3, '{"text": "b"}')]
 
 Memory stays bounded by `max_line_bytes`: a longer line is skipped in pieces and comes
-back as an empty `Line` whose `error` gives its size.
+back as an empty `Line` whose `error` gives its size. The path `-` reads standard input
+(plain or gzip too), and its lines say they come from `<stdin>`.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
+import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +26,9 @@ from typing import IO
 import attrs
 
 GZIP_MAGIC = b"\x1f\x8b"
+# The input path that means standard input, and how its lines name their file.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 # The longest line read by default (64 MiB); longer ones are reported, not read.
 MAX_LINE_BYTES = 64 * 1024 * 1024
 # Piece size used to skip over a line that is too long.
@@ -65,7 +71,48 @@ class Line:
         return Line(self.path, self.number, text.strip(), error, self.size)
 
 
+class _Rejoined(io.RawIOBase):
+    """A stream's first bytes, read to sniff its format, put back in front of the rest
+    (a pipe cannot seek back to them); closing it leaves the stream open.
+
+    >>> stream = io.BytesIO(b"ain fell.")
+    >>> io.BufferedReader(_Rejoined(b"R", stream)).read()
+    b'Rain fell.'
+    """
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            taken = self._head[: len(view)]
+            view[: len(taken)] = taken
+            self._head = self._head[len(taken) :]
+            return len(taken)
+        piece = self._rest.read(len(view))
+        view[: len(piece)] = piece
+        return len(piece)
+
+
+def _open_stdin() -> IO[bytes]:
+    """Standard input as bytes, gunzipped when it starts like gzip."""
+    stream = sys.stdin.buffer
+    head = stream.read(2)
+    joined = io.BufferedReader(_Rejoined(head, stream))
+    if head == GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=joined, mode="rb")  # type: ignore[return-value]  # a binary stream
+    return joined
+
+
 def _open(path: Path) -> IO[bytes]:
+    if str(path) == STDIN:
+        return _open_stdin()
     with path.open("rb") as probe:
         is_gzip = probe.read(2) == GZIP_MAGIC
     if is_gzip:
@@ -130,10 +177,11 @@ def read_lines(
     >>> [(line.number, line.text, line.error is not None) for line in read_lines(path, max_line_bytes=50)]
     [(1, '{"text": "Caf\ufffd"}', True), (2, '', True)]
     """
-    path = Path(path)
+    source = Path(path)
+    name = STDIN_NAME if str(path) == STDIN else str(source)
     number = 0
     offset = 0  # bytes of (uncompressed) text read so far
-    with _open(path) as fh:
+    with _open(source) as fh:
         try:
             while True:
                 raw = fh.readline(max_line_bytes + 1)
@@ -148,7 +196,7 @@ def read_lines(
                             f"line of {size / 1e6:.1f} MB is over the {max_line_bytes / 1e6:.1f} MB "
                             "limit (--max-record-mb); not read"
                         )
-                        yield Line(str(path), number, "", too_long, size)
+                        yield Line(name, number, "", too_long, size)
                     offset += size
                     continue
                 offset += size
@@ -156,12 +204,12 @@ def read_lines(
                     continue
                 if not decode:
                     if not _is_blank(raw):
-                        yield Line(str(path), number, "", None, size, raw)
+                        yield Line(name, number, "", None, size, raw)
                     continue
                 text, error = _decode(raw)
                 text = text.strip()
                 if text:
-                    yield Line(str(path), number, text, error, size)
+                    yield Line(name, number, text, error, size)
         except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
             kind = "truncated" if isinstance(exc, EOFError) else "corrupt"
             broken = (
@@ -169,4 +217,4 @@ def read_lines(
                 f"(byte {offset} of the uncompressed text); the rest of the file is lost ({exc})"
             )
             if number + 1 > skip_through:
-                yield Line(str(path), number + 1, "", broken, 0)
+                yield Line(name, number + 1, "", broken, 0)

@@ -4,7 +4,9 @@ The input lines are read in order and cleaned in batches (`newsclean.workers`: i
 process, or in worker processes); their outcomes are committed a chunk at a time to the
 partial output (`newsclean.journal`), which a run killed at any moment resumes from
 (`--resume`), and which is renamed into place once the input is done. Records that
-cannot be cleaned go to the rejects file with their file, line number and error.
+cannot be cleaned go to the rejects file with their file, line number and error. A run
+writing to standard output (`-o -`) sends each chunk down the pipe instead
+(`newsclean.piped`), and a run may read standard input (`-`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 import attrs
 
 from newsclean.journal import JOURNAL_VERSION, Journal, Outcome, Position, compresses, partial_dir
-from newsclean.jsonl import MAX_LINE_BYTES, read_lines
+from newsclean.jsonl import MAX_LINE_BYTES, STDIN, read_lines
+from newsclean.piped import PipedOutput, is_stdout
 from newsclean.workers import CleanOptionsLike, Item, SerialCleaner, WorkerPool, arm_hang_hook, worker_batches
 
 # Records per chunk file (a resumed run loses at most one chunk of work).
@@ -29,6 +32,8 @@ CHECKPOINT_EVERY = 1000
 PROGRESS_EVERY = 0.5
 # Exit status of a run stopped by SIGINT (the shell's convention).
 INTERRUPTED = 130
+# Exit status of a run whose reader closed the output pipe (as if killed by SIGPIPE).
+OUTPUT_CLOSED = 141
 # Seconds a record may take to clean, per MB of its input line (at least this many).
 RECORD_TIMEOUT = 60.0
 
@@ -51,6 +56,23 @@ class RunSettings:
     checkpoint_every: int = CHECKPOINT_EVERY
     max_line_bytes: int = MAX_LINE_BYTES
     record_timeout: float = RECORD_TIMEOUT  # seconds per MB of a record; 0: no limit
+    rejects: Path | None = None  # where rejected records go; None: next to the output
+
+    @property
+    def rejects_file(self) -> Path | None:
+        """The rejects file: `rejects` if set, else `rejects_path(output)`; `None` for a run
+        writing to standard output without one (its rejects go to standard error).
+
+        Example:
+
+        >>> RunSettings(inputs=("in.jsonl",), output=Path("clean.jsonl")).rejects_file.as_posix()
+        'clean.rejects.jsonl'
+        >>> RunSettings(inputs=("in.jsonl",), output=Path("-")).rejects_file is None
+        True
+        """
+        if self.rejects is not None or is_stdout(self.output):
+            return self.rejects
+        return rejects_path(self.output)
 
 
 @attrs.define
@@ -72,6 +94,7 @@ class RunSummary:
     bytes_read: int = 0
     resumed_chunks: int = 0
     interrupted: bool = False
+    output_closed: bool = False  # the reader of standard output went away
     empty_inputs: list[str] = attrs.Factory(list)
 
     @property
@@ -117,6 +140,8 @@ def _pending_lines(inputs: Sequence[str], start: Position, max_line_bytes: int,
 
 
 def _input_fingerprint(path: str) -> dict[str, Any]:
+    if path == STDIN:
+        return {"path": STDIN}
     stat = Path(path).stat()
     return {"path": str(Path(path).resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
@@ -192,8 +217,11 @@ class _StopFlag:
 # ---------------------------------------------------------------- the run
 
 
-def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.stderr) -> RunSummary:
+def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO | None = None,
+        stdout: IO[bytes] | None = None) -> RunSummary:
     """Clean every record of `settings.inputs` into `settings.output`; see the module doc.
+    Progress and piped rejects go to `log` (default: standard error); a run writing to
+    standard output writes to `stdout` when given.
 
     Example:
 
@@ -207,30 +235,19 @@ def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.s
     >>> summary.cleaned, summary.rejected, sorted(path.name for path in folder.iterdir())
     (1, 1, ['in.jsonl', 'out.jsonl', 'out.rejects.jsonl'])
     """
-    output = settings.output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    header = {
-        "version": JOURNAL_VERSION,
-        "inputs": [_input_fingerprint(p) for p in settings.inputs],
-        "options": repr(options),
-        "checkpoint_every": settings.checkpoint_every,
-        "max_line_bytes": settings.max_line_bytes,
-    }
-    journal = Journal(partial_dir(output), header, compress=compresses(output))
+    log = sys.stderr if log is None else log
     summary = RunSummary()
-    if settings.resume and journal.path.is_file():
-        journal.load()
-        summary.resumed_chunks = len(journal.entries)
-        for entry in journal.entries:
-            summary.cleaned += entry.cleaned
-            summary.rejected += entry.rejected
-            summary.repaired += entry.repaired
-            summary.bytes_read += entry.size
+    sink: Journal | PipedOutput
+    if is_stdout(settings.output):
+        sink = PipedOutput(sys.stdout.buffer if stdout is None else stdout, settings.rejects_file, log)
+        sink.start_fresh()
+        start = Position(0, 0)
     else:
-        journal.start_fresh()
+        sink = _journal(options, settings, summary)
+        start = sink.position
     # Worker processes get the lines' bytes and decode them there: the parent's work
     # (its CPU shared with the workers) is then reading and writing bytes.
-    items = _pending_lines(settings.inputs, journal.position, settings.max_line_bytes,
+    items = _pending_lines(settings.inputs, start, settings.max_line_bytes,
                            summary.empty_inputs, decode=settings.workers <= 1)
     arm_hang_hook()  # test-only, for a run in this process (workers arm their own)
     pool: WorkerPool | SerialCleaner
@@ -254,7 +271,7 @@ def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.s
                     summary.bytes_read += outcome.size
                     progress.update(summary.records, summary.bytes_read)
                     if len(chunk) >= settings.checkpoint_every or stop.requested:
-                        journal.commit(chunk)
+                        sink.commit(chunk)
                         chunk = []
                     if stop.requested:
                         summary.interrupted = True
@@ -266,16 +283,48 @@ def run(options: CleanOptionsLike, settings: RunSettings, *, log: TextIO = sys.s
                 summary.cleaned -= sum(o.output is not None for o in dropped)
                 summary.rejected -= sum(o.reject is not None for o in dropped)
             if chunk:
-                journal.commit(chunk)
+                sink.commit(chunk)
             clean_exit = True
+    except BrokenPipeError:  # only a pipe raises it: the reader has what it wanted
+        summary.output_closed = True
     finally:
         summary.retried = pool.retried
         summary.timeouts = pool.timeouts
         pool.close(wait=clean_exit and not summary.interrupted)
+        if isinstance(sink, PipedOutput):
+            sink.close()
     progress.update(summary.records, summary.bytes_read, final=True)
-    if not summary.interrupted:
-        journal.assemble(output, rejects_path(output))
+    if isinstance(sink, Journal) and not summary.interrupted:
+        sink.assemble(settings.output, settings.rejects or rejects_path(settings.output))
     return summary
+
+
+def _journal(options: CleanOptionsLike, settings: RunSettings, summary: RunSummary) -> Journal:
+    """The journal of a run writing a file: a fresh one, or the resumed one, whose
+    finished chunks are counted into `summary`."""
+    output = settings.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if settings.rejects is not None:
+        settings.rejects.parent.mkdir(parents=True, exist_ok=True)
+    header = {
+        "version": JOURNAL_VERSION,
+        "inputs": [_input_fingerprint(p) for p in settings.inputs],
+        "options": repr(options),
+        "checkpoint_every": settings.checkpoint_every,
+        "max_line_bytes": settings.max_line_bytes,
+    }
+    journal = Journal(partial_dir(output), header, compress=compresses(output))
+    if settings.resume and journal.path.is_file():
+        journal.load()
+        summary.resumed_chunks = len(journal.entries)
+        for entry in journal.entries:
+            summary.cleaned += entry.cleaned
+            summary.rejected += entry.rejected
+            summary.repaired += entry.repaired
+            summary.bytes_read += entry.size
+    else:
+        journal.start_fresh()
+    return journal
 
 
 def describe(summary: RunSummary, settings: RunSettings) -> str:
@@ -288,14 +337,20 @@ def describe(summary: RunSummary, settings: RunSettings) -> str:
     newsclean: 3 documents cleaned into clean.jsonl; 1 records rejected, see clean.rejects.jsonl
     """
     output = settings.output
+    piped = is_stdout(output)
     lines = [f"newsclean: warning: {path} has no records" for path in summary.empty_inputs]
+    if summary.interrupted and piped:
+        lines.append(f"newsclean: interrupted after {summary.records} records, "
+                     f"{summary.cleaned} of them written to standard output")
+        return "\n".join(lines)
     if summary.interrupted:
         lines.append(
             f"newsclean: interrupted after {summary.records} records; the finished part is in "
             f"{partial_dir(output)}; rerun the same command with --resume to continue"
         )
         return "\n".join(lines)
-    text = f"newsclean: {summary.cleaned} documents cleaned into {output}"
+    where = "to standard output" if piped else f"into {output}"
+    text = f"newsclean: {summary.cleaned} documents cleaned {where}"
     if summary.resumed_chunks:
         text += f" (resumed after {summary.resumed_chunks} finished chunks)"
     if summary.repaired:
@@ -306,13 +361,16 @@ def describe(summary: RunSummary, settings: RunSettings) -> str:
     if summary.retried:
         text += f"; {summary.retried} records retried after a worker died or a record ran over its time limit"
     if summary.rejected:
-        text += f"; {summary.rejected} records rejected, see {rejects_path(output)}"
+        rejects = settings.rejects_file
+        text += f"; {summary.rejected} records rejected, see " + (
+            "the lines above" if rejects is None else str(rejects))
     lines.append(text)
     return "\n".join(lines)
 
 
 def exit_status(summary: RunSummary) -> int:
-    """0 when every record was cleaned, 1 when some were rejected, 130 when interrupted.
+    """0 when every record was cleaned, 1 when some were rejected, 130 when interrupted,
+    141 when the reader of standard output went away.
 
     Example:
 
@@ -321,6 +379,8 @@ def exit_status(summary: RunSummary) -> int:
     >>> exit_status(RunSummary(cleaned=2, interrupted=True))
     130
     """
+    if summary.output_closed:
+        return OUTPUT_CLOSED
     if summary.interrupted:
         return INTERRUPTED
     return 1 if summary.rejected else 0
