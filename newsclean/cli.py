@@ -195,6 +195,9 @@ def run_profile(args: argparse.Namespace) -> int:
     >>> load_profiles(target).sites["news.example"].lines
     {'ferries ran.': 2, 'home': 2}
     """
+    if args.inputs.count(STDIN) > 1:
+        print("newsclean: standard input (-) can be read only once", file=sys.stderr)
+        return 2
     return profile_files(args.inputs, args.output, cap=args.cap, min_pages=args.min_pages,
                          text_field=args.text_field)
 
@@ -276,7 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     profile = commands.add_parser(
         "profile", help="count each site's repeated lines into a profile file")
     profile.add_argument(
-        "inputs", nargs="+", metavar="IN.jsonl", help="JSONL files with url (or site)")
+        "inputs", nargs="+", metavar="IN.jsonl",
+        help="JSONL files with url (or site); - for standard input")
     profile.add_argument("-o", "--output", required=True, metavar="PROFILES.json")
     profile.add_argument("--text-field", default="text", help="field holding the page text")
     profile.add_argument("--cap", type=int, default=DEFAULT_CAP,
@@ -292,7 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.set_defaults(run=run_explain)
 
     report = commands.add_parser("report", help="write an HTML audit report of what was removed")
-    report.add_argument("inputs", nargs="+", metavar="IN.jsonl", help="raw or --explain output")
+    report.add_argument("inputs", nargs="+", metavar="IN.jsonl",
+                        help="raw or --explain output; - for standard input")
     report.add_argument("-o", "--output", required=True, metavar="REPORT.html")
     report.add_argument("--text-field", default="text", help="field holding the page text")
     report.add_argument(

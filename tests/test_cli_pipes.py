@@ -129,3 +129,25 @@ def test_explain_reads_a_page_from_stdin(
     shown = capsys.readouterr().out
     assert "2 - Share this article  [remove_boilerplate: share]" in shown
     assert "3 + Ferries ran again on Tuesday after the storm." in shown
+
+
+def test_explained_output_piped_into_a_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["clean", str(SAMPLE), "-o", "-", "--explain"]) == 0
+    explained = capsysbinary.readouterr().out
+    feed_stdin(monkeypatch, explained)
+    report = tmp_path / "report.html"
+    assert main(["report", "-", "-o", str(report)]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert "&lt;stdin&gt;" in page or "<stdin>" in page
+    assert "sample-en-1" in page
+
+
+def test_profiles_built_from_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    towns = ["Ashford", "Bexley", "Carlow", "Dunmore", "Elgin", "Fenwick"]
+    rows = [{"url": f"https://harbour-news.test/a/{n}", "text": f"Sign in\nFerries reached {town} today."}
+            for n, town in enumerate(towns)]
+    feed_stdin(monkeypatch, "".join(json.dumps(row) + "\n" for row in rows).encode())
+    assert main(["profile", "-", "-o", str(tmp_path / "profiles.json")]) == 0
+    profile = json.loads((tmp_path / "profiles.json").read_text())
+    assert profile["sites"]["harbour-news.test"]["lines"] == {"sign in": 6}
