@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
-from newsclean.dates import TIME_PATTERN, YEAR, find_date
+from newsclean.dates import EASTERN_DIGIT_LANGUAGES, EASTERN_DIGITS, TIME_PATTERN, YEAR, find_date
 from newsclean.document import Document, offsets_now
 from newsclean.lines import drop_lines, lines_equal_to, lines_starting_with, lowered_line_matches
 from newsclean.reasons import Reason
@@ -48,7 +48,8 @@ MAX_DATELINE_WORDS = 6
 EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-# Words that join the names of a byline ("By Jane Doe and John Roe").
+# Words that join the names of a byline ("By Jane Doe and John Roe", "Autor: Jan Novák a
+# Eva Malá", "Av Anna Berg och Erik Lund").
 NAME_JOINERS = frozenset(
     [
         "and",
@@ -76,6 +77,10 @@ NAME_JOINERS = frozenset(
         "dos",
         "du",
         "ten",
+        "a",
+        "ve",
+        "och",
+        "و",
     ]
 )
 
@@ -322,14 +327,21 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
     >>> doc = extract_dateline(Document.from_text(page, published="2024-03-05"))
     >>> doc.published, doc.text
     ('2024-03-05T09:30', 'Ferries ran again.\\nBy 2025 the pier will be rebuilt.')
+    >>> extract_dateline(Document.from_text("عادت العبارات.\\nنشر في ١٥ يناير ٢٠٢٤", lang="ar")).published
+    '2024-01-15'
     """
     lines = views.text_lines(doc.text)
     limit = config.max_dateline_chars
     drops: dict[int, Reason] = {}
     published = doc.published
+    # Dates in Arabic-Indic digits are read in ASCII ones (the same length, so the same
+    # lines); the pages of other languages are read as they are.
+    read: Sequence[str] = lines
+    if doc.lang in EASTERN_DIGIT_LANGUAGES:
+        read = [line.translate(EASTERN_DIGITS) for line in lines]
     # Only a short line holding a year can be a dateline: the year is looked for in those
     # alone (most of a page's text is in long lines), after a substring test.
-    for index, line in enumerate(lines):
+    for index, line in enumerate(read):
         if len(line) > limit or ("19" not in line and "20" not in line) or not YEAR.search(line):
             continue
         iso = _dateline_iso(line)
