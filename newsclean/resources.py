@@ -333,16 +333,43 @@ def cue_table(lang: str | None) -> CueTable:
                 continue
             match, reason_name, phrase = (p.strip() for p in parts)
             reason = Reason(reason_name)
-            if match == "exact":
-                exact[normalise_cue(phrase)] = reason
-            elif match == "prefix":
-                prefixes[" ".join(phrase.lower().split())] = reason
+            forms = dotted_i_forms(phrase) if code in DOTTED_I_LANGUAGES else (phrase,)
+            for form in forms:
+                if match == "exact":
+                    exact[normalise_cue(form)] = reason
+                elif match == "prefix":
+                    prefixes[" ".join(form.lower().split())] = reason
     exact.pop("", None)
     prefix_scan = None
     if prefixes:
         leaders = _edge_class(PREFIX_LEADERS)
         prefix_scan = re.compile(rf"\n{leaders}(?P<cue>{trie_pattern(prefixes)})")
     return CueTable(exact=exact, prefixes=prefixes, prefix_scan=prefix_scan)
+
+
+# Languages whose capital of "i" is "İ", which `str.lower` turns into "i̇" (an "i" and a
+# combining dot above), and whose capital of "ı" is "I", which it turns into "i": their
+# cues also take the forms that a line in sentence case, title case or capitals gives.
+DOTTED_I_LANGUAGES = frozenset({"tr"})
+
+
+def dotted_i_forms(phrase: str) -> set[str]:
+    """The forms, lower-cased by `str.lower`, of a lower-case Turkish phrase written in
+    sentence case, title case and capitals, and the phrase itself.
+
+    >>> sorted(dotted_i_forms("ilgili haberler")) == sorted(
+    ...     ["ilgili haberler", "İlgili Haberler".lower(), "İLGİLİ HABERLER".lower()])
+    True
+    >>> sorted(dotted_i_forms("yorum yazın")) == sorted(["yorum yazın", "YORUM YAZIN".lower()])
+    True
+    """
+
+    def upper(text: str) -> str:
+        return text.replace("i", "İ").replace("ı", "I").upper()
+
+    sentence = upper(phrase[:1]) + phrase[1:]
+    title = " ".join(upper(word[:1]) + word[1:] for word in phrase.split(" "))
+    return {phrase, sentence.lower(), title.lower(), upper(phrase).lower()}
 
 
 # What `normalise_cue` strips from both ends of a line before a whole-line lookup.
