@@ -52,9 +52,10 @@ DATE_PATTERN = re.compile(
 # worth parsing.
 YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _MONTH_BEFORE = re.compile(r"(?P<mm>[^\W\d_]{3,12})\.?\s+$")
-# A time, with "am"/"pm" or the Arabic "ص"/"م" (صباحا/مساء) after it.
+# A time, with "am"/"pm" or the Arabic "ص"/"م" (صباحا/مساء) after it, and the Swedish "kl."
+# before it (which would end a dateline's words like a sentence).
 TIME_PATTERN = re.compile(
-    r"(?<![\d.:])(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)"
+    r"(?<![\d.:])(?:\bkl\.?\s?)?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)"
     r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<ap_ar>[صم])(?:باحً?اً?|ساءً?)?(?![^\W\d_]))?"
 )
 # The meridiem letters of TIME_PATTERN, as `a` or `p`.
