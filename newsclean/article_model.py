@@ -397,8 +397,8 @@ def _longest_long_run(lengths: list[float], total: float) -> tuple[int, int]:
 
 # Sentence-final punctuation, and what may follow it at the end of a line.
 SENTENCE_ENDERS = frozenset(".!?。！？…؟।")
-# The comma counted in a page of each language whose script has its own (Chinese and
-# Japanese: "，"); "," elsewhere.
+# The comma counted in the lines of a page in each language whose script has its own
+# (besides Chinese and Japanese, whose "，" `line_basics` counts); "," elsewhere.
 COMMAS = {"ar": "،"}
 LINE_END_CLOSERS = "\"'”’»)]」』） \t"
 

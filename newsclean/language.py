@@ -117,7 +117,7 @@ def detect_language(text: str) -> str | None:
     'uk'
     >>> detect_language("وافق المجلس البلدي على ميزانية المدينة للعام المقبل.")
     'ar'
-    >>> detect_language("Belediye meclisi, gelecek yılın bütçesini oy birliğiyle kabul etti ve bu karar önemli.")
+    >>> detect_language("Meclis, gelecek yılın bütçesini oy birliğiyle kabul etti ve bu karar önemli.")
     'tr'
     >>> detect_language("Home") is None
     True
