@@ -10,7 +10,7 @@ comment line.
 >>> "the" in stopwords("en")
 True
 >>> cue_languages()[:3]
-('de', 'el', 'en')
+('ar', 'cs', 'de')
 """
 
 from __future__ import annotations

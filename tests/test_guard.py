@@ -67,11 +67,13 @@ LINEAR: dict[str, str] = {
     "filters.metadata:_LETTER_WORD": "one character class",
     "filters.metadata:_line_led_by": "starts only at newlines; a trie, then one blank run",
     "dates:DATE_PATTERN": "every branch starts at a digit with bounded digits; a blank run is "
-    "scanned once by the start next to it",
+    "scanned once by the start next to it; month names of more than one word are a trie of literals",
     "dates:YEAR": "fixed width",
     "trailing_lists:_SEPARATOR": "each branch is one or two marks with one-character look-arounds",
     "dates:_MONTH_BEFORE": "searched in a 16-character window",
-    "dates:TIME_PATTERN": "fixed width from a digit, then one blank run",
+    "dates:TIME_PATTERN": "fixed width from a digit or an optional 'kl' before it, then one blank "
+    "run and fixed-width letters",
+    "dates:_ONE_WORD_MONTH": "one character class, full-matched on the package's month names only",
     "text:SENTENCE_END": "searched in the last 4 characters of a line",
     "text:_WORD": "one character class",
     "text:_CJK": "one character class",
