@@ -314,7 +314,8 @@ PREFIX_LEADERS = " »›>•·*-–—|"
 
 @functools.cache
 def cue_table(lang: str | None) -> CueTable:
-    """The cues that apply to a page in `lang`: that language's plus English ones.
+    """The cues that apply to a page in `lang`: that language's plus English ones (Turkish
+    ones also in the forms that its capitals lower-case to, see `dotted_i_forms`).
 
     Example:
 

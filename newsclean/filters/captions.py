@@ -243,8 +243,8 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
 @functools.cache
 def _labelled_line_pattern() -> re.Pattern[str]:
     """A line that starts with a caption label (`caption_labels`: "Image copyright",
-    "Image caption") and a blank, comma (Arabic "،" too) or colon, in the lower-cased page framed by
-    newlines (a start at each newline only: linear)."""
+    "Image caption") and a blank, comma (the Arabic "،" too) or colon, in the lower-cased
+    page framed by newlines (a start at each newline only: linear)."""
     labels = trie_pattern(caption_labels()) or "(?!x)x"
     return re.compile(rf"\n(?P<label>{labels})(?:[ \t]*[,:，：،][ \t]*|[ \t]+)(?=\S)")
 
