@@ -395,6 +395,20 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _trie_regex(trie)
 
 
+def first_char_lookahead(words: Iterable[str]) -> str:
+    """A look-ahead for the first characters of `words`, to put before their
+    `trie_pattern`: `re` tries a trie's first branches one after another, and a place that
+    none of them starts at (most places) is turned down by one character-class test.
+
+    >>> print(first_char_lookahead(["read more:", "watch:", "read also"]))
+    (?=[rw])
+    >>> first_char_lookahead([])
+    ''
+    """
+    firsts = sorted({word[0] for word in words if word})
+    return "(?=[" + "".join(re.escape(c) for c in firsts) + "])" if firsts else ""
+
+
 def _trie_regex(node: dict[str, Any]) -> str:
     branches = []
     optional = "" in node

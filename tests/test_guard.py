@@ -71,8 +71,8 @@ LINEAR: dict[str, str] = {
     "dates:YEAR": "fixed width",
     "trailing_lists:_SEPARATOR": "each branch is one or two marks with one-character look-arounds",
     "dates:_MONTH_BEFORE": "searched in a 16-character window",
-    "dates:TIME_PATTERN": "fixed width from a digit or an optional 'kl' before it, then one blank "
-    "run and fixed-width letters",
+    "dates:TIME_PATTERN": "fixed width from a digit, then one blank run and fixed-width letters",
+    "filters.metadata:CLOCK_WORD": "a literal, then a fixed-width look-ahead",
     "dates:_ONE_WORD_MONTH": "one character class, full-matched on the package's month names only",
     "text:SENTENCE_END": "searched in the last 4 characters of a line",
     "text:_WORD": "one character class",

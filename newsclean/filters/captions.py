@@ -31,7 +31,7 @@ from newsclean.document import Caption, Document
 from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern, Match
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
-from newsclean.resources import all_credit_words, caption_labels, trie_pattern
+from newsclean.resources import all_credit_words, caption_labels, first_char_lookahead, trie_pattern
 from newsclean.text import ends_sentence, line_starts
 from newsclean.views import framed_lowered, known_line_starts, text_lines
 
@@ -77,9 +77,11 @@ def _credit_pattern() -> GuardedPattern:
     (the `[ \t]*` around an absent bracket split it many ways): under the time guard. A
     text without two blanks in a row (as `normalize_whitespace` leaves it) gives each
     `[ \t]*` two choices at most, and each start a bounded number of steps: `re` there
-    (the test looks for two spaces or a tab).
+    (the test looks for two spaces or a tab). The labels' first characters are tested
+    before their trie (`first_char_lookahead`).
     """
-    labels = trie_pattern(all_credit_words()) or "(?!x)x"
+    words = all_credit_words()
+    labels = first_char_lookahead(words) + trie_pattern(words) if words else "(?!x)x"
     return GuardedPattern(
         rf"[\n.!?。(\[\-–—|/][\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
         rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*"
