@@ -418,6 +418,19 @@ KEEP = [
     ("en", "2024/25"),
     ("en", "12 comments were sent to the council before the vote."),
     ("ru", "200 комментариев к законопроекту поступило в комитет."),
+    ("tr", "Paylaşılan fotoğraflar kısa sürede binlerce kez beğenildi."),
+    ("tr", "Bizi takip eden araç kırmızı ışıkta durmadı, dedi."),
+    ("tr", "Yolcular memnun"),
+    ("tr", "12 yorum yapıldı, hepsi olumluydu."),
+    ("cs", "Sdílet kola po městě bude možné od června."),
+    ("cs", "Vstupné se nemění"),
+    ("cs", "Diskuse o rozpočtu trvala do pozdních nočních hodin."),
+    ("sv", "Dela på kostnaderna vill ingen av kommunerna."),
+    ("sv", "För att kommentera beslutet bjöd kommunen in till presskonferens."),
+    ("sv", "Ersättningsbåt för pendlare"),
+    ("ar", "شارك في الاجتماع ممثلون عن عشر بلديات."),
+    ("ar", "أسعار المياه لن ترتفع"),
+    ("ar", "تعليق الدراسة في المدارس ثلاثة أيام بسبب العاصفة."),
 ]
 
 
