@@ -397,6 +397,9 @@ def _longest_long_run(lengths: list[float], total: float) -> tuple[int, int]:
 
 # Sentence-final punctuation, and what may follow it at the end of a line.
 SENTENCE_ENDERS = frozenset(".!?。！？…؟।")
+# The comma counted in the lines of a page in each language whose script has its own
+# (besides Chinese and Japanese, whose "，" `line_basics` counts); "," elsewhere.
+COMMAS = {"ar": "،"}
 LINE_END_CLOSERS = "\"'”’»)]」』） \t"
 
 
@@ -453,6 +456,8 @@ def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
     >>> basics = line_basics(["市议会周一开会，批准了预算。"], "zh")
     >>> basics.raw_lengths.tolist(), basics.lengths.tolist(), basics.commas.tolist()
     ([14.0], [35.0], [1.0])
+    >>> line_basics(["وافق المجلس، بعد نقاش طويل، على الميزانية؟"], "ar").commas.tolist()
+    [2.0]
     """
     n = len(lines)
     cjk = lang in CJK_LANGUAGES
@@ -460,7 +465,7 @@ def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
     last_chars = [line.rstrip(LINE_END_CLOSERS)[-1:] for line in lines]
     ends = np.fromiter(map(SENTENCE_ENDERS.__contains__, last_chars), dtype=np.float64, count=n)
     words_of = stopwords(lang) if lang and not cjk else frozenset()
-    comma = "，" if cjk else ","
+    comma = "，" if cjk else COMMAS.get(lang or "", ",")
     return LineBasics(
         lengths=raw_lengths * (CJK_LENGTH_SCALE if cjk else 1.0),
         raw_lengths=raw_lengths,

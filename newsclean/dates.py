@@ -13,6 +13,8 @@ month names are looked up in the package's month lists.
 '2011-12-20T18:22'
 >>> parse_date("10:11 09 декабря 2011")
 '2011-12-09T10:11'
+>>> parse_date("15. 1. 2024, 10:30"), parse_date("الأحد 14 كانون الثاني 2024 - 09:15 م")
+('2024-01-15T10:30', '2024-01-14T21:15')
 >>> parse_date("no date here") is None
 True
 """
@@ -21,24 +23,48 @@ from __future__ import annotations
 
 import re
 
-from newsclean.resources import month_names
+from newsclean.resources import month_names, trie_pattern
+
+# A month name that the date pattern's run of letters covers.
+_ONE_WORD_MONTH = re.compile(r"[^\W\d_]{3,12}\.?")
+
+
+def _odd_month_names() -> str:
+    """The month names that a run of 3 to 12 letters does not cover (the Levantine
+    "كانون الثاني" of two words, "آب" of two letters), as alternatives to try first."""
+    odd = [name for name in month_names() if not _ONE_WORD_MONTH.fullmatch(name)]
+    return trie_pattern(odd) + "|" if odd else ""
+
 
 # All shapes start at a digit (month-first dates are found from their day, and the month
-# name is read from the word before it).
+# name is read from the word before it). Day-first dates with a spaced numeric month
+# ("15. 1. 2024", as Czech sites print them) need a four-digit year; they share the
+# numeric branch's start (a branch of their own cost every digit of a line one more try).
 DATE_PATTERN = re.compile(
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d)"
     r"|(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日"
-    r"|(?P<dd>\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?P<dm>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<dy>\d{4})(?!\d)"
+    r"|(?P<dd>\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?"
+    rf"(?P<dm>{_odd_month_names()}[^\W\d_]{{3,12}})\.?,?\s+(?:de\s+)?(?P<dy>\d{{4}})(?!\d)"
     r"|(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>\d{4})(?!\d)"
-    r"|(?P<na>\d{1,2})[./-](?P<nb>\d{1,2})[./-](?P<ny>\d{4}|\d{2})(?![\d.:/]\d)"
+    r"|(?P<na>\d{1,2})(?:[./-](?P<nb>\d{1,2})[./-](?P<ny>\d{4}|\d{2})|\. (?P<sm>\d{1,2})\. (?P<sy>\d{4}))"
+    r"(?![\d.:/]\d)"
 )
 # Every dateline we parse has a four-digit year: a fast scan for years finds the lines
 # worth parsing.
 YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _MONTH_BEFORE = re.compile(r"(?P<mm>[^\W\d_]{3,12})\.?\s+$")
+# A time, with "am"/"pm" or the Arabic "ص"/"م" (صباحا/مساء) after it.
 TIME_PATTERN = re.compile(
-    r"(?<![\d.:])(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
+    r"(?<![\d.:])(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)"
+    r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<ap_ar>[صم])(?:باحً?اً?|ساءً?)?(?![^\W\d_]))?"
 )
+# The meridiem letters of TIME_PATTERN, as `a` or `p`.
+_MERIDIEM = {"a": "a", "p": "p", "ص": "a", "م": "p"}
+# Arabic-Indic and Persian digits as ASCII ones (`str.translate`): a page in a language of
+# `EASTERN_DIGIT_LANGUAGES` has its datelines looked for in lines so translated, since
+# `YEAR` finds ASCII years only.
+EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+EASTERN_DIGIT_LANGUAGES = frozenset({"ar"})
 
 
 def _ymd(line: str, match: re.Match[str]) -> tuple[int, int, int] | None:
@@ -59,6 +85,8 @@ def _ymd(line: str, match: re.Match[str]) -> tuple[int, int, int] | None:
         if month is None:
             return None
         y, m, d = int(match.group("my")), month, int(match.group("md"))
+    elif match.group("sy"):
+        y, m, d = int(match.group("sy")), int(match.group("sm")), int(match.group("na"))
     else:
         a, b, y = int(match.group("na")), int(match.group("nb")), int(match.group("ny"))
         if y < 100:
@@ -93,9 +121,10 @@ def find_date(line: str) -> tuple[int, int, str] | None:
         time = TIME_PATTERN.search(line, match.end()) or TIME_PATTERN.search(line, 0, start)
         if time:
             hour, minute = int(time.group("h")), int(time.group("mi"))
-            if time.group("ap") == "p" and hour < 12:
+            meridiem = _MERIDIEM.get(time.group("ap") or time.group("ap_ar"))
+            if meridiem == "p" and hour < 12:
                 hour += 12
-            elif time.group("ap") == "a" and hour == 12:
+            elif meridiem == "a" and hour == 12:
                 hour = 0
             if hour < 24 and minute < 60:
                 iso += f"T{hour:02d}:{minute:02d}"

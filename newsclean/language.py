@@ -53,6 +53,9 @@ _SCRIPT_RANGES = {
     "hangul": ((0xAC00, 0xD7AF),),
     "greek": ((0x0370, 0x03FF), (0x1F00, 0x1FFF)),
     "cyrillic": ((0x0400, 0x04FF),),
+    # The Arabic block, its supplement and extended-A letters, and the presentation forms
+    # that some older pages are encoded in.
+    "arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
 }
 # Every range's first code point and the one after its last, in order (the ranges do not
 # overlap, so no edge falls inside a range).
@@ -101,8 +104,10 @@ def _voters() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[st
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or `None` when it cannot tell.
 
-    The script decides Chinese, Japanese, Korean and Greek; otherwise each language
-    with a stop-word list gets a vote per distinct stop word of its list in the sample.
+    The script decides Chinese, Japanese, Korean, Greek and Arabic (text in Persian or
+    Urdu, in the same script, is taken for Arabic too), and Cyrillic narrows the choice
+    to Russian and Ukrainian; otherwise each language with a stop-word list gets a vote
+    per distinct stop word of its list in the sample.
 
     Example:
 
@@ -110,6 +115,10 @@ def detect_language(text: str) -> str | None:
     'es'
     >>> detect_language("Верховна Рада ухвалила закон, який набуде чинності з наступного року.")
     'uk'
+    >>> detect_language("وافق المجلس البلدي على ميزانية المدينة للعام المقبل.")
+    'ar'
+    >>> detect_language("Meclis, gelecek yılın bütçesini oy birliğiyle kabul etti ve bu karar önemli.")
+    'tr'
     >>> detect_language("Home") is None
     True
     """
@@ -125,6 +134,8 @@ def detect_language(text: str) -> str | None:
             return "ko"
         if counts["greek"] > SCRIPT_SHARE * letters:
             return "el"
+        if counts["arabic"] > SCRIPT_SHARE * letters:
+            return "ar"
         if counts["cyrillic"] > SCRIPT_SHARE * letters:
             distinct = set(sample.lower().split())
             uk, ru = len(distinct & stopwords("uk")), len(distinct & stopwords("ru"))
@@ -143,4 +154,4 @@ def detect_language(text: str) -> str | None:
 
 
 # Languages chosen by their script, never by the Latin-script vote.
-_SCRIPT_DECIDED = frozenset({"ru", "uk", "el", "zh", "ja", "ko"})
+_SCRIPT_DECIDED = frozenset({"ru", "uk", "el", "zh", "ja", "ko", "ar"})

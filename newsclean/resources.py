@@ -10,7 +10,7 @@ comment line.
 >>> "the" in stopwords("en")
 True
 >>> cue_languages()[:3]
-('de', 'el', 'en')
+('ar', 'cs', 'de')
 """
 
 from __future__ import annotations
@@ -314,7 +314,8 @@ PREFIX_LEADERS = " »›>•·*-–—|"
 
 @functools.cache
 def cue_table(lang: str | None) -> CueTable:
-    """The cues that apply to a page in `lang`: that language's plus English ones.
+    """The cues that apply to a page in `lang`: that language's plus English ones (Turkish
+    ones also in the forms that its capitals lower-case to, see `dotted_i_forms`).
 
     Example:
 
@@ -333,16 +334,43 @@ def cue_table(lang: str | None) -> CueTable:
                 continue
             match, reason_name, phrase = (p.strip() for p in parts)
             reason = Reason(reason_name)
-            if match == "exact":
-                exact[normalise_cue(phrase)] = reason
-            elif match == "prefix":
-                prefixes[" ".join(phrase.lower().split())] = reason
+            forms = dotted_i_forms(phrase) if code in DOTTED_I_LANGUAGES else (phrase,)
+            for form in forms:
+                if match == "exact":
+                    exact[normalise_cue(form)] = reason
+                elif match == "prefix":
+                    prefixes[" ".join(form.lower().split())] = reason
     exact.pop("", None)
     prefix_scan = None
     if prefixes:
         leaders = _edge_class(PREFIX_LEADERS)
         prefix_scan = re.compile(rf"\n{leaders}(?P<cue>{trie_pattern(prefixes)})")
     return CueTable(exact=exact, prefixes=prefixes, prefix_scan=prefix_scan)
+
+
+# Languages whose capital of "i" is "İ", which `str.lower` turns into "i̇" (an "i" and a
+# combining dot above), and whose capital of "ı" is "I", which it turns into "i": their
+# cues also take the forms that a line in sentence case, title case or capitals gives.
+DOTTED_I_LANGUAGES = frozenset({"tr"})
+
+
+def dotted_i_forms(phrase: str) -> set[str]:
+    """The forms, lower-cased by `str.lower`, of a lower-case Turkish phrase written in
+    sentence case, title case and capitals, and the phrase itself.
+
+    >>> sorted(dotted_i_forms("ilgili haberler")) == sorted(
+    ...     ["ilgili haberler", "İlgili Haberler".lower(), "İLGİLİ HABERLER".lower()])
+    True
+    >>> sorted(dotted_i_forms("yorum yazın")) == sorted(["yorum yazın", "YORUM YAZIN".lower()])
+    True
+    """
+
+    def upper(text: str) -> str:
+        return text.replace("i", "İ").replace("ı", "I").upper()
+
+    sentence = upper(phrase[:1]) + phrase[1:]
+    title = " ".join(upper(word[:1]) + word[1:] for word in phrase.split(" "))
+    return {phrase, sentence.lower(), title.lower(), upper(phrase).lower()}
 
 
 # What `normalise_cue` strips from both ends of a line before a whole-line lookup.
@@ -365,6 +393,20 @@ def trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
     return _trie_regex(trie)
+
+
+def first_char_lookahead(words: Iterable[str]) -> str:
+    """A look-ahead for the first characters of `words`, to put before their
+    `trie_pattern`: `re` tries a trie's first branches one after another, and a place that
+    none of them starts at (most places) is turned down by one character-class test.
+
+    >>> print(first_char_lookahead(["read more:", "watch:", "read also"]))
+    (?=[rw])
+    >>> first_char_lookahead([])
+    ''
+    """
+    firsts = sorted({word[0] for word in words if word})
+    return "(?=[" + "".join(re.escape(c) for c in firsts) + "])" if firsts else ""
 
 
 def _trie_regex(node: dict[str, Any]) -> str:

@@ -31,6 +31,14 @@ EDGE_CASES = [
     "Σχετικά άρθρα:",
     "Читайте также",
     "相关阅读",
+    "İLGİLİ HABERLER",
+    "İlgili Haberler:",
+    "HABERİ PAYLAŞ",
+    "YORUMLAR",
+    "Čtěte také",
+    "Mest lästa",
+    "الأكثر قراءة",
+    "« اقرأ أيضاً »",
     "",
     "...",
     "Rain fell all day.",
@@ -48,7 +56,7 @@ def _fixture_lines() -> list[str]:
     return [line for page in pages for line in page.read_text(encoding="utf-8").split("\n")]
 
 
-@pytest.mark.parametrize("lang", [None, "en", "de", "fr", "ru", "el", "zh", "pl"])
+@pytest.mark.parametrize("lang", [None, "en", "de", "fr", "ru", "el", "zh", "pl", "tr", "cs", "sv", "ar"])
 def test_whole_line_cues_find_what_the_scan_found(lang: str | None) -> None:
     lines = _fixture_lines() + EDGE_CASES
     assert len(lines) > 500
@@ -86,3 +94,42 @@ def test_comment_buttons_are_comment_cues() -> None:
     tables = [cue_table(lang) for lang in cue_languages()]
     for button in comment_buttons():
         assert any(table.exact.get(button) is Reason.COMMENTS for table in tables), button
+
+
+# (page language, line as the page prints it, reason): Turkish lines in sentence case,
+# title case and capitals, whose "i" and "ı" lower-case in other ways than the cue's.
+TURKISH_CASES = [
+    ("İlgili haberler", Reason.TEASER_HEADING),
+    ("İlgili Haberler", Reason.TEASER_HEADING),
+    ("İLGİLİ HABERLER", Reason.TEASER_HEADING),
+    ("ilgili haberler", Reason.TEASER_HEADING),
+    ("HABERİ PAYLAŞ", Reason.SHARE),
+    ("Haberi Paylaş", Reason.SHARE),
+    ("YORUMUNUZU YAZIN", Reason.COMMENTS),
+    ("İçeriğe Geç", Reason.NAVIGATION),
+    ("İLETİŞİM", Reason.FOOTER),
+    ("Kasım ayında iletişim kuruldu.", None),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), TURKISH_CASES)
+def test_turkish_cues_match_lines_in_capitals(line: str, reason: Reason | None) -> None:
+    found = dict(cue_table("tr").whole_line_cues(["Yağmur yağdı.", line]))
+    assert found.get(1) is reason
+
+
+def test_turkish_prefix_cues_match_lines_in_capitals() -> None:
+    table = cue_table("tr")
+    assert table.prefix_scan is not None
+    for line in ["İZLE: Açılış töreninden görüntüler", "İlgili Haber: Sahil yolu kapandı",
+                 "İNTERNET SİTEMİZDE ÇEREZLER KULLANILMAKTADIR."]:
+        match = table.prefix_scan.match("\n" + line.lower() + "\n")
+        assert match is not None, line
+    assert table.prefix_scan.match("\nizmir'de yağmur\n") is None
+
+
+def test_the_dotted_capital_forms_are_turkish_only() -> None:
+    # German has no dotted capital: its cues keep one form.
+    # "\u0307": the combining dot above that `str.lower` gives "İ".
+    assert "i\u0307mpressum" not in cue_table("de").exact and "impressum" in cue_table("de").exact
+    assert "i\u0307letişim" in cue_table("tr").exact and "iletişim" in cue_table("tr").exact

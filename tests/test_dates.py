@@ -45,6 +45,22 @@ DATELINES = [
     # zh
     ("2023年5月16日 10:08", "2023-05-16T10:08"),
     ("发布时间：2011年12月15日 23:39", "2011-12-15T23:39"),
+    # tr (capitals lower-cased by the default rules: KASIM -> kasim)
+    ("12 Mart 2024, 14:35", "2024-03-12T14:35"),
+    ("5 KASIM 2023 PAZAR 09:10", "2023-11-05T09:10"),
+    ("Güncelleme: 28 Ağustos 2023 18:02", "2023-08-28T18:02"),
+    # cs (genitive month names, and spaced numeric dates)
+    ("15. června 2024 9:40", "2024-06-15T09:40"),
+    ("3. 5. 2023 v 18:05", "2023-05-03T18:05"),
+    # sv
+    ("Publicerad 3 oktober 2023 kl. 07.45", "2023-10-03T07:45"),
+    ("Uppdaterad 12 maj 2022 kl 16:20", "2022-05-12T16:20"),
+    # ar (Levantine, Egyptian and Maghreb month names; Arabic-Indic digits; ص/م)
+    ("الأحد 14 كانون الثاني 2024 - 10:30 ص", "2024-01-14T10:30"),
+    ("3 آب 2023 الساعة 18:40", "2023-08-03T18:40"),
+    ("٧ مارس ٢٠٢٤ ٠٦:١٥ م", "2024-03-07T18:15"),
+    ("12 جويلية 2022", "2022-07-12"),
+    ("1 تشرين الأول 2021، 11:00 مساءً", "2021-10-01T23:00"),
 ]
 
 
@@ -66,6 +82,8 @@ def test_parse_spanish_date_with_de() -> None:
         "Page 3 of 12",
         "32 March 2023",
         "13/13/2023",
+        "5. 13. 2024",
+        "Kapitola 3. 4 2024",
         "",
     ],
 )

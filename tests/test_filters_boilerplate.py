@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (realistic page lines in test tables stay whole)
 """`remove_boilerplate`: each kind of boilerplate line goes with its own reason, in the
 page's language; article lines that merely contain a cue word stay."""
 
@@ -41,6 +42,22 @@ BODY = {
         "Ο δήμος αναμένει να ανοίξει ξανά μέχρι το Σαββατοκύριακο.",
     ),
     "zh": ("青岚市沿海公路周二清晨因山体滑坡封闭。", "市交通局表示，公路预计周末前恢复通行。"),
+    "tr": (
+        "Westhaven ile Porthmoor arasındaki sahil yolu salı sabahı trafiğe kapatıldı.",
+        "Belediye, yolun hafta sonuna kadar yeniden açılmasını bekliyor.",
+    ),
+    "cs": (
+        "Pobřežní silnice mezi Westhavenem a Porthmoorem byla v úterý ráno uzavřena.",
+        "Radnice očekává, že se znovu otevře do víkendu.",
+    ),
+    "sv": (
+        "Kustvägen mellan Westhaven och Porthmoor stängdes i gryningen på tisdagen.",
+        "Kommunen räknar med att den öppnar igen till helgen.",
+    ),
+    "ar": (
+        "أغلق الطريق الساحلي بين وستهافن وبورثمور فجر الثلاثاء بسبب انزلاق التربة.",
+        "وتتوقع البلدية إعادة فتحه قبل نهاية الأسبوع.",
+    ),
 }
 
 # (page language, line as the page prints it, reason)
@@ -173,11 +190,64 @@ BOILERPLATE = [
     ("pl", "Reklama", Reason.ADVERTISEMENT),
     ("el", "Διαφήμιση", Reason.ADVERTISEMENT),
     ("zh", "广告", Reason.ADVERTISEMENT),
+    # Turkish (in the case the sites print them: "İ" lower-cases to "i̇")
+    ("tr", "Haberi Dinle", Reason.AUDIO_WIDGET),
+    ("tr", "Tarayıcınız ses öğesini desteklemiyor.", Reason.AUDIO_WIDGET),
+    ("tr", "İlgili Haber: Sahil yolunda asfalt çalışması başladı", Reason.INLINE_TEASER),
+    ("tr", "İZLE: Açılış töreninden görüntüler", Reason.INLINE_TEASER),
+    ("tr", "Haberi Paylaş", Reason.SHARE),
+    ("tr", "Bizi takip edin: Instagram ve X hesaplarımız", Reason.SHARE),
+    ("tr", "Günün öne çıkan haberleri e-posta kutunuza gelsin. Bültenimize abone olun.", Reason.SUBSCRIBE),
+    ("tr", "Sitemizde çerezler kullanılmaktadır. Detaylı bilgi için Çerez Politikamızı inceleyebilirsiniz.", Reason.COOKIE),
+    ("tr", "İnternet sitemizde çerezler kullanılmaktadır.", Reason.COOKIE),
+    ("tr", "Ana Sayfa > Gündem", Reason.NAVIGATION),
+    ("tr", "İçeriğe Geç", Reason.NAVIGATION),
+    ("tr", "KVKK Aydınlatma Metni", Reason.FOOTER),
+    ("tr", "İletişim", Reason.FOOTER),
+    ("tr", "Yorumlar (3)", Reason.COMMENTS),
+    ("tr", "Yorum yapabilmek için giriş yapmalısınız.", Reason.COMMENTS),
+    ("tr", "Reklam", Reason.ADVERTISEMENT),
+    # Czech
+    ("cs", "Poslechněte si článek", Reason.AUDIO_WIDGET),
+    ("cs", "Čtěte také: Most přes Lipnici bude v červenci uzavřen", Reason.INLINE_TEASER),
+    ("cs", "Přečtěte si také Hasiči slaví sto dvacet let", Reason.INLINE_TEASER),
+    ("cs", "Sdílet na Facebooku", Reason.SHARE),
+    ("cs", "Přihlaste se k odběru našeho newsletteru", Reason.SUBSCRIBE),
+    ("cs", "Tento web používá soubory cookies k poskytování služeb a analýze návštěvnosti.", Reason.COOKIE),
+    ("cs", "Přeskočit na obsah", Reason.NAVIGATION),
+    ("cs", "Ochrana osobních údajů", Reason.FOOTER),
+    ("cs", "Diskuse (12)", Reason.COMMENTS),
+    ("cs", "Vstoupit do diskuse", Reason.COMMENTS),
+    ("cs", "Článek pokračuje pod reklamou", Reason.ADVERTISEMENT),
+    # Swedish
+    ("sv", "Lyssna på artikeln", Reason.AUDIO_WIDGET),
+    ("sv", "Läs också: Nya turlistor för skärgårdsbussarna", Reason.INLINE_TEASER),
+    ("sv", "Se klippet: Så lyftes den gamla rampen bort", Reason.INLINE_TEASER),
+    ("sv", "Dela artikeln", Reason.SHARE),
+    ("sv", "Prenumerera på vårt nyhetsbrev och få de senaste nyheterna varje morgon.", Reason.SUBSCRIBE),
+    ("sv", "Vi använder cookies för att ge dig en bättre upplevelse på sajten.", Reason.COOKIE),
+    ("sv", "Hoppa till innehållet", Reason.NAVIGATION),
+    ("sv", "Ansvarig utgivare: Per Holm", Reason.FOOTER),
+    ("sv", "Skriv en kommentar", Reason.COMMENTS),
+    ("sv", "Artikeln fortsätter under annonsen", Reason.ADVERTISEMENT),
+    # Arabic
+    ("ar", "استمع للمقال", Reason.AUDIO_WIDGET),
+    ("ar", "اقرأ أيضاً: بلدية الرملية تطلق حملة لترشيد استهلاك المياه", Reason.INLINE_TEASER),
+    ("ar", "شاهد: جولة داخل محطة التحلية الجديدة", Reason.INLINE_TEASER),
+    ("ar", "شارك على فيسبوك", Reason.SHARE),
+    ("ar", "اشترك في نشرتنا البريدية لتصلك أهم الأخبار", Reason.SUBSCRIBE),
+    ("ar", "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا.", Reason.COOKIE),
+    ("ar", "الرئيسية > محليات", Reason.NAVIGATION),
+    ("ar", "سياسة الخصوصية", Reason.FOOTER),
+    ("ar", "أضف تعليقاً", Reason.COMMENTS),
+    ("ar", "إعلان", Reason.ADVERTISEMENT),
 ]
 
 
 @pytest.mark.parametrize(
-    ("lang", "counter"), [("en", "1 of 6"), ("en", "12/40"), ("ru", "3 из 9"), ("pl", "2 z 14")]
+    ("lang", "counter"),
+    [("en", "1 of 6"), ("en", "12/40"), ("ru", "3 из 9"), ("pl", "2 z 14"), ("cs", "3 z 12"),
+     ("sv", "4 av 10"), ("ar", "2 من 8")],
 )
 def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
     first, last = BODY[lang]
@@ -189,7 +259,9 @@ def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "count"),
     [("en", "[ 48 comments ]"), ("en", "12 Comments"), ("de", "5 Kommentare"), ("fr", "(4 commentaires)"),
-     ("ru", "7 комментариев"), ("pl", "3 komentarze"), ("es", "0 comentarios"), ("el", "1 σχόλιο")],
+     ("ru", "7 комментариев"), ("pl", "3 komentarze"), ("es", "0 comentarios"), ("el", "1 σχόλιο"),
+     ("tr", "12 Yorum"), ("cs", "5 komentářů"), ("cs", "(1 komentář)"), ("sv", "8 kommentarer"),
+     ("ar", "7 تعليقات"), ("ar", "[ 15 تعليقاً ]")],
 )
 def test_a_line_that_counts_the_comments_is_a_comment_cue(lang: str, count: str) -> None:
     first, last = BODY[lang]
@@ -211,6 +283,10 @@ RIGHTS_NOTICES = [
     ("el", "Τα πνευματικά δικαιώματα ανήκουν στην εφημερίδα «Ηχώ του Λιμανιού» από το 2004."),
     ("zh", "青岚日报社 版权所有，未经授权禁止转载。"),
     ("ru", "Все права на материалы, размещённые на сайте «Вестхейвенские вести», принадлежат редакции."),
+    ("tr", "Sitede yayımlanan haberlerin tüm hakları Kıyı Postası'na aittir, izinsiz kullanılamaz."),
+    ("cs", "Zpravodaj Podlesí 2024. Všechna práva vyhrazena. Publikování nebo šíření obsahu je zakázáno."),
+    ("sv", "Skärgårdsposten 2023 – alla rättigheter förbehållna."),
+    ("ar", "الساحل اليوم 2024. جميع الحقوق محفوظة لدار الساحل للنشر."),
 ]
 
 
@@ -342,6 +418,19 @@ KEEP = [
     ("en", "2024/25"),
     ("en", "12 comments were sent to the council before the vote."),
     ("ru", "200 комментариев к законопроекту поступило в комитет."),
+    ("tr", "Paylaşılan fotoğraflar kısa sürede binlerce kez beğenildi."),
+    ("tr", "Bizi takip eden araç kırmızı ışıkta durmadı, dedi."),
+    ("tr", "Yolcular memnun"),
+    ("tr", "12 yorum yapıldı, hepsi olumluydu."),
+    ("cs", "Sdílet kola po městě bude možné od června."),
+    ("cs", "Vstupné se nemění"),
+    ("cs", "Diskuse o rozpočtu trvala do pozdních nočních hodin."),
+    ("sv", "Dela på kostnaderna vill ingen av kommunerna."),
+    ("sv", "För att kommentera beslutet bjöd kommunen in till presskonferens."),
+    ("sv", "Ersättningsbåt för pendlare"),
+    ("ar", "شارك في الاجتماع ممثلون عن عشر بلديات."),
+    ("ar", "أسعار المياه لن ترتفع"),
+    ("ar", "تعليق الدراسة في المدارس ثلاثة أيام بسبب العاصفة."),
 ]
 
 

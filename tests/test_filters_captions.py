@@ -77,6 +77,14 @@ CAPTIONS = [
         "研究人员在溪流边进行夜间调查。",
         "南岭大学生命科学学院",
     ),
+    ("tr", "Yeni iskeleye yanaşan ilk feribot. Fotoğraf: Murat Öztürk / Kıyı Postası", "Yeni iskeleye yanaşan ilk feribot.", "Murat Öztürk / Kıyı Postası"),
+    ("tr", "Sahil yolundaki çalışmalar sürüyor. Kaynak: Sarıdere Belediyesi", "Sahil yolundaki çalışmalar sürüyor.", "Sarıdere Belediyesi"),
+    ("cs", "Nový bazén koupaliště v Bělohradci. Foto: Petr Novotný, Zpravodaj Podlesí", "Nový bazén koupaliště v Bělohradci.", "Petr Novotný, Zpravodaj Podlesí"),
+    ("cs", "Starosta Martin Kolář při prohlídce šaten. Zdroj: Město Bělohradec", "Starosta Martin Kolář při prohlídce šaten.", "Město Bělohradec"),
+    ("sv", "Färjan Ekö II vid kajen i Hamnvik. Foto: Johan Berg", "Färjan Ekö II vid kajen i Hamnvik.", "Johan Berg"),
+    ("sv", "Den gamla rampen lyfts bort med kran. Bild: Trafikverket", "Den gamla rampen lyfts bort med kran.", "Trafikverket"),
+    ("ar", "محطة التحلية الجديدة على شاطئ الرملية. تصوير: خالد منصور", "محطة التحلية الجديدة على شاطئ الرملية.", "خالد منصور"),
+    ("ar", "رئيس البلدية خلال حفل الافتتاح (المصدر: بلدية الرملية)", "رئيس البلدية خلال حفل الافتتاح", "بلدية الرملية"),
 ]
 
 
@@ -196,6 +204,10 @@ KEEP = [
     ("pl", "Zdjęcie mostu obiegło media społecznościowe."),
     ("el", "Η φωτογραφία έκανε τον γύρο των μέσων κοινωνικής δικτύωσης."),
     ("zh", "这张照片在社交媒体上被大量转发。"),
+    ("tr", "Fotoğraf kısa sürede sosyal medyada binlerce kez paylaşıldı."),
+    ("cs", "Foto mostu se během několika hodin rozšířilo po sociálních sítích."),
+    ("sv", "Bilden spreds snabbt i sociala medier."),
+    ("ar", "انتشرت صورة الجسر بسرعة على مواقع التواصل الاجتماعي."),
 ]
 
 
@@ -218,6 +230,8 @@ LABELLED = [
     ("Автор фото, ТАСС", "Подпись к фото, Паром у причала в Калининграде", "Паром у причала в Калининграде", "ТАСС"),
     ("Fuente de la imagen, EFE", "Pie de foto, El puerto de Vigo cerró durante la tormenta", "El puerto de Vigo cerró durante la tormenta", "EFE"),
     ("图像来源，新华社", "图像加注文字，渡轮停靠在码头", "渡轮停靠在码头", "新华社"),
+    ("Fotoğraf kaynağı, Getty Images", "Fotoğraf altı yazısı, Feribot limanı fırtına nedeniyle bir hafta kapalı kaldı", "Feribot limanı fırtına nedeniyle bir hafta kapalı kaldı", "Getty Images"),
+    ("صدر الصورة، Getty Images", "التعليق على الصورة، ميناء العبارات أغلق لأسبوع بسبب العاصفة", "ميناء العبارات أغلق لأسبوع بسبب العاصفة", "Getty Images"),
 ]
 
 

@@ -186,6 +186,14 @@ DATELINES = [
     ("24.04.2023 21:47", "2023-04-24T21:47"),
     ("30 Ιουνίου 2023, 10:15", "2023-06-30T10:15"),
     ("2023年5月16日 10:08", "2023-05-16T10:08"),
+    ("12 Mart 2024, 14:35", "2024-03-12T14:35"),
+    ("Güncelleme: 05.01.2024 - 09:12", "2024-01-05T09:12"),
+    ("15. 6. 2024 9:40", "2024-06-15T09:40"),
+    ("Aktualizováno 3. května 2023 v 18:05", "2023-05-03T18:05"),
+    ("Publicerad 3 oktober 2023 kl. 07.45", "2023-10-03T07:45"),
+    ("Uppdaterad 2023-10-04 12:30", "2023-10-04T12:30"),
+    ("نشر في: الأحد 14 كانون الثاني 2024 - 10:30 ص", "2024-01-14T10:30"),
+    ("الخميس 7 مارس 2024 06:15 م", "2024-03-07T18:15"),
 ]
 
 
@@ -238,6 +246,24 @@ def test_sentences_with_a_date_stay(line: str) -> None:
     assert out.published is None
 
 
+def test_an_arabic_page_has_its_dateline_read_in_arabic_indic_digits() -> None:
+    line = "نشر في: الأحد ١٤ كانون الثاني ٢٠٢٤ - ١٠:٣٠ م"
+    body = "افتتحت البلدية محطة لتحلية المياه.\nوقال رئيس البلدية إن المحطة تكفي حاجة المدينة."
+    page = f"{line}\n{body}"
+    doc = extract_dateline(Document.from_text(page, lang="ar"))
+    assert doc.published == "2024-01-14T22:30"
+    assert doc.text == body
+    _check_log(page, doc)
+    # On a page of another language, these digits are not looked at (no per-line cost).
+    assert extract_dateline(Document.from_text(page, lang="en")).published is None
+
+
+def test_an_arabic_sentence_with_a_date_stays() -> None:
+    line = "وكانت البلدية قد أعلنت في ١٥ يناير ٢٠٢٣ عن خطة لبناء محطة جديدة لتحلية مياه البحر."
+    out = extract_dateline(Document.from_text(f"{BODY}\n{line}", lang="ar"))
+    assert line in out.paragraphs and out.published is None
+
+
 # Bylines -------------------------------------------------------------------------------
 
 # (page language, byline line, byline)
@@ -256,6 +282,14 @@ BYLINES = [
         "作者：周明远",
         "周明远",
     ),
+    ("tr", "Yazan: Elif Karakaya", "Elif Karakaya"),
+    ("tr", "Haber: Murat Öztürk ve Ayşe Demir", "Murat Öztürk ve Ayşe Demir"),
+    ("cs", "Autorka: Jana Dvořáková", "Jana Dvořáková"),
+    ("cs", "Autor: Petr Novotný a Eva Malá", "Petr Novotný a Eva Malá"),
+    ("sv", "Av Karin Lindqvist", "Karin Lindqvist"),
+    ("sv", "Av Anna Berg och Erik Lund", "Anna Berg och Erik Lund"),
+    ("ar", "بقلم: سلمى الخطيب", "سلمى الخطيب"),
+    ("ar", "بقلم سامر حداد", "سامر حداد"),
 ]
 
 
@@ -279,6 +313,11 @@ KEEP_LIKE_BYLINE = [
     ("fr", "Par ailleurs, la mairie a prévu des navettes gratuites."),
     ("es", "Por la tarde, los termómetros marcaron 44,6 grados."),
     ("ru", "Автор проекта, архитектор Иван Петров, отметил, что мост прослужит сто лет."),
+    ("sv", "Av de 120 anställda på varvet har 40 redan fått besked om uppsägning."),
+    ("sv", "Av Göteborgs 40 skolor har 12 fått nya ventilationssystem"),
+    ("cs", "Autor projektu, architekt Jan Kovář, řekl, že most vydrží sto let."),
+    ("tr", "Yazan kişinin kimliği henüz belirlenemedi."),
+    ("ar", "كتب الرئيس رسالة إلى البرلمان"),
 ]
 
 

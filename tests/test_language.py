@@ -31,6 +31,10 @@ PARAGRAPHS = {
     "ja": "市は月曜日、海岸沿いの道路は週末まで通行止めが続くと発表した。技術者が崖の安全性を確認している。",
     "ko": "시는 월요일 해안 도로가 이번 주말까지 폐쇄된다고 밝혔다. 기술자들이 여전히 절벽을 점검하고 있다.",
     "id": "Pemerintah kota mengatakan pada hari Senin bahwa jalan pantai akan tetap ditutup sampai akhir pekan, karena para insinyur masih memeriksa tebing.",
+    "tr": "Belediye pazartesi günü yaptığı açıklamada, mühendisler yamacı hâlâ incelediği için sahil yolunun hafta sonuna kadar kapalı kalacağını söyledi.",
+    "cs": "Radnice v pondělí uvedla, že pobřežní silnice zůstane uzavřená až do konce týdne, protože inženýři stále kontrolují útes.",
+    "sv": "Kommunen sade på måndagen att kustvägen kommer att vara avstängd till slutet av veckan, eftersom ingenjörerna fortfarande undersöker klippan.",
+    "ar": "قالت البلدية يوم الاثنين إن الطريق الساحلي سيبقى مغلقا حتى نهاية الأسبوع، لأن المهندسين ما زالوا يفحصون الجرف.",
 }
 
 
@@ -134,3 +138,95 @@ def test_a_block_of_english_terms_does_not_outweigh_a_russian_page() -> None:
         "а на ремонт дорог выделят на треть больше, чем в прошлом году, сообщили в мэрии. "
     ) * 6
     assert detect_language(terms + "\n" + article) == "ru"
+
+
+# Short lines of news in languages that share words or letters, each with the language
+# it must be read as.
+SHORT_LINES = [
+    # Czech, and Polish next to it
+    ("cs", "Starosta řekl, že most bude opraven ještě letos."),
+    ("cs", "Podle policie nikdo nebyl zraněn."),
+    ("cs", "To je pro nás velmi důležité, řekla."),
+    ("pl", "Burmistrz powiedział, że most zostanie naprawiony jeszcze w tym roku."),
+    ("pl", "Według policji nikt nie został ranny."),
+    ("pl", "To jest dla nas bardzo ważne, powiedziała."),
+    # Swedish, and Dutch and German, which share some of its words
+    ("sv", "Enligt polisen skadades ingen i olyckan."),
+    ("sv", "Det är viktigt för oss, säger hon."),
+    ("sv", "Regeringen föreslår att skatten på bensin sänks från och med januari."),
+    ("nl", "Volgens de politie raakte niemand gewond bij het ongeluk."),
+    ("de", "Laut Polizei wurde bei dem Unfall niemand verletzt."),
+    # Turkish and Indonesian, both written in Latin letters with few function words
+    ("tr", "Bu bizim için çok önemli, dedi."),
+    ("tr", "Polise göre kazada kimse yaralanmadı ve yol yeniden açıldı."),
+    ("id", "Menurut polisi, tidak ada yang terluka dalam kecelakaan itu."),
+    ("id", "Ini sangat penting bagi kami, katanya."),
+    # Arabic: the script decides, whatever the words
+    ("ar", "قالت الشرطة إن أحدا لم يصب في الحادث."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SHORT_LINES)
+def test_short_lines_of_close_languages(lang: str, text: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Slovak: read as Czech, the nearest language shipped, or left undecided; never Polish
+        "Starosta povedal, že most bude opravený ešte tento rok.",
+        "Vláda v stredu schválila návrh zákona, ktorý by mal zrýchliť výstavbu diaľnic.",
+    ],
+)
+def test_slovak_is_never_taken_for_polish(text: str) -> None:
+    assert detect_language(text) in ("cs", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Danish and Norwegian: read as Swedish, the nearest language shipped, or undecided
+        "Ifølge politiet kom ingen til skade i ulykken, og vejen er igen åben.",
+        "Ifølge politiet ble ingen skadet i ulykken, og veien er åpen igjen.",
+        "Regeringen foreslår, at afgiften på benzin sænkes fra januar.",
+    ],
+)
+def test_danish_and_norwegian_go_to_swedish_or_nowhere(text: str) -> None:
+    assert detect_language(text) in ("sv", None)
+
+
+def test_a_turkish_line_without_three_function_words_is_undecided_not_indonesian() -> None:
+    """Turkish writes most function words as suffixes: a short line may have too few
+    separate ones for the vote, and is then left undecided."""
+    assert detect_language("Hükümet, benzin vergilerinin ocak ayından itibaren düşürülmesini önerdi.") is None
+
+
+def test_the_czech_list_cannot_tie_another_language_on_its_own_text() -> None:
+    """Czech comes first in name order, so it would win a tie: it shares at most two words
+    with any other voting language's list, and a line of that language alone, which needs
+    three votes to be decided, always has a vote Czech lacks."""
+    from newsclean.language import _SCRIPT_DECIDED
+    from newsclean.resources import stopword_languages, stopwords
+
+    voting = [lang for lang in stopword_languages() if lang not in _SCRIPT_DECIDED]
+    assert voting[0] == "cs"
+    for lang in voting[1:]:
+        assert len(stopwords("cs") & stopwords(lang)) < 3, lang
+
+
+def test_arabic_pages_with_an_english_menu_and_presentation_forms() -> None:
+    menu = "Home\nNews\nSport\nSign in\n"
+    assert detect_language(menu + PARAGRAPHS["ar"]) == "ar"
+    # Old pages encoded in Arabic presentation forms (U+FE70-FEFF) are Arabic too.
+    assert detect_language("ﻣﺮﺣﺒﺎ ﺑﻜﻢ ﻓﻲ ﺍﻟﻤﺪﻳﻨﺔ ﺍﻟﺠﺪﻳﺪﺓ") == "ar"
+    # A language picker's Arabic entries on a Latin page leave the page to the vote.
+    picker = "العربية\nالإمارات العربية المتحدة (العربية)\n"
+    assert detect_language(picker + PARAGRAPHS["en"] * 2) == "en"
+
+
+def test_a_turkish_page_in_capitals_keeps_its_language() -> None:
+    """Capital İ lower-cases to two characters ("i̇"): the vote still finds the words."""
+    page = "İSTANBUL'DA YENİ METRO HATTI AÇILDI\n" + PARAGRAPHS["tr"]
+    assert detect_language(page) == "tr"
+    assert detect_page_language(Document.from_text(page)).lang == "tr"

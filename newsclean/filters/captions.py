@@ -31,7 +31,7 @@ from newsclean.document import Caption, Document
 from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern, Match
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
-from newsclean.resources import all_credit_words, caption_labels, trie_pattern
+from newsclean.resources import all_credit_words, caption_labels, first_char_lookahead, trie_pattern
 from newsclean.text import ends_sentence, line_starts
 from newsclean.views import framed_lowered, known_line_starts, text_lines
 
@@ -77,9 +77,11 @@ def _credit_pattern() -> GuardedPattern:
     (the `[ \t]*` around an absent bracket split it many ways): under the time guard. A
     text without two blanks in a row (as `normalize_whitespace` leaves it) gives each
     `[ \t]*` two choices at most, and each start a bounded number of steps: `re` there
-    (the test looks for two spaces or a tab).
+    (the test looks for two spaces or a tab). The labels' first characters are tested
+    before their trie (`first_char_lookahead`).
     """
-    labels = trie_pattern(all_credit_words()) or "(?!x)x"
+    words = all_credit_words()
+    labels = first_char_lookahead(words) + trie_pattern(words) if words else "(?!x)x"
     return GuardedPattern(
         rf"[\n.!?。(\[\-–—|/][\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
         rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*"
@@ -243,10 +245,10 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
 @functools.cache
 def _labelled_line_pattern() -> re.Pattern[str]:
     """A line that starts with a caption label (`caption_labels`: "Image copyright",
-    "Image caption") and a blank, comma or colon, in the lower-cased page framed by
-    newlines (a start at each newline only: linear)."""
+    "Image caption") and a blank, comma (the Arabic "،" too) or colon, in the lower-cased
+    page framed by newlines (a start at each newline only: linear)."""
     labels = trie_pattern(caption_labels()) or "(?!x)x"
-    return re.compile(rf"\n(?P<label>{labels})(?:[ \t]*[,:，：][ \t]*|[ \t]+)(?=\S)")
+    return re.compile(rf"\n(?P<label>{labels})(?:[ \t]*[,:，：،][ \t]*|[ \t]+)(?=\S)")
 
 
 def _labelled_captions(

@@ -48,7 +48,7 @@ def _is_prose(line: str) -> bool:
     often questions, so a question mark does not count) and is not too short."""
     return (
         ends_sentence(line)
-        and not line.rstrip("\"'”’»)").endswith(("?", "？"))
+        and not line.rstrip("\"'”’»)").endswith(("?", "？", "؟"))
         and word_count(line) >= MIN_PROSE_WORDS
     )
 
