@@ -84,6 +84,27 @@ def stopword_languages() -> tuple[str, ...]:
     return _available("stopwords")
 
 
+# The kinds of package data, in the order the documentation lists them.
+DATA_KINDS = ("cues", "stopwords", "months", "bylines", "credits", "caption_labels",
+              "comment_buttons", "rights_notices")
+
+
+def language_coverage() -> dict[str, tuple[str, ...]]:
+    """Each language that has package data, with the kinds it has (`DATA_KINDS`).
+
+    Example:
+
+    >>> coverage = language_coverage()
+    >>> coverage["ja"], "months" in coverage["tr"]
+    (('cues', 'rights_notices'), True)
+    """
+    coverage: dict[str, list[str]] = {}
+    for kind in DATA_KINDS:
+        for lang in _available(kind):
+            coverage.setdefault(lang, []).append(kind)
+    return {lang: tuple(kinds) for lang, kinds in sorted(coverage.items())}
+
+
 def check_language(lang: str) -> str:
     """Return `lang` if any package data exists for it, else raise, listing the known ones.
 

@@ -6,6 +6,7 @@
   flags that its module can record (read from the module's source).
 - `<!-- config-defaults -->` in a page becomes the table of every `Config` field and default.
 - `<!-- cli-help: COMMAND -->` becomes the `--help` text of `newsclean COMMAND`.
+- `<!-- languages -->` becomes the table of the languages with package data, and which.
 - `>>>` examples in every page run as doctests; a failure is a warning, so
   `mkdocs build --strict` fails on a stale example.
 - Pages that other engineers write get a short stand-in while they are missing, so the
@@ -292,6 +293,17 @@ def config_table() -> str:
     return "\n".join(rows)
 
 
+def languages_table() -> str:
+    """Each language with package data, a column per kind of data (`resources.DATA_KINDS`)."""
+    from newsclean.resources import DATA_KINDS, language_coverage
+
+    rows = ["| language | " + " | ".join(DATA_KINDS) + " |", "|---|" + "---|" * len(DATA_KINDS)]
+    for lang, kinds in language_coverage().items():
+        cells = ("yes" if kind in kinds else "" for kind in DATA_KINDS)
+        rows.append(f"| `{lang}` | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def cli_help(command: str) -> str:
     from newsclean.cli import main
 
@@ -344,6 +356,7 @@ def _run_doctests(markdown: str, name: str) -> None:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     markdown = markdown.replace("<!-- config-defaults -->", config_table())
+    markdown = markdown.replace("<!-- languages -->", languages_table())
     markdown = re.sub(
         r"<!-- cli-help: ?([\w-]*) -->", lambda m: cli_help(m.group(1)), markdown
     )
