@@ -4,7 +4,9 @@ copied) into place at the end."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,27 @@ def test_a_partial_run_of_another_version_is_not_resumed(tmp_path: Path) -> None
     old.start_fresh()
     with pytest.raises(ResumeError, match="another version of newsclean"):
         Journal(old.directory, HEADER).load()
+
+
+def test_rejects_named_on_another_file_system_are_copied_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = Journal(tmp_path / "out.jsonl.partial", {"version": 2})
+    journal.start_fresh()
+    journal.commit([Outcome(Position(0, 1), 30, output=b'{"text": "Ferries ran again."}'),
+                    Outcome(Position(0, 2), 9, reject=b'{"line": 2, "error": "invalid JSON"}')])
+    elsewhere = tmp_path / "mounted" / "bad.jsonl"
+    elsewhere.parent.mkdir()
+    rename = os.replace
+
+    def across_devices(source: Path, target: Path) -> None:
+        if Path(source).parent == journal.directory and Path(target) == elsewhere:  # another device
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        rename(source, target)
+
+    monkeypatch.setattr("newsclean.journal.os.replace", across_devices)
+    journal.assemble(tmp_path / "out.jsonl", elsewhere)
+    assert elsewhere.read_bytes() == b'{"line": 2, "error": "invalid JSON"}\n'
+    assert (tmp_path / "out.jsonl").read_bytes() == b'{"text": "Ferries ran again."}\n'
+    assert sorted(p.name for p in elsewhere.parent.iterdir()) == ["bad.jsonl"]
+    assert not journal.directory.exists()
