@@ -16,7 +16,7 @@ import pytest
 from newsclean.cli import main
 from newsclean.jsonl import read_lines
 from newsclean.piped import REJECT_PREFIX
-from newsclean.runner import OUTPUT_CLOSED
+from newsclean.runner import OUTPUT_CLOSED, RunSettings, RunSummary, describe, exit_status
 from tests.conftest import ROOT
 from tests.test_cli import record, write_jsonl
 
@@ -151,3 +151,13 @@ def test_profiles_built_from_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert main(["profile", "-", "-o", str(tmp_path / "profiles.json")]) == 0
     profile = json.loads((tmp_path / "profiles.json").read_text())
     assert profile["sites"]["harbour-news.test"]["lines"] == {"sign in": 6}
+
+
+def test_summaries_of_piped_runs_name_no_files() -> None:
+    settings = RunSettings(inputs=("-",), output=Path("-"))
+    stopped = describe(RunSummary(cleaned=2, rejected=1, interrupted=True), settings)
+    assert stopped == "newsclean: interrupted after 3 records, 2 of them written to standard output"
+    done = describe(RunSummary(cleaned=5, rejected=1), settings)
+    assert done == ("newsclean: 5 documents cleaned to standard output; "
+                    "1 records rejected, see the lines above")
+    assert exit_status(RunSummary(cleaned=5, output_closed=True)) == OUTPUT_CLOSED
