@@ -20,7 +20,7 @@ from newsclean.document import Document
 from newsclean.explain import render_explanation
 from newsclean.filters import FILTERS
 from newsclean.filters.profiles import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, with_site_profiles
-from newsclean.jsonl import STDIN
+from newsclean.jsonl import STDIN, input_problem
 from newsclean.piped import is_stdout
 from newsclean.profiles import DEFAULT_CAP, load_profiles_cached, profile_files
 from newsclean.report import DEFAULT_MAX_DOCUMENTS, run_report
@@ -99,11 +99,7 @@ def run_clean(args: argparse.Namespace) -> int:
         profile_min_pages=args.profile_min_pages,
     )
     options.chain()  # fail early on a bad language or filter name
-    missing = [p for p in args.inputs if p != STDIN and not Path(p).is_file()]
-    if missing:
-        print(f"newsclean: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    problem = _pipe_problem(args)
+    problem = input_problem(args.inputs) or _resume_problem(args)
     if problem:
         print(f"newsclean: {problem}", file=sys.stderr)
         return 2
@@ -128,15 +124,13 @@ def run_clean(args: argparse.Namespace) -> int:
     return exit_status(summary)
 
 
-def _pipe_problem(args: argparse.Namespace) -> str | None:
-    """Why the inputs and output of `newsclean clean` cannot be used together, or `None`.
+def _resume_problem(args: argparse.Namespace) -> str | None:
+    """Why `newsclean clean --resume` cannot be used with these inputs and output, or `None`.
 
     >>> args = build_parser().parse_args(["clean", "-", "-o", "-", "--resume"])
-    >>> _pipe_problem(args)
+    >>> _resume_problem(args)
     '--resume needs input and output files: a pipe cannot be read or written again'
     """
-    if args.inputs.count(STDIN) > 1:
-        return "standard input (-) can be read only once"
     if args.resume and (STDIN in args.inputs or is_stdout(Path(args.output))):
         return "--resume needs input and output files: a pipe cannot be read or written again"
     return None
@@ -195,8 +189,9 @@ def run_profile(args: argparse.Namespace) -> int:
     >>> load_profiles(target).sites["news.example"].lines
     {'ferries ran.': 2, 'home': 2}
     """
-    if args.inputs.count(STDIN) > 1:
-        print("newsclean: standard input (-) can be read only once", file=sys.stderr)
+    problem = input_problem(args.inputs)
+    if problem:
+        print(f"newsclean: {problem}", file=sys.stderr)
         return 2
     return profile_files(args.inputs, args.output, cap=args.cap, min_pages=args.min_pages,
                          text_field=args.text_field)

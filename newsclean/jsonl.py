@@ -19,7 +19,7 @@ import gzip
 import io
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -69,6 +69,21 @@ class Line:
             return self
         text, error = _decode(self.raw)
         return Line(self.path, self.number, text.strip(), error, self.size)
+
+
+def input_problem(paths: Sequence[str]) -> str | None:
+    """Why the input paths of a command cannot all be read, or `None`: files that do not
+    exist, or standard input (`-`) named more than once.
+
+    >>> input_problem(["-", "-"]), input_problem(["/no/such/pages.jsonl"]), input_problem(["-"])
+    ('standard input (-) can be read only once', 'no such file: /no/such/pages.jsonl', None)
+    """
+    missing = [path for path in paths if path != STDIN and not Path(path).is_file()]
+    if missing:
+        return f"no such file: {', '.join(missing)}"
+    if paths.count(STDIN) > 1:
+        return "standard input (-) can be read only once"
+    return None
 
 
 class _Rejoined(io.RawIOBase):

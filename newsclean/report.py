@@ -37,7 +37,7 @@ from newsclean.config import Config
 from newsclean.document import Caption, Document, Edit, apply_edits
 from newsclean.explain import line_statuses
 from newsclean.filters import FILTERS
-from newsclean.jsonl import STDIN, STDIN_NAME, read_lines
+from newsclean.jsonl import STDIN, STDIN_NAME, input_problem, read_lines
 from newsclean.reasons import Flag, Reason
 from newsclean.records import OUTPUT_KEY, RecordError, document_from_record
 from newsclean.report_assets import REASON_COLOURS, SCRIPT, STYLE, reason_css
@@ -537,12 +537,9 @@ def run_report(args: argparse.Namespace) -> int:
     >>> open(target, encoding="utf-8").read().startswith("<!DOCTYPE html>")
     True
     """
-    missing = [p for p in args.inputs if p != STDIN and not Path(p).is_file()]
-    if missing:
-        print(f"newsclean: no such file: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    if args.inputs.count(STDIN) > 1:
-        print("newsclean: standard input (-) can be read only once", file=sys.stderr)
+    problem = input_problem(args.inputs)
+    if problem:
+        print(f"newsclean: {problem}", file=sys.stderr)
         return 2
     chain = default_chain(Config(lang=args.lang), skip=tuple(args.skip))
     out = write_report(

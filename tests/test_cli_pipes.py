@@ -103,8 +103,11 @@ def test_pipes_cannot_be_resumed_or_read_twice(tmp_path: Path, capsys: pytest.Ca
     assert "--resume needs input and output files" in capsys.readouterr().err
     assert main(["clean", str(SAMPLE), "-o", "-", "--resume"]) == 2
     assert "--resume needs input and output files" in capsys.readouterr().err
-    assert main(["clean", "-", "-", "-o", out]) == 2
-    assert "standard input (-) can be read only once" in capsys.readouterr().err
+    for command in ("clean", "report", "profile"):
+        assert main([command, "-", "-", "-o", out]) == 2
+        assert "standard input (-) can be read only once" in capsys.readouterr().err
+        assert main([command, str(tmp_path / "missing.jsonl"), "-o", out]) == 2
+        assert "no such file" in capsys.readouterr().err
     assert os.listdir(tmp_path) == []
 
 
