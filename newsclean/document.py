@@ -137,6 +137,7 @@ class Document:
     lang: str | None = None
     id: str | None = None
     url: str | None = None
+    site: str | None = None
     captions: tuple[Caption, ...] = attrs.field(default=(), converter=_tuple_of_captions)
     flags: frozenset[Flag] = attrs.field(default=frozenset(), converter=_frozenset_of_flags)
     edits: tuple[Edit, ...] = attrs.field(default=(), converter=_tuple_of_edits)
@@ -144,7 +145,8 @@ class Document:
     @classmethod
     def from_text(cls, text: str, **meta: str | None) -> Document:
         """Build a document from raw page text; `meta` may give `title`, `published`,
-        `byline`, `lang`, `id` and `url`.
+        `byline`, `lang`, `id`, `url` and `site` (the site's name, for site profiles of
+        pages without a URL).
 
         >>> Document.from_text("Body", url="https://example.test/a").url
         'https://example.test/a'
@@ -162,6 +164,7 @@ class Document:
             lang=meta.get("lang"),
             id=meta.get("id"),
             url=meta.get("url"),
+            site=meta.get("site"),
         )
 
     @property
@@ -199,7 +202,7 @@ class Document:
         # order costs a third of `attrs.evolve`, which looks the fields up on each call.
         return Document(
             text, self.title, self.published, self.byline, self.lang, self.id, self.url,
-            self.captions, self.flags, self.edits + added,
+            self.site, self.captions, self.flags, self.edits + added,
         )  # fmt: skip
 
     def restore(self) -> str:
@@ -312,7 +315,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return text
 
 
-_META_FIELDS = frozenset({"title", "published", "byline", "lang", "id", "url"})
+_META_FIELDS = frozenset({"title", "published", "byline", "lang", "id", "url", "site"})
 
 
 def offsets_now(edits: tuple[Edit, ...], chosen: Iterable[int]) -> list[int]:

@@ -122,6 +122,23 @@ def site_of_url(url: str | None) -> str | None:
     return host if host and " " not in host else None
 
 
+def site_of(url: object, site: object) -> str | None:
+    """The site of a page given its `url` and `site` values (either may be missing or
+    not a string): the URL's host, else the `site` value, stripped and lower-cased.
+
+    Example:
+
+    >>> site_of("https://www.news.example/ferries", "other.example"), site_of(None, " News.Example")
+    ('news.example', 'news.example')
+    >>> site_of("not a url", 42) is None
+    True
+    """
+    found = site_of_url(url) if isinstance(url, str) else None
+    if found is None and isinstance(site, str):
+        found = site.strip().lower() or None
+    return found
+
+
 def site_of_record(record: Mapping[str, Any]) -> str | None:
     """The site of a record: from its `url`, else its `site` field (lower-cased).
 
@@ -132,11 +149,7 @@ def site_of_record(record: Mapping[str, Any]) -> str | None:
     >>> site_of_record({"text": "Ferries ran again."}) is None
     True
     """
-    url = record.get("url")
-    site = site_of_url(url) if isinstance(url, str) else None
-    if site is None and isinstance(record.get("site"), str):
-        site = record["site"].strip().lower() or None
-    return site
+    return site_of(record.get("url"), record.get("site"))
 
 
 def page_level(text: str) -> int:

@@ -18,7 +18,7 @@ from newsclean.document import Document
 
 # Record fields passed to the document as metadata (a record's `lang` is often a guess,
 # so the page language is detected from the text instead).
-META_FIELDS = ("id", "url")
+META_FIELDS = ("id", "url", "site")
 OUTPUT_KEY = "newsclean"
 
 

@@ -142,6 +142,7 @@ SCRIPT = r"""
     metaRow(meta, "byline", d.byline);
     metaRow(meta, "language", d.lang);
     metaRow(meta, "url", d.url);
+    metaRow(meta, "site", d.site);
     if (d.captions.length) {
       var caps = el("ul");
       d.captions.forEach(function (c) {

@@ -162,6 +162,18 @@ def test_filter_leaves_other_sites_and_all_boilerplate_pages_alone() -> None:
     assert step(only_chrome) is only_chrome
 
 
+def test_filter_finds_the_site_from_the_site_field_when_there_is_no_url() -> None:
+    new = site_pages("lowfield-mercury.test", 21)[-1]
+    step = drop_site_boilerplate(_profiles())
+    by_name = step(Document.from_text(new["text"], site=" Lowfield-Mercury.TEST "))
+    assert by_name.paragraphs == [new["text"].split("\n")[0], *new["truth"]]
+    # A usable URL names the site, as it does when the profile is built.
+    elsewhere = Document.from_text(new["text"], url="https://b.test/x", site="lowfield-mercury.test")
+    assert step(elsewhere) is elsewhere
+    unnamed = Document.from_text(new["text"], url="not a url", site="lowfield-mercury.test")
+    assert step(unnamed).paragraphs == by_name.paragraphs
+
+
 def test_thresholds_share_and_pages() -> None:
     pages = site_pages("lowfield-mercury.test", 10)
     for page in pages[:3]:
@@ -202,3 +214,21 @@ def test_cli_profile_then_clean_with_workers(tmp_path: Path) -> None:
     assert all(row["newsclean"]["removed_by_reason"].get("site_boilerplate") for row in rows)
     for row, page in zip(rows, pages, strict=True):
         assert row["text"].split("\n") == page["truth"]
+
+
+def test_cli_profile_then_clean_records_that_name_only_their_site(tmp_path: Path) -> None:
+    pages = site_pages("lowfield-mercury.test", 20)
+    for page in pages:
+        del page["url"]
+        page["site"] = "Lowfield-Mercury.test"
+    corpus = tmp_path / "pages.jsonl"
+    corpus.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
+    profile_path = tmp_path / "profiles.json"
+    assert main(["profile", str(corpus), "-o", str(profile_path)]) == 0
+    out = tmp_path / "clean.jsonl"
+    assert main(["clean", str(corpus), "-o", str(out), "--profiles", str(profile_path)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for row, page in zip(rows, pages, strict=True):
+        assert row["newsclean"]["removed_by_reason"].get("site_boilerplate")
+        assert row["text"].split("\n") == page["truth"]
+        assert row["site"] == "Lowfield-Mercury.test"  # the record's own field, unchanged

@@ -93,9 +93,11 @@ def test_record_lang_is_not_trusted() -> None:
     assert out["lang"] == "de"
 
 
-def test_id_and_url_pass_to_the_document() -> None:
+def test_id_url_and_site_pass_to_the_document() -> None:
     doc = document_from_record({"id": 17, "url": "https://example.test/a", "text": "Body."})
-    assert (doc.id, doc.url) == ("17", "https://example.test/a")
+    assert (doc.id, doc.url, doc.site) == ("17", "https://example.test/a", None)
+    named = document_from_record({"site": "example.test", "text": "Body.", "title": "ignored"})
+    assert (named.url, named.site, named.title) == (None, "example.test", None)
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from newsclean.chain import Chain
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.lines import drop_lines
-from newsclean.profiles import Profiles, SiteProfile, normalise_line, site_of_url
+from newsclean.profiles import Profiles, SiteProfile, normalise_line, site_of
 from newsclean.reasons import Reason
 from newsclean.views import text_lines
 
@@ -86,7 +86,7 @@ class SiteBoilerplateFilter:
         self.min_pages = min_pages
 
     def __call__(self, doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-        boilerplate = self.lines_by_site.get(site_of_url(doc.url) or "")
+        boilerplate = self.lines_by_site.get(site_of(doc.url, doc.site) or "")
         if not boilerplate:
             return doc
         lines = text_lines(doc.text)

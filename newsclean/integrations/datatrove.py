@@ -3,7 +3,8 @@
 `NewscleanStep` cleans the text of each datatrove `Document` and puts what newsclean found
 (title, date, byline, captions, flags, removal counts by reason; the edit log with
 `explain=True`) under `doc.metadata["newsclean"]`. The page URL is read from
-`doc.metadata["url"]`, where datatrove's readers put a record's other fields. The step
+`doc.metadata["url"]`, where datatrove's readers put a record's other fields (and the
+site's name from `doc.metadata["site"]`, for site profiles of pages without a URL). The step
 keeps no state between documents, so any datatrove executor (local, Slurm, Ray) can run
 it on as many tasks as it likes: each task cleans its own shard of the input files, 64
 documents at a time (the article model reads a batch's pages together).
@@ -84,9 +85,10 @@ class NewscleanStep(PipelineStep):
         """
         pages = []
         for doc in docs:
-            url = doc.metadata.get("url")
+            url, site = doc.metadata.get("url"), doc.metadata.get("site")
             pages.append(Document.from_text(doc.text, id=str(doc.id) if doc.id is not None else None,
-                                            url=url if isinstance(url, str) else None))
+                                            url=url if isinstance(url, str) else None,
+                                            site=site if isinstance(site, str) else None))
         for doc, cleaned in zip(docs, self.chain.batch(pages), strict=True):
             info: dict[str, Any] = cleaned.to_dict(explain=self.explain)
             doc.text = cleaned.text
