@@ -86,3 +86,26 @@ def test_documents_are_cleaned_in_batches_as_one_by_one() -> None:
         expected = clean_record(record)
         assert doc.text == expected["text"]
         assert doc.metadata["newsclean"] == expected["newsclean"]
+
+
+def test_step_reads_the_url_or_the_site_for_site_profiles() -> None:
+    from newsclean.chain import default_chain
+    from newsclean.filters.profiles import with_site_profiles
+    from newsclean.profiles import build_profiles
+
+    menu = "Home\nLocal news\nSign in"
+    pages = [f"{menu}\nThe harbour board met on day {n} and agreed to dredge the channel."
+             "\nContact the newsroom" for n in range(8)]
+    profiles = build_profiles({"site": "harbour-gazette.test", "text": page} for page in pages)
+    step = NewscleanStep(chain=with_site_profiles(default_chain(), profiles))
+    article = "Dredging of the channel starts in May, the harbour board said."
+    page = f"{menu}\n{article}\nContact the newsroom"
+    by_url = DatatroveDocument(text=page, id="a", metadata={"url": "https://harbour-gazette.test/a"})
+    by_site = DatatroveDocument(text=page, id="b", metadata={"site": "harbour-gazette.test"})
+    neither = DatatroveDocument(text=page, id="c", metadata={})
+    out = list(step.run([by_url, by_site, neither]))
+    assert [doc.text for doc in out[:2]] == [article, article]
+    assert "site_boilerplate" not in out[2].metadata["newsclean"]["removed_by_reason"]
+    # "Local news" and "Contact the newsroom" ("Home" is the title, "Sign in" navigation)
+    assert all(doc.metadata["newsclean"]["removed_by_reason"].get("site_boilerplate") == 2
+               for doc in out[:2])
