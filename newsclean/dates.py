@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from newsclean.resources import month_names, trie_pattern
+from newsclean.spacing import plain_lower
 
 # A month name that the date pattern's run of letters covers.
 _ONE_WORD_MONTH = re.compile(r"[^\W\d_]{3,12}\.?")
@@ -142,5 +143,5 @@ def parse_date(line: str) -> str | None:
     >>> parse_date("Posted: 05.06.2023 at 08.15")
     '2023-06-05T08:15'
     """
-    found = find_date(line.lower())
+    found = find_date(plain_lower(line))
     return found[2] if found else None

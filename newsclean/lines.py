@@ -22,6 +22,7 @@ from newsclean.reasons import Reason
 from newsclean.text import line_starts
 from newsclean.views import (
     CACHED_LINES_CHARS,
+    carry_no_space_chars,
     framed_lowered,
     known_framed,
     known_line_starts,
@@ -91,6 +92,8 @@ def drop_lines(
         left += lines[after:]
         left = left or [""]
         remember_lines(out.text, left)
+    if out.text is not text:
+        carry_no_space_chars(text, out.text)
     framed = known_framed(text)
     if framed is not None and out.text is not text:
         if len(framed) == len(text) + 2:  # lower-casing kept every offset (nearly always)

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from newsclean.reasons import Reason
+from newsclean.spacing import plain_lower
 
 _DATA = resources.files("newsclean") / "data"
 
@@ -290,9 +291,12 @@ class CueTable:
     def _longest(self) -> int:
         return max(map(len, self.exact), default=0)
 
-    def whole_line_cues(self, lines: Iterable[str]) -> Iterator[tuple[int, Reason]]:
+    def whole_line_cues(self, lines: Iterable[str], *, spaced: bool = True) -> Iterator[tuple[int, Reason]]:
         """Each line that is a whole-line cue, by index, with its reason: the line
-        stripped of `CUE_EDGE_CHARS` at both ends, then lower-cased, is a key of `exact`.
+        stripped of `CUE_EDGE_CHARS` at both ends, then lower-cased with no-break and thin
+        spaces read as plain ones (`newsclean.spacing.plain_lower`), is a key of `exact`.
+        A caller that knows the page holds no such space (`views.holds_space_chars`)
+        passes `spaced=False`, and each line is only lower-cased.
 
         A C-level strip and a length test settle nearly every line; no pattern is
         compiled (a language's first page used to compile a trie of a few thousand
@@ -304,12 +308,13 @@ class CueTable:
         Example:
 
         >>> table = cue_table("de")
-        >>> list(table.whole_line_cues(["Regen am Montag.", "» Artikel teilen", "Mehr zum Thema"]))
+        >>> list(table.whole_line_cues(["Regen am Montag.", "» Artikel teilen", "Mehr zum\\u00a0Thema"]))
         [(1, <Reason.SHARE: 'share'>), (2, <Reason.TEASER_HEADING: 'teaser_heading'>)]
         """
         exact, longest = self.exact, self.longest_exact
+        lower = plain_lower if spaced else str.lower
         for i, key in enumerate(map(str.strip, lines, repeat(CUE_EDGE_CHARS))):
-            if len(key) <= longest and (reason := exact.get(key.lower())) is not None:
+            if len(key) <= longest and (reason := exact.get(lower(key))) is not None:
                 yield i, reason
 
     def reason_of(self, match: re.Match[str]) -> Reason:

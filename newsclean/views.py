@@ -1,6 +1,7 @@
 """The lower-cased page and the page's lines, computed once and carried from filter to filter.
 
-Several filters scan the lower-cased page with case-sensitive patterns, which the `re`
+Several filters scan the lower-cased page (with no-break and thin spaces read as plain
+ones, `newsclean.spacing`) with case-sensitive patterns, which the `re`
 engine runs several times faster than case-insensitive ones; lower-casing a page costs
 about as much as one such scan. `framed_lowered(text)` gives the lower-cased page framed
 by newlines (so that a pattern can anchor a line at `"\\n"` on both sides) with its line
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from newsclean.spacing import has_space_chars, plain_lower
 from newsclean.text import line_starts
 
 
@@ -40,7 +42,8 @@ LOWER_PIECE_CHARS = 1 << 16
 
 
 def lower_in_pieces(text: str, frame: str = "") -> str:
-    """`frame + text.lower() + frame`, lower-casing about `LOWER_PIECE_CHARS`
+    """`frame + plain_lower(text) + frame` (`newsclean.spacing.plain_lower`: lower-cased,
+    no-break and thin spaces read as plain ones), lower-casing about `LOWER_PIECE_CHARS`
     characters at a time.
 
     For text with any character beyond ASCII, CPython's `str.lower` works in a scratch
@@ -52,17 +55,18 @@ def lower_in_pieces(text: str, frame: str = "") -> str:
     >>> page = "ΟΔΟΣ ΚΛΕΙΣΤΗ\\n" * 10_000
     >>> lower_in_pieces(page) == page.lower()
     True
-    >>> lower_in_pieces("Most Read", "\\n")
-    '\\nmost read\\n'
+    >>> lower_in_pieces("Most Read", "\\n"), lower_in_pieces("Most\\u00a0Read")
+    ('\\nmost read\\n', 'most read')
     """
+    lower = plain_lower if holds_space_chars(text) else str.lower
     if len(text) <= LOWER_PIECE_CHARS:
-        return frame + text.lower() + frame if frame else text.lower()
+        return frame + lower(text) + frame if frame else lower(text)
     pieces = [frame]
     start = 0
     while start < len(text):
         end = text.find("\n", start + LOWER_PIECE_CHARS)
         end = len(text) if end < 0 else end + 1
-        pieces.append(text[start:end].lower())
+        pieces.append(lower(text[start:end]))
         start = end
     pieces.append(frame)
     return "".join(pieces)
@@ -289,3 +293,61 @@ def take_headline(text: str, title: str, first_line: str) -> tuple[str, list[int
         return None
     _last_headline = None
     return entry[3], list(entry[4])
+
+
+# Whether the last page asked about holds a no-break or thin space, matched by identity;
+# `drop_lines` hands a "no" on to the text it leaves (fewer lines hold none either).
+_last_spaced: tuple[str, bool] = ("", False)
+
+
+def holds_space_chars(text: str) -> bool:
+    """`newsclean.spacing.has_space_chars(text)`, remembered for the last page asked
+    about (several filters ask, each once per page).
+
+    Example:
+
+    >>> page = "Lire aussi\\u00a0: la suite"
+    >>> holds_space_chars(page), holds_space_chars("Lire aussi : la suite")
+    (True, False)
+    """
+    global _last_spaced
+    entry = _last_spaced
+    if entry[0] is not text:
+        entry = (text, has_space_chars(text))
+        _last_spaced = entry
+    return entry[1]
+
+
+def remember_space_chars(text: str, holds: bool) -> None:
+    """Record whether `text` holds a no-break or thin space, for a caller that knows.
+
+    Example:
+
+    >>> page = "Storm hits coast"
+    >>> remember_space_chars(page, False)
+    >>> holds_space_chars(page)
+    False
+    """
+    global _last_spaced
+    _last_spaced = (text, holds)
+
+
+def carry_no_space_chars(text: str, kept: str) -> None:
+    """Record that `kept`, made of lines of `text`, holds no no-break or thin space
+    when `text` is known to hold none.
+
+    Example:
+
+    >>> page = "Home\\nFerries ran again."
+    >>> holds_space_chars(page)
+    False
+    >>> kept = page[5:]
+    >>> carry_no_space_chars(page, kept)
+    >>> from newsclean import views
+    >>> views._last_spaced[0] is kept  # known without a scan
+    True
+    """
+    global _last_spaced
+    entry = _last_spaced
+    if entry[0] is text and not entry[1]:
+        _last_spaced = (kept, False)

@@ -23,6 +23,14 @@ NORMALIZE = [
     ("Bell\x07 rang\x00 twice.", "Bell rang twice."),
     ("Form\x0cfeed and\x1bescape", "Formfeed andescape"),
     ("Trailing spaces   \nNext line", "Trailing spaces\nNext line"),
+    # A byte order mark left by the file the dump was read from, at the start or inside.
+    ("\ufeffStorm hits coast\nBody\ufeff text.", "Storm hits coast\nBody text."),
+    # The Unicode line and paragraph separators end a line.
+    ("Storm hits coast\u2028Body text.\u2029Next one.", "Storm hits coast\nBody text.\nNext one."),
+    # Thin and narrow no-break spaces are trimmed at a line's ends and collapsed in runs,
+    # as plain and no-break ones are; a lone one stays.
+    ("\u2009Le maire a dit\u202f\u00a0: oui.\u202f", "Le maire a dit : oui."),
+    ("Population\u2009: 12\u202f400 habitants", "Population\u2009: 12\u202f400 habitants"),
 ]
 
 
@@ -47,6 +55,7 @@ ALREADY_NORMAL = [
     "Blank lines\n\n\n\nare left for tidy_blank_lines.",
     "A single space between words, a tab nowhere.",
     "Ein geschütztes Leerzeichen: 10\u00a0km.",
+    "Une espace fine insécable\u202f: 12\u202f400 habitants\u2009!",
     "“Curly quotes”, ‘single ones’, «guillemets», „Anführungszeichen“.",
     "研究人员在青岚山发现一种树蛙。\n它体长约3厘米。",
     "Emoji stay 👍🏽 and so does zero-width joining 👩‍⚕️.",
@@ -79,3 +88,11 @@ def test_tidy_blank_lines(raw: str, expected: str) -> None:
 def test_tidy_blank_lines_leaves_tidy_text(text: str) -> None:
     doc = Document.from_text(text)
     assert tidy_blank_lines(doc) is doc
+
+
+def test_byte_order_mark_is_a_control_character_and_separators_are_whitespace() -> None:
+    doc = normalize_whitespace(Document.from_text("\ufeffStorm hits coast\u2028Body text."))
+    assert [(edit.removed, edit.inserted, edit.reason) for edit in doc.edits] == [
+        ("\ufeff", "", Reason.CONTROL_CHARS),
+        ("\u2028", "\n", Reason.WHITESPACE),
+    ]

@@ -35,6 +35,8 @@ LINEAR: dict[str, str] = {
     "filters.whitespace:_ANY_CONTROL": "one character class",
     "filters.whitespace:_SPACE_RUN": "one character class, {2,}: a run is consumed once",
     "filters.whitespace:_BLANK_RUNS": "a literal start; one character repeated",
+    "filters.whitespace:_SEPARATOR": "one character class",
+    "spacing:_SPACE": "one character class",
     "filters.encoding:MOJIBAKE_HINT": "two characters at most",
     "filters.boilerplate:URL_OR_FILE_LINE": "fullmatch of a line without a space: one start, one word "
     "backed off once",

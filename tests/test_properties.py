@@ -47,6 +47,9 @@ PAGE_LINES = [
     "Traffic was light in the morning, and buses returned to their old routes by noon.",
     "Mayorâ€™s office said â€œnoâ€\x9d.",
     "   spaced   out\tline  ",
+    "Share\u00a0this article",
+    "\u00c2\u00a0Photo :\u2009Getty\u202f",
+    "VoilÃ\u00a0 le cafÃ© \u00c2\u00a0",
     "",
     "",
 ]
@@ -88,6 +91,11 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
     # the same with a byline: its "by" was the deciding vote (bylines are left out too)
     "By Amira Khan\n   spaced   out\tline  \n1\n00\nCouncil sets budget\n"
     "Mayorâ€™s office said â€œnoâ€\x9d.\nStorm closes coast road\n0",
+    # ftfy turned mojibake into a no-break space at a line's start, or next to a space,
+    # which the second pass trimmed or collapsed (repaired lines are now spaced as
+    # `normalize_whitespace` spaces lines)
+    "\u00c2\u00a0Traffic was light, the cafÃ© said.",
+    "x \u00c2\u00a0y cafÃ©",
 ]
 
 
@@ -100,6 +108,8 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
 @example(IDEMPOTENCE_COUNTEREXAMPLES[4])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[5])
 @example(IDEMPOTENCE_COUNTEREXAMPLES[6])
+@example(IDEMPOTENCE_COUNTEREXAMPLES[7])
+@example(IDEMPOTENCE_COUNTEREXAMPLES[8])
 def test_cleaning_is_idempotent(text: str) -> None:
     once = newsclean.clean(text).text
     assert newsclean.clean(once).text == once

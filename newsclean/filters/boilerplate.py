@@ -27,8 +27,9 @@ from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import cue_table, rights_notices
+from newsclean.spacing import plain_lower, plain_spaces
 from newsclean.text import ends_sentence, line_starts
-from newsclean.views import framed_lowered, remember_teaser_headings, text_lines
+from newsclean.views import framed_lowered, holds_space_chars, remember_teaser_headings, text_lines
 
 # Prefix cues are looked up on lines up to this long.
 MAX_PREFIX_CUE_CHARS = 400
@@ -71,7 +72,7 @@ def is_comment_count(line: str) -> bool:
     >>> is_comment_count("[ 48 Comments ]"), is_comment_count("48 comments were sent in.")
     (True, False)
     """
-    return COMMENT_COUNT_LINE.match("\n" + line.strip().lower() + "\n") is not None
+    return COMMENT_COUNT_LINE.match("\n" + plain_lower(line.strip()) + "\n") is not None
 
 
 # A photo gallery's counter: "1 of 6", "3/12", "2 из 9", "4 av 10" alone on a line.
@@ -86,14 +87,14 @@ def is_menu(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> bool:
     """Three or more short items joined by separators, not ending a sentence (`timeout`:
     the time guard, `Config.pattern_timeout`).
 
-    >>> is_menu("Home | News | Sport | Weather")
-    True
+    >>> is_menu("Home | News | Sport | Weather"), is_menu("Home\\u00a0-\\u00a0News\\u00a0-\\u00a0Sport")
+    (True, True)
     >>> is_menu("He said - and she agreed - that it was over.")
     False
     """
     if ends_sentence(line):
         return False
-    items = [item for item in MENU_SEPARATOR.split(line, timeout) if item.strip()]
+    items = [item for item in MENU_SEPARATOR.split(plain_spaces(line), timeout) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
@@ -152,7 +153,7 @@ def _find_boilerplate(
     drops: dict[int, Reason] = {}
     headings: list[int] = []  # left to remove_teaser_lists
     bare_teasers: list[int] = []  # lines that are only a teaser cue ("Read more")
-    for i, reason in table.whole_line_cues(lines):
+    for i, reason in table.whole_line_cues(lines, spaced=holds_space_chars(text)):
         if reason is Reason.TEASER_HEADING:
             headings.append(i)
         else:

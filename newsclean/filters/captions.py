@@ -32,6 +32,7 @@ from newsclean.guard import DEFAULT_PATTERN_TIMEOUT, GuardedPattern, Match
 from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, caption_labels, first_char_lookahead, trie_pattern
+from newsclean.spacing import plain_lower
 from newsclean.text import ends_sentence, line_starts
 from newsclean.views import framed_lowered, known_line_starts, text_lines
 
@@ -123,7 +124,7 @@ def split_credit(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> tupl
     >>> split_credit("He took a photo: it was blurred") is None
     True
     """
-    framed = "\n" + line.lower() + "\n"
+    framed = "\n" + plain_lower(line) + "\n"
     for match in _credit_pattern().finditer(framed, timeout):
         cut = _credit_at(framed, match)
         if cut is not None:

@@ -23,6 +23,7 @@ import ftfy
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
+from newsclean.filters.whitespace import normalized_text
 from newsclean.lines import replace_spans
 from newsclean.reasons import Flag, Reason
 
@@ -77,6 +78,8 @@ def may_hold_mojibake(text: str) -> bool:
     return False
 
 
+# Rounds of repair a line gets at most (see `repaired_line`).
+REPAIR_ROUNDS = 3
 # ftfy with only the fixes that undo wrong decoding.
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -106,6 +109,29 @@ def repair_line(line: str) -> str:
     return ftfy.fix_text(line, FTFY_CONFIG)
 
 
+def repaired_line(line: str) -> str:
+    """`repair_line`, its result normalised as `normalize_whitespace` normalises text (ftfy
+    can leave a no-break space at a line's end or next to a space, or decode an overlong
+    sequence to a control character), and repaired again while that changes the line (at
+    most `REPAIR_ROUNDS` times): ftfy reads a sequence in its context, and trimming a
+    space can show it one more to repair. Cleaning clean text again then finds nothing to do.
+
+    >>> repaired_line("\\u00c2\\u00a0Ferries ran again, the cafÃ© said.")
+    'Ferries ran again, the café said.'
+    >>> line = "\\u00c2\\u00a0\\u00c2\\u00c2\\u00a0a"
+    >>> repaired_line(line), repair_line(line)
+    ('a', '\\xa0Â\\xa0a')
+    """
+    for _ in range(REPAIR_ROUNDS):
+        fixed = repair_line(line)
+        if fixed == line:
+            break
+        line = normalized_text(fixed)
+        if line == fixed:  # nothing for ftfy to see anew (ftfy's own output is stable)
+            break
+    return line
+
+
 def _mojibake_line_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
     if text.isascii() or not may_hold_mojibake(text):  # fast C checks settle most pages
         return
@@ -116,8 +142,7 @@ def _mojibake_line_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
         start = text.rfind("\n", 0, hint.start()) + 1
         end = text.find("\n", hint.end())
         done = end = len(text) if end < 0 else end
-        line = text[start:end]
-        yield start, end, repair_line(line), Reason.ENCODING
+        yield start, end, repaired_line(text[start:end]), Reason.ENCODING
 
 
 def fix_encoding(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:

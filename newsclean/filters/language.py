@@ -23,6 +23,7 @@ from newsclean.filters.metadata import (
 )
 from newsclean.language import SAMPLE_CHARS, detect_language, sample_window
 from newsclean.resources import check_language
+from newsclean.spacing import plain_lower
 from newsclean.text import line_starts
 from newsclean.views import text_lines
 
@@ -131,7 +132,7 @@ def _without_bylines(sample: str, config: Config) -> str:
     >>> _without_bylines("By Amira Khan\\nCouncil sets budget\\nBy the pier, crowds waited.", DEFAULT_CONFIG)
     'Council sets budget\\nBy the pier, crowds waited.'
     """
-    framed = "\n" + sample.lower() + "\n"
+    framed = "\n" + plain_lower(sample) + "\n"
     if len(framed) != len(sample) + 2:  # lower-casing moved the offsets: leave the sample
         return sample
     pieces, at = [], 0

@@ -24,6 +24,7 @@ from newsclean.document import Document, offsets_now
 from newsclean.lines import drop_lines, lines_equal_to, lines_starting_with, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import all_byline_words, byline_words, cue_table, first_char_lookahead, trie_pattern
+from newsclean.spacing import plain_lower
 from newsclean.text import ends_sentence
 
 # The seed layout's first line: ` date YYYY-MM-DD <title>` (leading space already trimmed).
@@ -142,10 +143,10 @@ def _lines_led_by(text: str, key: str) -> list[int]:
     ]
 
 
-def _has_cue_line(lines: Sequence[str], framed_lowered_page: str, lang: str | None) -> bool:
+def _has_cue_line(text: str, lines: Sequence[str], framed_lowered_page: str, lang: str | None) -> bool:
     """Whether the page has a line that a boilerplate or teaser cue matches."""
     table = cue_table(lang)
-    if next(table.whole_line_cues(lines), None) is not None:
+    if next(table.whole_line_cues(lines, spaced=views.holds_space_chars(text)), None) is not None:
         return True
     return table.prefix_scan is not None and table.prefix_scan.search(framed_lowered_page) is not None
 
@@ -207,7 +208,7 @@ def extract_title(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
         # boilerplate line). Clean text has neither, so cleaning it again does not take
         # its first paragraph for a title.
         headline = _repeated_run(first_line, page_after)
-        if headline is None and _has_cue_line(lines, framed, doc.lang):
+        if headline is None and _has_cue_line(text, lines, framed, doc.lang):
             headline = _longest_part(first_line)
         if headline is not None:
             drops[first] = Reason.TITLE
@@ -285,7 +286,7 @@ def header_headline_lines(text: str) -> list[int]:
 
 def _dateline_iso(line: str) -> str | None:
     """ISO date of a line that is a date with a few words around it, else `None`."""
-    lowered = line.lower()
+    lowered = plain_lower(line)
     found = find_date(lowered)
     if found is None:
         return None

@@ -4,6 +4,8 @@ spaces collapsed, and, at the end of the chain, blank-line runs tidied.
 >>> from newsclean.document import Document
 >>> normalize_whitespace(Document.from_text(" date 2022\\r\\nA  b \\x07")).text
 'date 2022\\nA b'
+>>> normalize_whitespace(Document.from_text("\\ufeffLire aussi\\u00a0:\\u2009 la suite\\u2028Fin")).text
+'Lire aussi\\xa0: la suite\\nFin'
 >>> tidy_blank_lines(Document.from_text("\\n\\nA\\n\\n\\n\\nB\\n")).text
 'A\\n\\nB'
 """
@@ -17,18 +19,23 @@ from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.lines import replace_spans
 from newsclean.reasons import Reason
-from newsclean.views import text_lines
+from newsclean.spacing import BLANK_CHARS, EDGE_CHARS
+from newsclean.views import carry_no_space_chars, holds_space_chars, remember_space_chars, text_lines
 
 # Two stages. First line ends and control characters; then, on what is left, spaces at
-# line edges and runs of blanks. Each pass runs only when a cheap test says it is needed,
-# so a clean page costs a few C-level scans. A run pattern that matches wherever it
-# starts consumes the whole run, so a long run is tried once: linear time.
+# line edges and runs of blanks (`newsclean.spacing` says which characters are spaces; a
+# lone no-break or thin space is the writer's, and stays). Each pass runs only when a
+# cheap test says it is needed, so a clean page costs a few C-level scans. A run pattern
+# that matches wherever it starts consumes the whole run, so a long run is tried once:
+# linear time.
 _CRLF = re.compile(r"\r\n?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # one class: a fast scan
-# Spaces trimmed from both ends of each line (`str.strip`, per line).
-_EDGE_CHARS = " \t\u00a0\u3000"
-_SPACE_RUN = re.compile("[ \t\u00a0]{2,}")
+# Control characters, and the byte order mark (U+FEFF), which a page dump holds only as
+# a leftover of the file it was read from.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]+")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u2028\u2029]")  # one class: a fast scan
+# The Unicode line and paragraph separators end a line, as a newline does.
+_SEPARATOR = re.compile(r"[\u2028\u2029]")
+_SPACE_RUN = re.compile(f"[{BLANK_CHARS}]{{2,}}")
 _BLANK_RUNS = re.compile(r"\n\n\n+")  # starts with a literal: a fast scan
 
 Span = tuple[int, int, str, Reason]
@@ -46,20 +53,22 @@ def _sorted_spans(found: list[tuple[int, int, str, Reason]]) -> list[Span]:
     return merged
 
 
-def _line_end_and_control_spans(text: str, lines: Sequence[str]) -> list[Span]:
+def _line_end_and_control_spans(text: str, printable: bool) -> list[Span]:
     found: list[tuple[int, int, str, Reason]] = []
     if "\r" in text:
         found.extend((m.start(), m.end(), "\n", Reason.WHITESPACE) for m in _CRLF.finditer(text))
-    # isprintable() is a fast C loop over each line; it is also false for a few harmless
-    # characters (tabs, no-break spaces, format marks), and then the pattern decides.
-    if not all(map(str.isprintable, lines)) and _ANY_CONTROL.search(text):
+    # `printable`: every line is (a fast C loop over each); a line is also unprintable
+    # for a few harmless characters (tabs, no-break spaces, format marks), and then the
+    # pattern decides.
+    if not printable and _ANY_CONTROL.search(text):
         found.extend((m.start(), m.end(), "", Reason.CONTROL_CHARS) for m in _CONTROL.finditer(text))
+        found.extend((m.start(), m.end(), "\n", Reason.WHITESPACE) for m in _SEPARATOR.finditer(text))
     return _sorted_spans(found)
 
 
 def _space_spans(text: str, lines: Sequence[str]) -> list[Span]:
-    trimmed = [line.strip(_EDGE_CHARS) for line in lines]
-    runs = "  " in text or "\t" in text or "\u00a0" in text
+    trimmed = [line.strip(EDGE_CHARS) for line in lines]
+    runs = "  " in text or "\t" in text or holds_space_chars(text)
     if trimmed == lines and not runs:  # C-level checks settle a clean page
         return []
     found: list[tuple[int, int, str, Reason]] = []
@@ -70,8 +79,8 @@ def _space_spans(text: str, lines: Sequence[str]) -> list[Span]:
             if not kept:
                 found.append((start, end, "", Reason.WHITESPACE))
             else:
-                lead = len(line) - len(line.lstrip(_EDGE_CHARS))
-                trail = len(line) - len(line.rstrip(_EDGE_CHARS))
+                lead = len(line) - len(line.lstrip(EDGE_CHARS))
+                trail = len(line) - len(line.rstrip(EDGE_CHARS))
                 if lead:
                     found.append((start, start + lead, "", Reason.WHITESPACE))
                 if trail:
@@ -98,8 +107,9 @@ def _blank_run_spans(text: str) -> Iterator[Span]:
 
 
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
-    """Turn CR LF and CR into LF, drop control characters other than tab and newline,
-    then trim each line and collapse runs of blanks to one space.
+    """Turn CR LF, CR and the Unicode line and paragraph separators into LF, drop control
+    characters other than tab and newline (and a byte order mark), then trim each line
+    and collapse runs of blanks (no-break and thin spaces among them) to one space.
 
     Example:
 
@@ -109,10 +119,25 @@ def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     ('Rain\\tfell all day.\\nIt stopped.', [('\\r\\n', '\\n'), ('  ', ' '), (' ', '')])
     """
     lines = text_lines(doc.text)
-    repaired = replace_spans(doc, _line_end_and_control_spans(doc.text, lines), "normalize_whitespace")
+    printable = all(map(str.isprintable, lines))
+    if printable:  # no space but the plain one is printable: nothing to scan for
+        remember_space_chars(doc.text, False)
+    repaired = replace_spans(doc, _line_end_and_control_spans(doc.text, printable), "normalize_whitespace")
     if repaired is not doc:
+        carry_no_space_chars(doc.text, repaired.text)  # line ends and controls hold none
         lines = text_lines(repaired.text)
-    return replace_spans(repaired, _space_spans(repaired.text, lines), "normalize_whitespace")
+    spaced = replace_spans(repaired, _space_spans(repaired.text, lines), "normalize_whitespace")
+    carry_no_space_chars(repaired.text, spaced.text)  # trimming and collapsing add none
+    return spaced
+
+
+def normalized_text(text: str) -> str:
+    """`text` as `normalize_whitespace` leaves it (for text made anew, such as a repaired line).
+
+    >>> normalized_text("\\u00a0Prix\\u00a0:  5\\x00 €\\u2028")
+    'Prix\\xa0: 5 €\\n'
+    """
+    return normalize_whitespace(Document.from_text(text)).text
 
 
 def tidy_blank_lines(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
