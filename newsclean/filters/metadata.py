@@ -160,7 +160,7 @@ def _looks_like_title(line: str, config: Config) -> bool:
         _LETTER.search(line) is not None
         and len(line) <= MAX_TITLE_CHARS
         and len(line.split()) <= config.max_headline_words
-        and not line.endswith(".")
+        and not line.endswith((".", "।"))
     )
 
 
