@@ -225,8 +225,8 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
     >>> repeats_caption("Termómetro en una calle", "Un termómetro marca 46 grados en una calle.")
     True
     """
-    alt = alt.rstrip(" .。")
-    caption = caption_text.rstrip(" .。")
+    alt = alt.rstrip(" .。।")
+    caption = caption_text.rstrip(" .。।")
     if not alt:
         return False
     if alt == caption:
