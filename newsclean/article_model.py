@@ -395,8 +395,9 @@ def _longest_long_run(lengths: list[float], total: float) -> tuple[int, int]:
     return max_segment([length if length >= LONG_LINE else below for length in lengths])
 
 
-# Sentence-final punctuation, and what may follow it at the end of a line.
-SENTENCE_ENDERS = frozenset(".!?。！？…؟।")
+# Sentence-final punctuation (the Devanagari danda and double danda too), and what may
+# follow it at the end of a line.
+SENTENCE_ENDERS = frozenset(".!?。！？…؟।॥")
 # The comma counted in the lines of a page in each language whose script has its own
 # (besides Chinese and Japanese, whose "，" `line_basics` counts); "," elsewhere.
 COMMAS = {"ar": "،"}

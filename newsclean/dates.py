@@ -15,6 +15,8 @@ month names are looked up in the package's month lists.
 '2011-12-09T10:11'
 >>> parse_date("15. 1. 2024, 10:30"), parse_date("الأحد 14 كانون الثاني 2024 - 09:15 م")
 ('2024-01-15T10:30', '2024-01-14T21:15')
+>>> parse_date("2024. január 15. 10:30"), parse_date("ngày 15 tháng 1 năm 2024")
+('2024-01-15T10:30', '2024-01-15')
 >>> parse_date("no date here") is None
 True
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from newsclean.resources import month_names, trie_pattern
+from newsclean.resources import first_char_lookahead, month_names, trie_pattern
 from newsclean.spacing import plain_lower
 
 # A month name that the date pattern's run of letters covers.
@@ -32,20 +34,28 @@ _ONE_WORD_MONTH = re.compile(r"[^\W\d_]{3,12}\.?")
 
 def _odd_month_names() -> str:
     """The month names that a run of 3 to 12 letters does not cover (the Levantine
-    "كانون الثاني" of two words, "آب" of two letters), as alternatives to try first."""
+    "كانون الثاني" of two words, "آب" of two letters, the Vietnamese "tháng 1", Hindi names
+    with vowel signs, which are marks and not letters to `re`), as alternatives to try
+    first."""
     odd = [name for name in month_names() if not _ONE_WORD_MONTH.fullmatch(name)]
-    return trie_pattern(odd) + "|" if odd else ""
+    return first_char_lookahead(odd) + trie_pattern(odd) + "|" if odd else ""
 
 
 # All shapes start at a digit (month-first dates are found from their day, and the month
 # name is read from the word before it). Day-first dates with a spaced numeric month
 # ("15. 1. 2024", as Czech sites print them) need a four-digit year; they share the
 # numeric branch's start (a branch of their own cost every digit of a line one more try).
+# Year-first Hungarian dates ("2024. január 15.", "2024. jan. 15.", "2024. 01. 15.") share
+# the ISO branch's four digits and need the period after the day; the Vietnamese "năm"
+# (year) may stand before the year as the Spanish "de" does ("15 tháng 1 năm 2024"). Month
+# names of other shapes ("tháng 1", Hindi names with vowel signs) are tried first, after a
+# test of their first character (`first_char_lookahead`).
 DATE_PATTERN = re.compile(
-    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d)"
+    r"(?P<iy>\d{4})(?:-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d)"
+    r"|\.[ \t]?(?:(?P<hm>[^\W\d_]{3,12})\.?|(?P<hn>\d{1,2})\.)[ \t]?(?P<hd>\d{1,2})\.(?!\d))"
     r"|(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日"
     r"|(?P<dd>\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?"
-    rf"(?P<dm>{_odd_month_names()}[^\W\d_]{{3,12}})\.?,?\s+(?:de\s+)?(?P<dy>\d{{4}})(?!\d)"
+    rf"(?P<dm>{_odd_month_names()}[^\W\d_]{{3,12}})\.?,?\s+(?:de\s+|năm\s+)?(?P<dy>\d{{4}})(?!\d)"
     r"|(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>\d{4})(?!\d)"
     r"|(?P<na>\d{1,2})(?:[./-](?P<nb>\d{1,2})[./-](?P<ny>\d{4}|\d{2})|\. (?P<sm>\d{1,2})\. (?P<sy>\d{4}))"
     r"(?![\d.:/]\d)"
@@ -61,18 +71,25 @@ TIME_PATTERN = re.compile(
 )
 # The meridiem letters of TIME_PATTERN, as `a` or `p`.
 _MERIDIEM = {"a": "a", "p": "p", "ص": "a", "م": "p"}
-# Arabic-Indic and Persian digits as ASCII ones (`str.translate`): a page in a language of
-# `EASTERN_DIGIT_LANGUAGES` has its datelines looked for in lines so translated, since
-# `YEAR` finds ASCII years only.
+# Arabic-Indic and Persian digits, and Devanagari ones, as ASCII ones (`str.translate`): a
+# page in a language of `NATIVE_DIGITS` has its datelines looked for in lines so
+# translated, since `YEAR` finds ASCII years only; the pages of other languages are read
+# as they are.
 EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-EASTERN_DIGIT_LANGUAGES = frozenset({"ar"})
+DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+NATIVE_DIGITS = {"ar": EASTERN_DIGITS, "hi": DEVANAGARI_DIGITS}
 
 
 def _ymd(line: str, match: re.Match[str]) -> tuple[int, int, int] | None:
     """Year, month and day of a date match on a lower-cased line, or `None`."""
     months = month_names()
-    if match.group("iy"):
+    if match.group("im"):
         y, m, d = int(match.group("iy")), int(match.group("im")), int(match.group("id"))
+    elif match.group("hd"):
+        month = months.get(match.group("hm")) if match.group("hm") else int(match.group("hn"))
+        if month is None:
+            return None
+        y, m, d = int(match.group("iy")), month, int(match.group("hd"))
     elif match.group("cy"):
         y, m, d = int(match.group("cy")), int(match.group("cm")), int(match.group("cd"))
     elif match.group("dd"):

@@ -56,6 +56,8 @@ _SCRIPT_RANGES = {
     # The Arabic block, its supplement and extended-A letters, and the presentation forms
     # that some older pages are encoded in.
     "arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    # The Devanagari block and its extended letters.
+    "devanagari": ((0x0900, 0x097F), (0xA8E0, 0xA8FF)),
 }
 # Every range's first code point and the one after its last, in order (the ranges do not
 # overlap, so no edge falls inside a range).
@@ -104,8 +106,9 @@ def _voters() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[st
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or `None` when it cannot tell.
 
-    The script decides Chinese, Japanese, Korean, Greek and Arabic (text in Persian or
-    Urdu, in the same script, is taken for Arabic too), and Cyrillic narrows the choice
+    The script decides Chinese, Japanese, Korean, Greek, Arabic (text in Persian or Urdu,
+    in the same script, is taken for Arabic too) and Hindi (so are Marathi and Nepali,
+    written in Devanagari too), and Cyrillic narrows the choice
     to Russian and Ukrainian; otherwise each language with a stop-word list gets a vote
     per distinct stop word of its list in the sample.
 
@@ -117,6 +120,8 @@ def detect_language(text: str) -> str | None:
     'uk'
     >>> detect_language("وافق المجلس البلدي على ميزانية المدينة للعام المقبل.")
     'ar'
+    >>> detect_language("नगर निगम ने अगले साल के लिए शहर का बजट मंज़ूर किया।")
+    'hi'
     >>> detect_language("Meclis, gelecek yılın bütçesini oy birliğiyle kabul etti ve bu karar önemli.")
     'tr'
     >>> detect_language("Home") is None
@@ -136,6 +141,8 @@ def detect_language(text: str) -> str | None:
             return "el"
         if counts["arabic"] > SCRIPT_SHARE * letters:
             return "ar"
+        if counts["devanagari"] > SCRIPT_SHARE * letters:
+            return "hi"
         if counts["cyrillic"] > SCRIPT_SHARE * letters:
             distinct = set(sample.lower().split())
             uk, ru = len(distinct & stopwords("uk")), len(distinct & stopwords("ru"))
@@ -154,4 +161,4 @@ def detect_language(text: str) -> str | None:
 
 
 # Languages chosen by their script, never by the Latin-script vote.
-_SCRIPT_DECIDED = frozenset({"ru", "uk", "el", "zh", "ja", "ko", "ar"})
+_SCRIPT_DECIDED = frozenset({"ru", "uk", "el", "zh", "ja", "ko", "ar", "hi"})

@@ -43,15 +43,30 @@ class UnknownLanguageError(ValueError):
     """
 
 
+# Languages whose letters ș and ț (comma below) older pages and keyboards print as ş and ţ
+# (cedilla below): each row of their package data that holds one is also read in the
+# cedilla forms, so the files list the comma forms only.
+CEDILLA_LANGUAGES = frozenset({"ro"})
+_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+
+
 def _rows(kind: str, lang: str, suffix: str) -> list[str]:
+    """The rows of a package data file, without comments and blank lines.
+
+    >>> [row for row in _rows("stopwords", "ro", ".txt") if row.startswith(("și", "şi"))]
+    ['și', 'şi']
+    """
     path = _DATA / kind / f"{lang}{suffix}"
     if not path.is_file():
         return []
     rows = []
+    cedilla = lang in CEDILLA_LANGUAGES
     for raw in path.read_text(encoding="utf-8").splitlines():
         row = raw.rstrip("\r")
         if row.strip() and not row.lstrip().startswith("#"):
             rows.append(row)
+            if cedilla and (variant := row.translate(_CEDILLA)) != row:
+                rows.append(variant)
     return rows
 
 

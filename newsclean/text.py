@@ -14,8 +14,9 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
-# Sentence-final punctuation of the scripts we see, with closing quotes and brackets after it.
-SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"'”’»)\]」』）]*\s*$")
+# Sentence-final punctuation of the scripts we see (the Devanagari danda and double danda
+# too), with closing quotes and brackets after it.
+SENTENCE_END = re.compile(r"[.!?。！？…؟।॥][\"'”’»)\]」』）]*\s*$")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 

@@ -39,6 +39,13 @@ EDGE_CASES = [
     "Mest lästa",
     "الأكثر قراءة",
     "« اقرأ أيضاً »",
+    "Cele mai citite",
+    "CITEŞTE ŞI",
+    "Legolvasottabb",
+    "Tin liên quan",
+    "Đọc nhiều nhất",
+    "यह भी पढ़ें",
+    "सबसे ज्यादा पढ़ी गई",
     "",
     "...",
     "Rain fell all day.",
@@ -56,7 +63,9 @@ def _fixture_lines() -> list[str]:
     return [line for page in pages for line in page.read_text(encoding="utf-8").split("\n")]
 
 
-@pytest.mark.parametrize("lang", [None, "en", "de", "fr", "ru", "el", "zh", "pl", "tr", "cs", "sv", "ar"])
+@pytest.mark.parametrize(
+    "lang", [None, "en", "de", "fr", "ru", "el", "zh", "pl", "tr", "cs", "sv", "ar", "ro", "hu", "vi", "hi"]
+)
 def test_whole_line_cues_find_what_the_scan_found(lang: str | None) -> None:
     lines = _fixture_lines() + EDGE_CASES
     assert len(lines) > 500
@@ -133,3 +142,16 @@ def test_the_dotted_capital_forms_are_turkish_only() -> None:
     # "\u0307": the combining dot above that `str.lower` gives "İ".
     assert "i\u0307mpressum" not in cue_table("de").exact and "impressum" in cue_table("de").exact
     assert "i\u0307letişim" in cue_table("tr").exact and "iletişim" in cue_table("tr").exact
+
+
+def test_romanian_cues_also_take_the_cedilla_forms() -> None:
+    """Older Romanian pages print ş and ţ (cedilla) for ș and ț (comma below)."""
+    table = cue_table("ro")
+    for comma, cedilla in [("politica de confidențialitate", "politica de confidenţialitate"),
+                           ("distribuie pe facebook", "distribuie pe facebook"),
+                           ("cele mai citite", "cele mai citite"), ("știri", "ştiri")]:
+        assert table.exact[comma] is table.exact[cedilla]
+    assert table.prefix_scan is not None
+    assert table.prefix_scan.match("\nciteşte şi: festivalul recoltei\n") is not None
+    # Other languages' cues keep one form.
+    assert "ştiri" not in cue_table("it").exact

@@ -58,6 +58,22 @@ BODY = {
         "أغلق الطريق الساحلي بين وستهافن وبورثمور فجر الثلاثاء بسبب انزلاق التربة.",
         "وتتوقع البلدية إعادة فتحه قبل نهاية الأسبوع.",
     ),
+    "ro": (
+        "Drumul de coastă dintre Westhaven și Porthmoor a fost închis marți în zori.",
+        "Primăria se așteaptă ca acesta să fie redeschis până la sfârșitul săptămânii.",
+    ),
+    "hu": (
+        "A Westhaven és Porthmoor közötti part menti utat kedden hajnalban lezárták.",
+        "Az önkormányzat szerint a hét végéig újra megnyitják.",
+    ),
+    "vi": (
+        "Con đường ven biển giữa Westhaven và Porthmoor bị đóng cửa vào rạng sáng thứ Ba.",
+        "Chính quyền dự kiến con đường sẽ thông xe trở lại trước cuối tuần.",
+    ),
+    "hi": (
+        "वेस्टहेवन और पोर्थमूर के बीच तटीय सड़क मंगलवार सुबह बंद कर दी गई।",
+        "नगर परिषद को उम्मीद है कि सप्ताहांत तक सड़क फिर खुल जाएगी।",
+    ),
 }
 
 # (page language, line as the page prints it, reason)
@@ -241,13 +257,64 @@ BOILERPLATE = [
     ("ar", "سياسة الخصوصية", Reason.FOOTER),
     ("ar", "أضف تعليقاً", Reason.COMMENTS),
     ("ar", "إعلان", Reason.ADVERTISEMENT),
+    # Romanian (comma-below letters, and the cedilla forms of older pages)
+    ("ro", "Ascultă articolul", Reason.AUDIO_WIDGET),
+    ("ro", "Citește și: Drumul județean spre Pădureni intră în reparații", Reason.INLINE_TEASER),
+    ("ro", "CITEŞTE ŞI: Festivalul recoltei revine în Valea Lungă", Reason.INLINE_TEASER),
+    ("ro", "Distribuie pe Facebook", Reason.SHARE),
+    ("ro", "Abonează-te la newsletterul nostru și primește cele mai importante știri.", Reason.SUBSCRIBE),
+    ("ro", "Acest site folosește cookie-uri pentru a vă oferi o experiență mai bună de navigare.", Reason.COOKIE),
+    ("ro", "Acest site foloseşte cookie-uri pentru a vă oferi o experienţă mai bună.", Reason.COOKIE),
+    ("ro", "Sari la conținut", Reason.NAVIGATION),
+    ("ro", "Politica de confidențialitate", Reason.FOOTER),
+    ("ro", "Politica de confidenţialitate", Reason.FOOTER),
+    ("ro", "Comentarii (4)", Reason.COMMENTS),
+    ("ro", "Pentru a comenta trebuie să fii autentificat.", Reason.COMMENTS),
+    ("ro", "Articolul continuă după reclamă", Reason.ADVERTISEMENT),
+    # Hungarian
+    ("hu", "Cikk meghallgatása", Reason.AUDIO_WIDGET),
+    ("hu", "Kapcsolódó: Újra indul a nyári olvasótábor", Reason.INLINE_TEASER),
+    ("hu", "Videó: Így készült el a felújított épület", Reason.INLINE_TEASER),
+    ("hu", "Megosztás a Facebookon", Reason.SHARE),
+    ("hu", "Iratkozzon fel hírlevelünkre, és minden reggel elküldjük a legfontosabb híreket.", Reason.SUBSCRIBE),
+    ("hu", "Ez a weboldal sütiket használ a jobb felhasználói élmény érdekében.", Reason.COOKIE),
+    ("hu", "Ugrás a tartalomra", Reason.NAVIGATION),
+    ("hu", "Adatvédelmi tájékoztató", Reason.FOOTER),
+    ("hu", "Hozzászólások (7)", Reason.COMMENTS),
+    ("hu", "A hozzászóláshoz be kell jelentkeznie.", Reason.COMMENTS),
+    ("hu", "Hirdetés", Reason.ADVERTISEMENT),
+    # Vietnamese
+    ("vi", "Nghe bài viết", Reason.AUDIO_WIDGET),
+    ("vi", "Xem thêm: Huyện Vàm Tre khởi công tuyến đường ven sông", Reason.INLINE_TEASER),
+    ("vi", "Tin liên quan: Chợ nổi Cồn Lau đón khách du lịch", Reason.INLINE_TEASER),
+    ("vi", "Chia sẻ lên Facebook", Reason.SHARE),
+    ("vi", "Đăng ký nhận bản tin để nhận những tin tức mới nhất mỗi sáng.", Reason.SUBSCRIBE),
+    ("vi", "Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn trên trang web.", Reason.COOKIE),
+    ("vi", "Trang chủ > Thời sự", Reason.NAVIGATION),
+    ("vi", "Chính sách bảo mật", Reason.FOOTER),
+    ("vi", "Tổng biên tập: Võ Thanh Sơn", Reason.FOOTER),
+    ("vi", "Giấy phép số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp", Reason.FOOTER),
+    ("vi", "Bình luận (5)", Reason.COMMENTS),
+    ("vi", "Vui lòng đăng nhập để bình luận", Reason.COMMENTS),
+    ("vi", "Quảng cáo", Reason.ADVERTISEMENT),
+    # Hindi
+    ("hi", "खबर सुनें", Reason.AUDIO_WIDGET),
+    ("hi", "यह भी पढ़ें: रामपुर कलां में बनेगा नया बस अड्डा", Reason.INLINE_TEASER),
+    ("hi", "ये भी पढ़ें- नहर की सफाई का काम अधूरा", Reason.INLINE_TEASER),
+    ("hi", "फेसबुक पर शेयर करें", Reason.SHARE),
+    ("hi", "देश-दुनिया की ताज़ा खबरों के लिए हमारे न्यूज़लेटर को सब्सक्राइब करें।", Reason.SUBSCRIBE),
+    ("hi", "हम कुकीज़ का उपयोग करते हैं ताकि आपको बेहतर अनुभव मिल सके।", Reason.COOKIE),
+    ("hi", "होम > राज्य > उत्तर प्रदेश", Reason.NAVIGATION),
+    ("hi", "गोपनीयता नीति", Reason.FOOTER),
+    ("hi", "टिप्पणियां (2)", Reason.COMMENTS),
+    ("hi", "विज्ञापन", Reason.ADVERTISEMENT),
 ]
 
 
 @pytest.mark.parametrize(
     ("lang", "counter"),
     [("en", "1 of 6"), ("en", "12/40"), ("ru", "3 из 9"), ("pl", "2 z 14"), ("cs", "3 z 12"),
-     ("sv", "4 av 10"), ("ar", "2 من 8")],
+     ("sv", "4 av 10"), ("ar", "2 من 8"), ("ro", "2 din 8")],
 )
 def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
     first, last = BODY[lang]
@@ -261,7 +328,8 @@ def test_a_gallery_counter_is_navigation(lang: str, counter: str) -> None:
     [("en", "[ 48 comments ]"), ("en", "12 Comments"), ("de", "5 Kommentare"), ("fr", "(4 commentaires)"),
      ("ru", "7 комментариев"), ("pl", "3 komentarze"), ("es", "0 comentarios"), ("el", "1 σχόλιο"),
      ("tr", "12 Yorum"), ("cs", "5 komentářů"), ("cs", "(1 komentář)"), ("sv", "8 kommentarer"),
-     ("ar", "7 تعليقات"), ("ar", "[ 15 تعليقاً ]")],
+     ("ar", "7 تعليقات"), ("ar", "[ 15 تعليقاً ]"), ("ro", "4 comentarii"), ("ro", "(1 comentariu)"),
+     ("hu", "7 hozzászólás"), ("hu", "12 komment"), ("vi", "5 bình luận"), ("hi", "2 टिप्पणियां"), ("hi", "3 कमेंट्स")],
 )
 def test_a_line_that_counts_the_comments_is_a_comment_cue(lang: str, count: str) -> None:
     first, last = BODY[lang]
@@ -287,6 +355,13 @@ RIGHTS_NOTICES = [
     ("cs", "Zpravodaj Podlesí 2024. Všechna práva vyhrazena. Publikování nebo šíření obsahu je zakázáno."),
     ("sv", "Skärgårdsposten 2023 – alla rättigheter förbehållna."),
     ("ar", "الساحل اليوم 2024. جميع الحقوق محفوظة لدار الساحل للنشر."),
+    ("ro", "© 2024 Gazeta de Vale. Toate drepturile rezervate."),
+    ("ro", "Preluarea integrală sau parțială a materialelor este permisă doar cu acordul redacției."),
+    ("hu", "© 2024 Tiszaréti Hírek. Minden jog fenntartva."),
+    ("hu", "A cikkek a kiadó előzetes írásbeli engedélye nélkül nem közölhetők."),
+    ("vi", "Báo Sông Xanh giữ bản quyền nội dung trên website này."),
+    ("vi", "Ghi rõ nguồn Báo Sông Xanh khi phát hành lại thông tin từ website này."),
+    ("hi", "© 2024 ग्राम समाचार। सर्वाधिकार सुरक्षित।"),
 ]
 
 
@@ -431,6 +506,23 @@ KEEP = [
     ("ar", "شارك في الاجتماع ممثلون عن عشر بلديات."),
     ("ar", "أسعار المياه لن ترتفع"),
     ("ar", "تعليق الدراسة في المدارس ثلاثة أيام بسبب العاصفة."),
+    ("ro", "Citește și scrie fluent la doar șase ani, spune învățătoarea."),
+    ("ro", "Vezi și tu diferența dacă treci podul dimineața, spun localnicii."),
+    ("ro", "Abonamentul lunar pentru autobuzul școlar se ieftinește."),
+    ("ro", "4 comentarii au fost trimise primăriei."),
+    ("hu", "Kapcsolódó programokat is szerveznek a könyvtárban."),
+    ("hu", "Megosztás helyett inkább személyesen beszélték meg."),
+    ("hu", "Hosszabb nyitvatartás"),
+    ("vi", "Chia sẻ với phóng viên, bà Mai nói rằng khách đã quay lại."),
+    ("vi", "Theo dõi báo cáo của sở, giá lúa đã tăng mạnh."),
+    ("vi", "Bình luận của ông Lộc nhận được nhiều sự đồng tình."),
+    ("vi", "Đăng ký kết hôn trực tuyến được áp dụng từ tháng 3."),
+    ("vi", "Tòa xác định bản quyền thuộc về nhạc sĩ Trần An, không phải công ty phát hành."),
+    ("vi", "Hàng hóa nhập khẩu phải ghi rõ nguồn gốc xuất xứ."),
+    ("hi", "शेयर बाज़ार की तरह यहां भी सुबह की बोली से दाम तय होंगे।"),
+    ("hi", "होम लोन की ब्याज दरें अगले महीने से घटेंगी।"),
+    ("hi", "कॉपीराइट कानून में बदलाव पर संसद में बहस हुई।"),
+    ("hi", "किसानों में खुशी"),
 ]
 
 

@@ -85,6 +85,14 @@ CAPTIONS = [
     ("sv", "Den gamla rampen lyfts bort med kran. Bild: Trafikverket", "Den gamla rampen lyfts bort med kran.", "Trafikverket"),
     ("ar", "محطة التحلية الجديدة على شاطئ الرملية. تصوير: خالد منصور", "محطة التحلية الجديدة على شاطئ الرملية.", "خالد منصور"),
     ("ar", "رئيس البلدية خلال حفل الافتتاح (المصدر: بلدية الرملية)", "رئيس البلدية خلال حفل الافتتاح", "بلدية الرملية"),
+    ("ro", "Noul pod din Valea Lungă, în ziua redeschiderii. Foto: Radu Ionescu / Gazeta de Vale", "Noul pod din Valea Lungă, în ziua redeschiderii.", "Radu Ionescu / Gazeta de Vale"),
+    ("ro", "Primarul Vasile Toma la inaugurare. Sursa foto: Primăria Valea Lungă", "Primarul Vasile Toma la inaugurare.", "Primăria Valea Lungă"),
+    ("hu", "Az új könyvtár olvasóterme a megnyitó napján. Fotó: Szabó Gergely / Tiszaréti Hírek", "Az új könyvtár olvasóterme a megnyitó napján.", "Szabó Gergely / Tiszaréti Hírek"),
+    ("hu", "A felújított épület homlokzata. Forrás: Tiszarét Önkormányzata", "A felújított épület homlokzata.", "Tiszarét Önkormányzata"),
+    ("vi", "Chiếc phà đầu tiên cập bến Cồn Lau sáng 15/1. Ảnh: Lê Minh Tuấn", "Chiếc phà đầu tiên cập bến Cồn Lau sáng 15/1.", "Lê Minh Tuấn"),
+    ("vi", "Cầu cảng mới của bến phà. Ảnh minh họa: Ban quản lý bến phà", "Cầu cảng mới của bến phà.", "Ban quản lý bến phà"),
+    ("hi", "नई मंडी में पहले दिन की खरीदारी। फोटो: अमित शर्मा", "नई मंडी में पहले दिन की खरीदारी।", "अमित शर्मा"),
+    ("hi", "मंडी का नया शीतगृह। फ़ोटो साभार: नगर पालिका", "मंडी का नया शीतगृह।", "नगर पालिका"),
 ]
 
 
@@ -100,7 +108,7 @@ def test_lone_caption_line(lang: str, line: str, text: str, credit: str) -> None
 
 @pytest.mark.parametrize(("lang", "line", "text", "credit"), CAPTIONS)
 def test_alt_text_repeating_the_caption_goes(lang: str, line: str, text: str, credit: str) -> None:
-    alt = text.rstrip(".。")
+    alt = text.rstrip(".。।")
     page = "\n".join([BEFORE, alt, line, AFTER])
     doc = extract_captions(Document.from_text(page, lang=lang))
     assert doc.text == f"{BEFORE}\n{AFTER}"
@@ -208,6 +216,10 @@ KEEP = [
     ("cs", "Foto mostu se během několika hodin rozšířilo po sociálních sítích."),
     ("sv", "Bilden spreds snabbt i sociala medier."),
     ("ar", "انتشرت صورة الجسر بسرعة على مواقع التواصل الاجتماعي."),
+    ("ro", "Fotografia podului a făcut înconjurul rețelelor sociale."),
+    ("hu", "A fotó a híd összeomlása előtt készült."),
+    ("vi", "Ảnh chụp cây cầu được chia sẻ rộng rãi trên mạng xã hội."),
+    ("hi", "फोटो सोशल मीडिया पर तेजी से वायरल हो गई।"),
 ]
 
 
@@ -232,6 +244,8 @@ LABELLED = [
     ("图像来源，新华社", "图像加注文字，渡轮停靠在码头", "渡轮停靠在码头", "新华社"),
     ("Fotoğraf kaynağı, Getty Images", "Fotoğraf altı yazısı, Feribot limanı fırtına nedeniyle bir hafta kapalı kaldı", "Feribot limanı fırtına nedeniyle bir hafta kapalı kaldı", "Getty Images"),
     ("صدر الصورة، Getty Images", "التعليق على الصورة، ميناء العبارات أغلق لأسبوع بسبب العاصفة", "ميناء العبارات أغلق لأسبوع بسبب العاصفة", "Getty Images"),
+    ("इमेज स्रोत, Getty Images", "इमेज कैप्शन, तूफान के कारण बंदरगाह एक सप्ताह तक बंद रहा", "तूफान के कारण बंदरगाह एक सप्ताह तक बंद रहा", "Getty Images"),
+    ("Nguồn hình ảnh, Getty Images", "Chụp lại hình ảnh, Bến cảng đóng cửa một tuần vì bão", "Bến cảng đóng cửa một tuần vì bão", "Getty Images"),
 ]
 
 

@@ -194,6 +194,11 @@ DATELINES = [
     ("Uppdaterad 2023-10-04 12:30", "2023-10-04T12:30"),
     ("نشر في: الأحد 14 كانون الثاني 2024 - 10:30 ص", "2024-01-14T10:30"),
     ("الخميس 7 مارس 2024 06:15 م", "2024-03-07T18:15"),
+    ("Publicat: 15 ianuarie 2024, 10:30", "2024-01-15T10:30"),
+    ("2024. március 4. 09:15", "2024-03-04T09:15"),
+    ("Thứ Hai, 15/1/2024, 10:30 (GMT+7)", "2024-01-15T10:30"),
+    ("ngày 15 tháng 1 năm 2024", "2024-01-15"),
+    ("अपडेटेड: 20 फरवरी 2024, 10:30 AM IST", "2024-02-20T10:30"),
 ]
 
 
@@ -290,6 +295,14 @@ BYLINES = [
     ("sv", "Av Anna Berg och Erik Lund", "Anna Berg och Erik Lund"),
     ("ar", "بقلم: سلمى الخطيب", "سلمى الخطيب"),
     ("ar", "بقلم سامر حداد", "سامر حداد"),
+    ("ro", "Autor: Andreea Mureșan", "Andreea Mureșan"),
+    ("ro", "Autori: Ana Popescu și Mihai Ionescu", "Ana Popescu și Mihai Ionescu"),
+    ("hu", "Szerző: Kovács Eszter", "Kovács Eszter"),
+    ("hu", "Írta: Nagy Péter és Tóth Anna", "Nagy Péter és Tóth Anna"),
+    ("vi", "Bài: Trần Thu Hà", "Trần Thu Hà"),
+    ("vi", "Bài và ảnh: Lê Minh Tuấn", "Lê Minh Tuấn"),
+    ("hi", "लेखक: सुनीता वर्मा", "सुनीता वर्मा"),
+    ("hi", "रिपोर्टर: अमित शर्मा और राजेश यादव", "अमित शर्मा और राजेश यादव"),
 ]
 
 
@@ -318,6 +331,13 @@ KEEP_LIKE_BYLINE = [
     ("cs", "Autor projektu, architekt Jan Kovář, řekl, že most vydrží sto let."),
     ("tr", "Yazan kişinin kimliği henüz belirlenemedi."),
     ("ar", "كتب الرئيس رسالة إلى البرلمان"),
+    ("ro", "Autorul proiectului, arhitectul Ion Pop, a spus că podul va rezista o sută de ani."),
+    ("ro", "De asemenea, primăria a anunțat autobuze gratuite."),
+    ("hu", "Szerző és kiadó között régóta tart a vita."),
+    ("vi", "Bài học từ vụ sạt lở năm ngoái vẫn còn nguyên giá trị."),
+    ("hi", "लेखक ने कहा कि किताब अगले महीने आएगी।"),
+    ("hi", "रिपोर्ट: देश में बेरोजगारी दर घटी"),
+    ("hi", "संवाददाता: सम्मेलन में कौन आया, यह साफ नहीं है।"),
 ]
 
 
@@ -378,3 +398,27 @@ def test_the_headline_found_for_language_detection_is_the_one_extract_title_find
     metadata.header_headline_lines(doc.text)
     # the header goes; no line repeats the given title
     assert metadata.extract_title(titled).text == page.split("\n", 1)[1]
+
+
+def test_a_hindi_page_has_its_dateline_read_in_devanagari_digits() -> None:
+    line = "अपडेटेड: २० फरवरी २०२४, १०:३० AM IST"
+    body = "रामपुर कलां में नई मंडी खुली।\nकिसानों ने इसका स्वागत किया।"
+    page = f"{line}\n{body}"
+    doc = extract_dateline(Document.from_text(page, lang="hi"))
+    assert doc.published == "2024-02-20T10:30"
+    assert doc.text == body
+    _check_log(page, doc)
+    # On a page of another language, these digits are not looked at.
+    assert extract_dateline(Document.from_text(page, lang="en")).published is None
+    assert extract_dateline(Document.from_text(page, lang="ar")).published is None
+
+
+def test_a_hindi_sentence_with_a_date_stays() -> None:
+    line = "नगर पालिका ने १५ जनवरी २०२३ को नई मंडी बनाने की घोषणा की थी और काम उसी महीने शुरू हो गया था।"
+    out = extract_dateline(Document.from_text(f"{BODY}\n{line}", lang="hi"))
+    assert line in out.paragraphs and out.published is None
+
+
+def test_a_hindi_line_ending_in_a_danda_is_no_title() -> None:
+    page = "मंडी खुली।\nरामपुर कलां में मंगलवार को नई सब्ज़ी मंडी का उद्घाटन हुआ।"
+    assert extract_title(Document.from_text(page, lang="hi")).title is None

@@ -35,6 +35,10 @@ PARAGRAPHS = {
     "cs": "Radnice v pondělí uvedla, že pobřežní silnice zůstane uzavřená až do konce týdne, protože inženýři stále kontrolují útes.",
     "sv": "Kommunen sade på måndagen att kustvägen kommer att vara avstängd till slutet av veckan, eftersom ingenjörerna fortfarande undersöker klippan.",
     "ar": "قالت البلدية يوم الاثنين إن الطريق الساحلي سيبقى مغلقا حتى نهاية الأسبوع، لأن المهندسين ما زالوا يفحصون الجرف.",
+    "ro": "Primăria a anunțat luni că drumul de coastă va rămâne închis până la sfârșitul săptămânii, pentru că inginerii încă verifică faleza.",
+    "hu": "Az önkormányzat hétfőn közölte, hogy a part menti út a hét végéig zárva marad, mert a mérnökök még vizsgálják a sziklafalat.",
+    "vi": "Chính quyền thành phố cho biết hôm thứ Hai rằng con đường ven biển sẽ tiếp tục đóng cửa đến cuối tuần, vì các kỹ sư vẫn đang kiểm tra vách đá.",
+    "hi": "नगर निगम ने सोमवार को बताया कि तटीय सड़क सप्ताह के अंत तक बंद रहेगी, क्योंकि इंजीनियर अभी भी चट्टान की जांच कर रहे हैं।",
 }
 
 
@@ -163,6 +167,27 @@ SHORT_LINES = [
     ("id", "Ini sangat penting bagi kami, katanya."),
     # Arabic: the script decides, whatever the words
     ("ar", "قالت الشرطة إن أحدا لم يصب في الحادث."),
+    # Romanian, and Italian, Spanish and Portuguese, which share many of its short words
+    ("ro", "Primarul a spus că podul va fi reparat anul acesta."),
+    ("ro", "Potrivit poliției, nimeni nu a fost rănit."),
+    ("ro", "Este foarte important pentru noi, a spus ea."),
+    ("ro", "Guvernul propune ca taxa pe benzină să scadă din ianuarie."),
+    ("it", "Secondo la polizia, nessuno è rimasto ferito."),
+    ("it", "Il sindaco ha detto che il ponte sarà riparato quest'anno."),
+    ("es", "Según la policía, nadie resultó herido en el accidente."),
+    ("pt", "Segundo a polícia, ninguém ficou ferido no acidente."),
+    ("pt", "É muito importante para nós, disse ela."),
+    ("fr", "Le maire a déclaré que le pont serait réparé cette année."),
+    # Hungarian
+    ("hu", "A polgármester szerint a hidat még idén kijavítják."),
+    ("hu", "A rendőrség szerint senki sem sérült meg."),
+    ("hu", "A kormány azt javasolja, hogy januártól csökkentsék a benzin adóját."),
+    # Vietnamese, with its diacritics
+    ("vi", "Thị trưởng cho biết cây cầu sẽ được sửa chữa trong năm nay."),
+    ("vi", "Theo cảnh sát, không có ai bị thương trong vụ tai nạn."),
+    ("vi", "Điều này rất quan trọng đối với chúng tôi, bà nói."),
+    # Hindi: the script decides, whatever the words
+    ("hi", "पुलिस के अनुसार हादसे में कोई घायल नहीं हुआ।"),
 ]
 
 
@@ -230,3 +255,67 @@ def test_a_turkish_page_in_capitals_keeps_its_language() -> None:
     page = "İSTANBUL'DA YENİ METRO HATTI AÇILDI\n" + PARAGRAPHS["tr"]
     assert detect_language(page) == "tr"
     assert detect_page_language(Document.from_text(page)).lang == "tr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Romanian without its diacritics, and with the cedilla forms ş/ţ of older pages
+        "Primarul a declarat ca podul va fi reparat pana la sfarsitul anului.",
+        "Potrivit poliţiei, nimeni nu a fost rănit în accident, iar drumul este deschis.",
+        "Şeful poliţiei a spus că nimeni nu a fost rănit.",
+    ],
+)
+def test_romanian_without_diacritics_or_with_cedillas(text: str) -> None:
+    assert detect_language(text) == "ro"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo canh sat, khong co ai bi thuong trong vu tai nan.",
+        "Thi truong cho biet cay cau se duoc sua chua trong nam nay.",
+        "Dieu nay rat quan trong doi voi chung toi, ba noi.",
+    ],
+)
+def test_vietnamese_without_diacritics_is_undecided(text: str) -> None:
+    """The Vietnamese list holds the syllables as written, with their diacritics: text
+    typed without them shares too few of them (and of any other list) to be decided."""
+    assert detect_language(text) is None
+
+
+def test_a_short_hungarian_line_without_three_function_words_is_undecided() -> None:
+    """Hungarian, like Turkish, writes most function words as suffixes."""
+    assert detect_language("Ez nagyon fontos nekünk.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Marathi and Nepali are written in Devanagari too: they are taken for Hindi
+        "पोलिसांच्या म्हणण्यानुसार अपघातात कोणीही जखमी झाले नाही.",
+        "प्रहरीका अनुसार दुर्घटनामा कोही घाइते भएनन्।",
+    ],
+)
+def test_other_devanagari_languages_are_taken_for_hindi(text: str) -> None:
+    assert detect_language(text) == "hi"
+
+
+def test_a_hindi_page_with_an_english_menu() -> None:
+    menu = "Home\nNews\nSport\nSign in\nE-Paper\n"
+    assert detect_language(menu + PARAGRAPHS["hi"]) == "hi"
+    assert detect_page_language(Document.from_text(menu + PARAGRAPHS["hi"])).lang == "hi"
+    # A language picker's Hindi entry on a Latin page leaves the page to the vote.
+    assert detect_language("हिन्दी\n" + PARAGRAPHS["en"] * 2) == "en"
+
+
+def test_the_hungarian_list_cannot_tie_a_later_language_on_its_own_text() -> None:
+    """Hungarian comes before Indonesian, Italian, Dutch, Polish, Portuguese, Romanian,
+    Swedish, Turkish and Vietnamese in name order, so it would win their ties: it shares
+    at most two words with each of their lists (as Czech does with all)."""
+    from newsclean.language import _SCRIPT_DECIDED
+    from newsclean.resources import stopword_languages, stopwords
+
+    voting = [lang for lang in stopword_languages() if lang not in _SCRIPT_DECIDED]
+    for lang in voting[voting.index("hu") + 1 :]:
+        assert len(stopwords("hu") & stopwords(lang)) < 3, lang

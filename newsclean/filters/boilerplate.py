@@ -57,12 +57,13 @@ COMMENT_COUNT_HEADING = re.compile(
     r"|commentaires?|comentarios?|komentarz[ey]?|комментари[йяев]{1,2}) (?:on|to|zu|sur|en|do|к) [“\"«„‘'‹]"
 )
 # A line that only counts an article's comments: "12 Comments", "[ 48 comments ]",
-# "0 Комментариев", "5 komentářů", "3 yorum", "12 تعليقا" (a link to the comment
-# section, or its heading).
+# "0 Комментариев", "5 komentářů", "3 yorum", "12 تعليقا", "4 comentarii", "7 hozzászólás",
+# "5 bình luận", "2 टिप्पणियां" (a link to the comment section, or its heading).
 COMMENT_COUNT_LINE = re.compile(
     r"\n[\[(]? ?\d{1,6} (?:comments?|kommentare?|commentaires?|comentarios?|comentários?|comment[io]|reacties"
     r"|komentarz[ey]?|komentář[eů]?|комментари[йяев]{1,2}|коментар(?:і|ів)?|σχόλι[οα]|kommentarer|yorum"
-    r"|تعليق(?:ات|اً?)?) ?[\])]?(?=\n)"
+    r"|تعليق(?:ات|اً?)?|comentari[iu]|hozzászólás|komment|bình luận|टिप्पणि(?:यां|याँ)|टिप्पणी|कमेंट(?:्स)?)"
+    r" ?[\])]?(?=\n)"
 )
 
 
@@ -75,8 +76,8 @@ def is_comment_count(line: str) -> bool:
     return COMMENT_COUNT_LINE.match("\n" + plain_lower(line.strip()) + "\n") is not None
 
 
-# A photo gallery's counter: "1 of 6", "3/12", "2 из 9", "4 av 10" alone on a line.
-GALLERY_COUNTER_LINE = re.compile(r"\n\d{1,3} ?(?:/|of|из|z|von|sur|de|di|van|από|av|من) ?\d{1,3}(?=\n)")
+# A photo gallery's counter: "1 of 6", "3/12", "2 из 9", "4 av 10", "2 din 8" alone on a line.
+GALLERY_COUNTER_LINE = re.compile(r"\n\d{1,3} ?(?:/|of|из|z|von|sur|de|di|din|van|από|av|من) ?\d{1,3}(?=\n)")
 # A line with two separators near its start (matched on lines that have two).
 MENU_SEPARATORS = "|·•»"
 MENU_LINE = re.compile(r"[^|·•»]{0,60}[|·•»][^|·•»]{0,60}[|·•»]")

@@ -70,8 +70,8 @@ TRAILING_CREDIT_WORDS = frozenset(
 
 @functools.cache
 def _credit_pattern() -> GuardedPattern:
-    """A credit label where a credit starts (line start, after a sentence end, a bracket
-    or a dash), its `:`, `by` or `/`, and the rest of the line.
+    """A credit label where a credit starts (line start, after a sentence end, the Hindi
+    danda "।" too, a bracket or a dash), its `:`, `by` or `/`, and the rest of the line.
 
     It starts with one character class, so the scan skips quickly to those characters;
     `_credit_at` then checks what stands before the label. Polynomial in a run of blanks
@@ -84,7 +84,7 @@ def _credit_pattern() -> GuardedPattern:
     words = all_credit_words()
     labels = first_char_lookahead(words) + trie_pattern(words) if words else "(?!x)x"
     return GuardedPattern(
-        rf"[\n.!?。(\[\-–—|/][\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
+        rf"[\n.!?。।(\[\-–—|/][\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
         rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*"
         rf"(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)",
         name="captions._credit_pattern",
@@ -105,7 +105,7 @@ def _credit_at(framed: str, match: Match) -> int | None:
     if lead in "([" or "(" in between or "[" in between:
         return match.start()
     if between[:1] in " \t" or between[1:2] in " \t":
-        return match.start() + (1 if lead in ".!?。" else 0)
+        return match.start() + (1 if lead in ".!?。।" else 0)
     return None
 
 
@@ -151,7 +151,7 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
     if not credit or len(credit.split()) > MAX_CREDIT_WORDS:
         return None
     text = line[:cut].rstrip(" -–—|/,;([")
-    if text and not text.endswith((".", "!", "?", "。")) and line[cut : cut + 1] in ".!?。":
+    if text and not text.endswith((".", "!", "?", "。", "।")) and line[cut : cut + 1] in ".!?。।":
         text += line[cut]
     return text, credit
 
@@ -226,8 +226,8 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
     >>> repeats_caption("Termómetro en una calle", "Un termómetro marca 46 grados en una calle.")
     True
     """
-    alt = alt.rstrip(" .。")
-    caption = caption_text.rstrip(" .。")
+    alt = alt.rstrip(" .。।")
+    caption = caption_text.rstrip(" .。।")
     if not alt:
         return False
     if alt == caption:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from newsclean import views
 from newsclean.config import DEFAULT_CONFIG, Config
-from newsclean.dates import EASTERN_DIGIT_LANGUAGES, EASTERN_DIGITS, TIME_PATTERN, YEAR, find_date
+from newsclean.dates import NATIVE_DIGITS, TIME_PATTERN, YEAR, find_date
 from newsclean.document import Document, offsets_now
 from newsclean.lines import drop_lines, lines_equal_to, lines_starting_with, lowered_line_matches
 from newsclean.reasons import Reason
@@ -53,7 +53,7 @@ CLOCK_WORD = re.compile(r"\bkl\.?(?=\s?\d{1,2}[:.]\d\d)")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Words that join the names of a byline ("By Jane Doe and John Roe", "Autor: Jan Novák a
-# Eva Malá", "Av Anna Berg och Erik Lund").
+# Eva Malá", "Av Anna Berg och Erik Lund", "Autori: Ana Popescu și Mihai Ionescu").
 NAME_JOINERS = frozenset(
     [
         "and",
@@ -85,6 +85,11 @@ NAME_JOINERS = frozenset(
         "ve",
         "och",
         "و",
+        "și",
+        "şi",
+        "és",
+        "và",
+        "और",
     ]
 )
 
@@ -156,7 +161,7 @@ def _looks_like_title(line: str, config: Config) -> bool:
         _LETTER.search(line) is not None
         and len(line) <= MAX_TITLE_CHARS
         and len(line.split()) <= config.max_headline_words
-        and not line.endswith(".")
+        and not line.endswith((".", "।"))
     )
 
 
@@ -341,11 +346,13 @@ def extract_dateline(doc: Document, config: Config = DEFAULT_CONFIG) -> Document
     limit = config.max_dateline_chars
     drops: dict[int, Reason] = {}
     published = doc.published
-    # Dates in Arabic-Indic digits are read in ASCII ones (the same length, so the same
-    # lines); the pages of other languages are read as they are.
+    # Dates in Arabic-Indic digits on Arabic pages, and in Devanagari ones on Hindi pages,
+    # are read in ASCII ones (the same length, so the same lines); the pages of other
+    # languages are read as they are.
     read: Sequence[str] = lines
-    if doc.lang in EASTERN_DIGIT_LANGUAGES:
-        read = [line.translate(EASTERN_DIGITS) for line in lines]
+    digits = NATIVE_DIGITS.get(doc.lang or "")
+    if digits is not None:
+        read = [line.translate(digits) for line in lines]
     # Only a short line holding a year can be a dateline: the year is looked for in those
     # alone (most of a page's text is in long lines), after a substring test.
     for index, line in enumerate(read):
@@ -392,7 +399,7 @@ def byline_name(line: str, config: Config) -> str | None:
     """
     name = line.strip(" ,;|")
     tokens = name.split()
-    if not tokens or len(tokens) > config.max_byline_words or name.endswith("."):
+    if not tokens or len(tokens) > config.max_byline_words or name.endswith((".", "।")):
         return None
     for token in tokens:
         # Names are capitalised in scripts with case; Chinese names have none.
