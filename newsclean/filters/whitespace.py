@@ -4,7 +4,7 @@ spaces collapsed, and, at the end of the chain, blank-line runs tidied.
 >>> from newsclean.document import Document
 >>> normalize_whitespace(Document.from_text(" date 2022\\r\\nA  b \\x07")).text
 'date 2022\\nA b'
->>> normalize_whitespace(Document.from_text("\\ufeffLire aussi\\u00a0:\\u2009 la suite\\u2028Fin")).text
+>>> normalize_whitespace(Document.from_text("Lire aussi\\u00a0:\\u2009 la suite\\u2028Fin")).text
 'Lire aussi\\xa0: la suite\\nFin'
 >>> tidy_blank_lines(Document.from_text("\\n\\nA\\n\\n\\n\\nB\\n")).text
 'A\\n\\nB'
@@ -29,10 +29,8 @@ from newsclean.views import carry_no_space_chars, holds_space_chars, remember_sp
 # that matches wherever it starts consumes the whole run, so a long run is tried once:
 # linear time.
 _CRLF = re.compile(r"\r\n?")
-# Control characters, and the byte order mark (U+FEFF), which a page dump holds only as
-# a leftover of the file it was read from.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]+")
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u2028\u2029]")  # one class: a fast scan
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # one class: a fast scan
 # The Unicode line and paragraph separators end a line, as a newline does.
 _SEPARATOR = re.compile(r"[\u2028\u2029]")
 _SPACE_RUN = re.compile(f"[{BLANK_CHARS}]{{2,}}")
@@ -108,7 +106,7 @@ def _blank_run_spans(text: str) -> Iterator[Span]:
 
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Turn CR LF, CR and the Unicode line and paragraph separators into LF, drop control
-    characters other than tab and newline (and a byte order mark), then trim each line
+    characters other than tab and newline, then trim each line
     and collapse runs of blanks (no-break and thin spaces among them) to one space.
 
     Example:
