@@ -404,14 +404,24 @@ COMMAS = {"ar": "،"}
 LINE_END_CLOSERS = "\"'”’»)]」』） \t"
 
 
-def _stopword_shares(lines: Sequence[str], words_of: frozenset[str]) -> FloatArray:
+def _stopword_shares(
+    lines: Sequence[str], words_of: frozenset[str], samples: Sequence[str] | None = None
+) -> FloatArray:
     contains = words_of.__contains__
-    shares = [
-        sum(map(contains, words)) / len(words)
-        if len(line) >= STOPWORD_MIN_CHARS and (words := line[:STOPWORD_SAMPLE_CHARS].lower().split())
-        else 0.0
-        for line in lines
-    ]
+    if samples is None:
+        shares = [
+            sum(map(contains, words)) / len(words)
+            if len(line) >= STOPWORD_MIN_CHARS and (words := line[:STOPWORD_SAMPLE_CHARS].lower().split())
+            else 0.0
+            for line in lines
+        ]
+    else:
+        shares = [
+            sum(map(contains, words)) / len(words)
+            if len(line) >= STOPWORD_MIN_CHARS and (words := sample.split())
+            else 0.0
+            for line, sample in zip(lines, samples, strict=True)
+        ]
     return np.asarray(shares, dtype=np.float64)
 
 
@@ -449,8 +459,9 @@ class LineBasics:
         )
 
 
-def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
-    """Per-line measures of `lines`: a few C-level calls per line.
+def line_basics(lines: Sequence[str], lang: str | None, samples: Sequence[str] | None = None) -> LineBasics:
+    """Per-line measures of `lines`: a few C-level calls per line (`samples`: the lines'
+    first `STOPWORD_SAMPLE_CHARS` characters lower-cased, when the caller has them).
 
     Example:
 
@@ -471,7 +482,7 @@ def line_basics(lines: Sequence[str], lang: str | None) -> LineBasics:
         lengths=raw_lengths * (CJK_LENGTH_SCALE if cjk else 1.0),
         raw_lengths=raw_lengths,
         ends=ends,
-        stopword_share=_stopword_shares(lines, words_of) if words_of else np.zeros(n),
+        stopword_share=_stopword_shares(lines, words_of, samples) if words_of else np.zeros(n),
         commas=np.fromiter(map(str.count, lines, repeat(comma)), dtype=np.float64, count=n),
     )
 

@@ -49,7 +49,7 @@ class Edit:
         """
         return {
             "filter": self.filter,
-            "reason": self.reason.value,
+            "reason": self.reason._value_,  # `.value`, without the enum property's two calls
             "start": self.start,
             "removed": self.removed,
             "inserted": self.inserted,
@@ -243,9 +243,12 @@ class Document:
         """
         counts: dict[str, int] = {}
         for edit in self.edits:
-            if not edit.inserted and edit.removed.strip():
-                lines = sum(1 for line in edit.removed.split("\n") if line.strip())
-                counts[edit.reason.value] = counts.get(edit.reason.value, 0) + lines
+            if not edit.inserted:
+                lines = sum(map(bool, map(str.strip, edit.removed.split("\n"))))  # not blank
+                if lines:
+                    # `_value_` is a plain attribute: `.value` is a property, two Python calls.
+                    reason: str = edit.reason._value_
+                    counts[reason] = counts.get(reason, 0) + lines
         out: dict[str, Any] = {
             "title": self.title,
             "published": self.published,

@@ -103,8 +103,9 @@ def _voters() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[st
     return langs, {word: tuple(of) for word, of in voters.items()}, frozenset(voters)
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or `None` when it cannot tell.
+def detect_language(text: str, *, lowered: str | None = None) -> str | None:
+    """ISO 639-1 code of the text's language, or `None` when it cannot tell (`lowered`:
+    `text.lower()`, when the caller has it).
 
     The script decides Chinese, Japanese, Korean, Greek, Arabic (text in Persian or Urdu,
     in the same script, is taken for Arabic too) and Hindi (so are Marathi and Nepali,
@@ -128,6 +129,8 @@ def detect_language(text: str) -> str | None:
     True
     """
     sample = _sample(text)  # scripts are counted on all of it
+    if sample is not text:  # `lowered` is the whole text's
+        lowered = None
     if not sample.isascii() and _SCRIPT_CHAR.search(sample):
         letters = len(sample) - sample.count(" ") - sample.count("\n") or 1
         counts = script_counts(sample)
@@ -144,7 +147,7 @@ def detect_language(text: str) -> str | None:
         if counts["devanagari"] > SCRIPT_SHARE * letters:
             return "hi"
         if counts["cyrillic"] > SCRIPT_SHARE * letters:
-            distinct = set(sample.lower().split())
+            distinct = set((lowered or sample.lower()).split())
             uk, ru = len(distinct & stopwords("uk")), len(distinct & stopwords("ru"))
             if uk > ru or (uk == ru and _UKRAINIAN_LETTERS.search(sample)):
                 return "uk"
@@ -153,7 +156,7 @@ def detect_language(text: str) -> str | None:
     if not langs:
         return None
     votes = dict.fromkeys(langs, 0)
-    for word in vocabulary.intersection(sample.lower().split()):
+    for word in vocabulary.intersection((lowered or sample.lower()).split()):
         for lang in voters[word]:
             votes[lang] += 1
     best = max(langs, key=votes.__getitem__)  # the first in name order on a tie

@@ -8,12 +8,16 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config, Document, Flag, Reason
+from newsclean.article_model import STOPWORD_SAMPLE_CHARS
 from newsclean.document import apply_edits
 from newsclean.filters import drop_outside_article
-from newsclean.filters.article import CLEARLY_OUT, MIN_LINES, Settling, _drop_loose_ends
+from newsclean.filters.article import CLEARLY_OUT, MIN_LINES, Settling, _drop_loose_ends, _lowered_samples
+from newsclean.views import framed_lowered
 
 ARTICLE = [
     "Westmoor council has approved new charges for its town-centre car parks, starting in April.",
@@ -468,3 +472,20 @@ def test_the_first_reading_with_a_headline_is_not_staged() -> None:
     settling = _settling(INTERLEAVED, headline_at=0)
     settling.take(scores >= 0.45, scores)
     assert [INTERLEAVED[i] for i in settling.kept] == FERRY_ARTICLE[:2]
+
+
+# Words whose lower case is a letter apart from their own (Σ: the final sigma; İ: two
+# characters), at the edge of the sampled characters too.
+_SAMPLE_WORDS = ["Rain", "ΟΔΟΣ", "ΣΑ", "İstanbul", "’", " ", "a" * 290, "ΚΛΕΙΣΤΗ", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SAMPLE_WORDS), max_size=8).map("".join), min_size=1, max_size=6))
+def test_the_samples_cut_from_the_lowered_page_are_the_lines_lowered(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    indices = [i for i, line in enumerate(lines) if line]
+    framed_lowered(text)  # as the filters before leave it
+    samples = _lowered_samples(text, indices)
+    assert samples is None or samples == [lines[i][:STOPWORD_SAMPLE_CHARS].lower() for i in indices]
+    if "Σ" not in text and "İ" not in text:
+        assert samples is not None

@@ -5,11 +5,13 @@ page's language; article lines that merely contain a cue word stay."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import Document, Reason
 from newsclean.document import apply_edits
 from newsclean.filters import remove_boilerplate
-from newsclean.filters.boilerplate import MAX_RIGHTS_NOTICE_CHARS, is_menu
+from newsclean.filters.boilerplate import MAX_RIGHTS_NOTICE_CHARS, MENU_SEPARATORS, holds_two_of, is_menu
 
 # Two article sentences per language; a boilerplate line is put between them.
 BODY = {
@@ -552,3 +554,9 @@ def test_clean_page_is_the_same_object(lang: str) -> None:
 )
 def test_is_menu(line: str, menu: bool) -> None:
     assert is_menu(line) is menu
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(MENU_SEPARATORS + "a ’\n"), max_size=12))
+def test_two_separators_are_found_as_counting_finds_them(text: str) -> None:
+    assert holds_two_of(text, MENU_SEPARATORS) == (sum(map(text.count, MENU_SEPARATORS)) > 1)

@@ -4,10 +4,14 @@ and blank-line runs."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import Document, Reason
 from newsclean.document import apply_edits
 from newsclean.filters import normalize_whitespace, tidy_blank_lines
+from newsclean.filters.whitespace import _space_spans
+from newsclean.spacing import EDGE_CHARS
 
 # (input, expected after normalize_whitespace)
 NORMALIZE = [
@@ -94,3 +98,27 @@ def test_line_and_paragraph_separators_are_line_ends() -> None:
         ("\u2028", "\n", Reason.WHITESPACE),
         ("\u2029", "\n", Reason.WHITESPACE),
     ]
+
+
+def _edge_spans_line_by_line(lines: list[str]) -> list[tuple[int, int]]:
+    """The leading and trailing blanks of each line, walking every line (a reference)."""
+    spans, start = [], 0
+    for line in lines:
+        kept = line.strip(EDGE_CHARS)
+        if not kept and line:
+            spans.append((start, start + len(line)))
+        elif kept != line:
+            lead = len(line) - len(line.lstrip(EDGE_CHARS))
+            trail = len(line) - len(line.rstrip(EDGE_CHARS))
+            spans += [(start, start + lead)] if lead else []
+            spans += [(start + len(line) - trail, start + len(line))] if trail else []
+        start += len(line) + 1
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab’ \t\u00a0\u2009\u202f\u3000\n"), max_size=30))
+def test_only_the_lines_with_edge_blanks_are_walked_and_each_is_cut_where_it_stands(text: str) -> None:
+    lines = text.split("\n")
+    edges = [(start, end) for start, end, inserted, _ in _space_spans(text, lines) if not inserted]
+    assert edges == _edge_spans_line_by_line(lines)

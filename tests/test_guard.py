@@ -33,7 +33,7 @@ LINEAR: dict[str, str] = {
     "filters.whitespace:_CRLF": "a literal start, at most two characters",
     "filters.whitespace:_CONTROL": "one character class: a run is consumed once",
     "filters.whitespace:_ANY_CONTROL": "one character class",
-    "filters.whitespace:_SPACE_RUN": "one character class, {2,}: a run is consumed once",
+    "filters.whitespace:_SPACE_RUN": "one character class twice, +: a run is consumed once",
     "filters.whitespace:_BLANK_RUNS": "a literal start; one character repeated",
     "filters.whitespace:_SEPARATOR": "one character class",
     "spacing:_SPACE": "one character class",

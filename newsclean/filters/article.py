@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsclean.article_model import (
+    STOPWORD_SAMPLE_CHARS,
     ArticleModel,
     LineBasics,
     Reading,
@@ -36,9 +37,9 @@ from newsclean.filters.metadata import headline_offset, is_embed_signature
 from newsclean.lines import drop_lines
 from newsclean.reasons import Flag, Reason
 from newsclean.resources import CUE_EDGE_CHARS, comment_buttons
-from newsclean.text import ends_sentence, word_count
+from newsclean.text import ends_sentence, line_starts, word_count
 from newsclean.trailing_lists import trailing_list
-from newsclean.views import text_lines
+from newsclean.views import known_framed, known_line_starts, text_lines
 
 # Pages with fewer non-blank lines than this are left to the rules alone.
 MIN_LINES = 3
@@ -242,7 +243,7 @@ class _Page(NamedTuple):
         if len(indices) < MIN_LINES:
             return None
         content = [lines[i] for i in indices]
-        basics = line_basics(content, doc.lang)
+        basics = line_basics(content, doc.lang, _lowered_samples(doc.text, indices))
         repeated = repeated_flags(doc, content)
         headline_at = headline_index(doc, indices)
         return cls(lines, indices, basics, doc.lang, headline_at, repeated, comment_cues(doc), signatures)
@@ -291,6 +292,20 @@ class _Page(NamedTuple):
         no repeats."""
         basics = self.basics.take(self._places(indices))
         return Settling(self.lines, self.lang, None, None, basics, indices)
+
+
+def _lowered_samples(text: str, indices: list[int]) -> list[str] | None:
+    """The first `STOPWORD_SAMPLE_CHARS` characters of the lines at `indices`, lower-cased,
+    cut from the lower-cased page that the filters before left (`views.known_framed`; on
+    a page cleaned alone, not in a batch), when lower-casing kept every character's place
+    and the page has no capital sigma (the one letter whose lower case depends on what
+    follows it): a slice per line instead of lower-casing each line again. Else `None`."""
+    framed = known_framed(text)
+    if framed is None or len(framed) != len(text) + 2 or "Σ" in text:
+        return None
+    starts = known_line_starts(text) or line_starts(text_lines(text))
+    most = STOPWORD_SAMPLE_CHARS
+    return [framed[starts[i] + 1 : min(starts[i] + 1 + most, starts[i + 1])] for i in indices]
 
 
 def drop_outside_articles(

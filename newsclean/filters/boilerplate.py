@@ -99,6 +99,23 @@ def is_menu(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> bool:
     return len(items) >= 3 and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
+def holds_two_of(text: str, chars: str) -> bool:
+    """Whether `text` holds at least two characters of `chars` in all, found by
+    `str.find` (which skips through text many times faster than `str.count` counts).
+
+    >>> holds_two_of("Home | News", "|·"), holds_two_of("Home | News · Sport", "|·")
+    (False, True)
+    """
+    held = 0
+    for char in chars:
+        at = text.find(char)
+        if at >= 0:
+            held += 1 if text.find(char, at + 1) < 0 else 2
+            if held > 1:
+                return True
+    return False
+
+
 def _lines_with_two_separators(text: str, lines: Sequence[str]) -> list[int]:
     """Indices of the lines with at least two menu separators, found by scanning for
     the separators themselves (rare outside menus)."""
@@ -180,7 +197,7 @@ def _find_boilerplate(
     for i, line in enumerate(lines):
         if line and " " not in line and URL_OR_FILE_LINE.fullmatch(line.lower()):
             drops.setdefault(i, Reason.NAVIGATION)
-    if sum(map(text.count, MENU_SEPARATORS)) > 1:  # C-level counts spare most pages the scan
+    if holds_two_of(text, MENU_SEPARATORS):  # C-level searches spare most pages the scan
         for i in _lines_with_two_separators(text, lines):
             line = lines[i]
             if i not in drops and MENU_LINE.match(line) and is_menu(line, timeout=config.pattern_timeout):

@@ -46,7 +46,8 @@ def detect_page_language(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     if config.lang:
         lang: str | None = check_language(config.lang)
     else:
-        lang = detect_language(_without_bylines(_body_sample(doc.text), config))
+        sample, lowered = _without_bylines(_body_sample(doc.text), config)
+        lang = detect_language(sample, lowered=lowered)
         if lang is None and len(doc.text) > SAMPLE_CHARS:
             lang = _detect_elsewhere(doc.text, config)
     return doc if lang is None else attrs.evolve(doc, lang=lang)
@@ -62,7 +63,8 @@ def _detect_elsewhere(text: str, config: Config) -> str | None:
     'ru'
     """
     for start in (0, 2 * len(text) // 3):
-        lang = detect_language(_without_bylines(text[start : start + SAMPLE_CHARS], config))
+        sample, lowered = _without_bylines(text[start : start + SAMPLE_CHARS], config)
+        lang = detect_language(sample, lowered=lowered)
         if lang is not None:
             return lang
     return None
@@ -124,17 +126,21 @@ def _left_out(text: str) -> list[tuple[int, int]]:
     return sorted(set(spans).union(repeats))
 
 
-def _without_bylines(sample: str, config: Config) -> str:
+def _without_bylines(sample: str, config: Config) -> tuple[str, str | None]:
     """The sample without its byline lines ("By Jane Doe", "Von Anna Weber", in any
     language), which `extract_byline` drops: a byline's "by" can be the vote that decides
-    a short page, and clean text read again must get the language its page got.
+    a short page, and clean text read again must get the language its page got. With
+    it, its lower-cased form when no line went (the sample's own, already made here).
 
     >>> _without_bylines("By Amira Khan\\nCouncil sets budget\\nBy the pier, crowds waited.", DEFAULT_CONFIG)
-    'Council sets budget\\nBy the pier, crowds waited.'
+    ('Council sets budget\\nBy the pier, crowds waited.', None)
+    >>> _without_bylines("Council sets budget", DEFAULT_CONFIG)
+    ('Council sets budget', 'council sets budget')
     """
-    framed = "\n" + plain_lower(sample) + "\n"
+    lowered = plain_lower(sample)
+    framed = "\n" + lowered + "\n"
     if len(framed) != len(sample) + 2:  # lower-casing moved the offsets: leave the sample
-        return sample
+        return sample, lowered
     pieces, at = [], 0
     for match in any_byline_pattern().finditer(framed):
         start = match.start()  # where the line starts in `sample`
@@ -145,9 +151,9 @@ def _without_bylines(sample: str, config: Config) -> str:
             pieces.append(sample[at:start])
             at = end + 1
     if not pieces:
-        return sample
+        return sample, lowered
     pieces.append(sample[at:])
-    return "".join(pieces)
+    return "".join(pieces), None
 
 
 # A page header line, as `extract_title` takes it, in the casings page dumps use.

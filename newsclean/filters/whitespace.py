@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import compress, count, repeat
+from operator import ne
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
@@ -33,7 +35,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # one class: a fast scan
 # The Unicode line and paragraph separators end a line, as a newline does.
 _SEPARATOR = re.compile(r"[\u2028\u2029]")
-_SPACE_RUN = re.compile(f"[{BLANK_CHARS}]{{2,}}")
+# Written as one blank and then more (not `{2,}`): the engine then skips to a blank before
+# it tries a match, where `{2,}` starts a match at every character (half the instructions
+# on a page that has runs).
+_SPACE_RUN = re.compile(f"[{BLANK_CHARS}][{BLANK_CHARS}]+")
 _BLANK_RUNS = re.compile(r"\n\n\n+")  # starts with a literal: a fast scan
 
 Span = tuple[int, int, str, Reason]
@@ -65,25 +70,29 @@ def _line_end_and_control_spans(text: str, printable: bool) -> list[Span]:
 
 
 def _space_spans(text: str, lines: Sequence[str]) -> list[Span]:
-    trimmed = [line.strip(EDGE_CHARS) for line in lines]
+    trimmed = list(map(str.strip, lines, repeat(EDGE_CHARS)))
     runs = "  " in text or "\t" in text or holds_space_chars(text)
     if trimmed == lines and not runs:  # C-level checks settle a clean page
         return []
     found: list[tuple[int, int, str, Reason]] = []
-    start = 0
-    for line, kept in zip(lines, trimmed, strict=True):
-        if len(kept) != len(line):
-            end = start + len(line)
-            if not kept:
-                found.append((start, end, "", Reason.WHITESPACE))
-            else:
-                lead = len(line) - len(line.lstrip(EDGE_CHARS))
-                trail = len(line) - len(line.rstrip(EDGE_CHARS))
-                if lead:
-                    found.append((start, start + lead, "", Reason.WHITESPACE))
-                if trail:
-                    found.append((end - trail, end, "", Reason.WHITESPACE))
-        start += len(line) + 1
+    start = after = 0  # where line `after` starts
+    # Only the lines that strip changed, picked by C-level maps (an unchanged line is the
+    # same object, so each comparison is short): a page with one indented line is not
+    # walked line by line.
+    for i in compress(count(), map(ne, lines, trimmed)):
+        start += sum(map(len, lines[after:i])) + i - after
+        after = i
+        line, kept = lines[i], trimmed[i]
+        end = start + len(line)
+        if not kept:
+            found.append((start, end, "", Reason.WHITESPACE))
+        else:
+            lead = len(line) - len(line.lstrip(EDGE_CHARS))
+            trail = len(line) - len(line.rstrip(EDGE_CHARS))
+            if lead:
+                found.append((start, start + lead, "", Reason.WHITESPACE))
+            if trail:
+                found.append((end - trail, end, "", Reason.WHITESPACE))
     if runs:
         found.extend((m.start(), m.end(), " ", Reason.WHITESPACE) for m in _SPACE_RUN.finditer(text))
     return _sorted_spans(found)
