@@ -296,7 +296,9 @@ def take_headline(text: str, title: str, first_line: str) -> tuple[str, list[int
 
 
 # Whether the last page asked about holds a no-break or thin space, matched by identity;
-# `drop_lines` hands a "no" on to the text it leaves (fewer lines hold none either).
+# `drop_lines` hands a "no" on to the text it leaves (fewer lines hold none either). Pages
+# over `CACHED_LINES_CHARS` are not held (the entry keeps its text alive): they are
+# scanned each time they are asked about.
 _last_spaced: tuple[str, bool] = ("", False)
 
 
@@ -314,7 +316,8 @@ def holds_space_chars(text: str) -> bool:
     entry = _last_spaced
     if entry[0] is not text:
         entry = (text, has_space_chars(text))
-        _last_spaced = entry
+        if len(text) <= CACHED_LINES_CHARS:
+            _last_spaced = entry
     return entry[1]
 
 
@@ -329,7 +332,8 @@ def remember_space_chars(text: str, holds: bool) -> None:
     False
     """
     global _last_spaced
-    _last_spaced = (text, holds)
+    if len(text) <= CACHED_LINES_CHARS:
+        _last_spaced = (text, holds)
 
 
 def carry_no_space_chars(text: str, kept: str) -> None:
@@ -349,5 +353,5 @@ def carry_no_space_chars(text: str, kept: str) -> None:
     """
     global _last_spaced
     entry = _last_spaced
-    if entry[0] is text and not entry[1]:
+    if entry[0] is text and not entry[1]:  # `kept` is shorter than `text`, held already
         _last_spaced = (kept, False)
