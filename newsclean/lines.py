@@ -22,8 +22,8 @@ from newsclean.reasons import Reason
 from newsclean.text import line_starts
 from newsclean.views import (
     CACHED_LINES_CHARS,
-    carry_no_space_chars,
     framed_lowered,
+    holds_space_chars,
     known_framed,
     known_line_starts,
     remember_framed,
@@ -92,16 +92,16 @@ def drop_lines(
         left += lines[after:]
         left = left or [""]
         remember_lines(out.text, left)
-    if out.text is not text:
-        carry_no_space_chars(text, out.text)
     framed = known_framed(text)
     if framed is not None and out.text is not text:
         if len(framed) == len(text) + 2:  # lower-casing kept every offset (nearly always)
             # ... so the lines left give the offsets of the lower-cased lines too.
-            remember_framed(out.text, _cut(framed, spans, 1), None if left is None else line_starts(left))
+            # (Fewer lines hold no more no-break spaces than the page did.)
+            left_starts = None if left is None else line_starts(left)
+            remember_framed(out.text, _cut(framed, spans, 1), left_starts, holds_space_chars(text))
         else:
             kept = [line for i, line in enumerate(framed[1:-1].split("\n")) if i not in drops]
-            remember_framed(out.text, "\n" + "\n".join(kept) + "\n")
+            remember_framed(out.text, "\n" + "\n".join(kept) + "\n", spaced=holds_space_chars(text))
     return out
 
 

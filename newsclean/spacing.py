@@ -60,4 +60,6 @@ def plain_lower(text: str) -> str:
     'partager cet article'
     """
     lowered = text.lower()
-    return lowered if lowered.isascii() else plain_spaces(lowered)
+    # Every character of `SPACE_CHARS` is unprintable: a printable line (a fast C test)
+    # holds none of them.
+    return lowered if lowered.isascii() or lowered.isprintable() else plain_spaces(lowered)

@@ -33,15 +33,16 @@ class _Views:
     text: str
     framed: str
     starts: list[int] | None = None
+    spaced: bool = True  # the text may hold a no-break or thin space (False: it holds none)
 
 
-_last = _Views("", "\n\n", [0, 1])
+_last = _Views("", "\n\n", [0, 1], False)
 
 # Pages longer than this are lower-cased a piece at a time (see `lower_in_pieces`).
 LOWER_PIECE_CHARS = 1 << 16
 
 
-def lower_in_pieces(text: str, frame: str = "") -> str:
+def lower_in_pieces(text: str, frame: str = "", spaced: bool | None = None) -> str:
     """`frame + plain_lower(text) + frame` (`newsclean.spacing.plain_lower`: lower-cased,
     no-break and thin spaces read as plain ones), lower-casing about `LOWER_PIECE_CHARS`
     characters at a time.
@@ -50,7 +51,8 @@ def lower_in_pieces(text: str, frame: str = "") -> str:
     buffer of 12 bytes per character (room for three code points of four bytes each):
     60 MB for a page of 5 million characters, most of a big page's peak memory. Pieces
     end at a newline, where no case rule looks across (the final sigma looks only at
-    neighbouring letters), so the result is the same.
+    neighbouring letters), so the result is the same. `spaced`: whether the text holds a
+    no-break or thin space, when the caller knows.
 
     >>> page = "ΟΔΟΣ ΚΛΕΙΣΤΗ\\n" * 10_000
     >>> lower_in_pieces(page) == page.lower()
@@ -58,7 +60,9 @@ def lower_in_pieces(text: str, frame: str = "") -> str:
     >>> lower_in_pieces("Most Read", "\\n"), lower_in_pieces("Most\\u00a0Read")
     ('\\nmost read\\n', 'most read')
     """
-    lower = plain_lower if holds_space_chars(text) else str.lower
+    if spaced is None:
+        spaced = has_space_chars(text)
+    lower = plain_lower if spaced else str.lower
     if len(text) <= LOWER_PIECE_CHARS:
         return frame + lower(text) + frame if frame else lower(text)
     pieces = [frame]
@@ -86,7 +90,8 @@ def framed_lowered(text: str) -> tuple[str, list[int]]:
     global _last
     entry = _last
     if entry.text is not text:
-        entry = _Views(text, lower_in_pieces(text, "\n"))
+        spaced = _may_hold_space_chars(text)
+        entry = _Views(text, lower_in_pieces(text, "\n", spaced), None, spaced)
     if entry.starts is None:
         if len(entry.framed) == len(text) + 2 and len(text) <= CACHED_LINES_CHARS:
             # Lower-casing kept every character's length, so every line's: the offsets
@@ -94,7 +99,7 @@ def framed_lowered(text: str) -> tuple[str, list[int]]:
             starts = line_starts(text_lines(text))
         else:
             starts = _framed_line_starts(entry.framed)
-        entry = _Views(text, entry.framed, starts)
+        entry = _Views(text, entry.framed, starts, entry.spaced)
     _last = entry
     assert entry.starts is not None
     return entry.framed, entry.starts
@@ -115,9 +120,10 @@ def _framed_line_starts(framed: str) -> list[int]:
     return starts
 
 
-def remember_framed(text: str, framed: str, starts: list[int] | None = None) -> None:
+def remember_framed(text: str, framed: str, starts: list[int] | None = None, spaced: bool = True) -> None:
     """Record that `framed` is `"\\n" + text.lower() + "\\n"` (for the next filter that asks),
-    and, when the caller has them, the offsets of its lines (as `framed_lowered` gives them).
+    and, when the caller has them, the offsets of its lines (as `framed_lowered` gives them)
+    and that the text holds no no-break or thin space (`spaced=False`).
 
     Example:
 
@@ -127,7 +133,7 @@ def remember_framed(text: str, framed: str, starts: list[int] | None = None) -> 
     '\\nstorm closes road\\n'
     """
     global _last
-    _last = _Views(text, framed, starts)
+    _last = _Views(text, framed, starts, spaced)
 
 
 def known_framed(text: str) -> str | None:
@@ -295,16 +301,18 @@ def take_headline(text: str, title: str, first_line: str) -> tuple[str, list[int
     return entry[3], list(entry[4])
 
 
-# Whether the last page asked about holds a no-break or thin space, matched by identity;
-# `drop_lines` hands a "no" on to the text it leaves (fewer lines hold none either). Pages
-# over `CACHED_LINES_CHARS` are not held (the entry keeps its text alive): they are
-# scanned each time they are asked about.
-_last_spaced: tuple[str, bool] = ("", False)
+def _may_hold_space_chars(text: str) -> bool:
+    """`has_space_chars(text)`, settled at once for a page (within `CACHED_LINES_CHARS`)
+    whose lines are all printable (every such space is unprintable; the lines are split
+    once for every filter)."""
+    if len(text) <= CACHED_LINES_CHARS and all(map(str.isprintable, text_lines(text))):
+        return False
+    return has_space_chars(text)
 
 
 def holds_space_chars(text: str) -> bool:
-    """`newsclean.spacing.has_space_chars(text)`, remembered for the last page asked
-    about (several filters ask, each once per page).
+    """Whether `text` may hold a no-break or thin space: known for the last page framed
+    (`framed_lowered`, `remember_framed`), and looked for in any other.
 
     Example:
 
@@ -312,46 +320,5 @@ def holds_space_chars(text: str) -> bool:
     >>> holds_space_chars(page), holds_space_chars("Lire aussi : la suite")
     (True, False)
     """
-    global _last_spaced
-    entry = _last_spaced
-    if entry[0] is not text:
-        entry = (text, has_space_chars(text))
-        if len(text) <= CACHED_LINES_CHARS:
-            _last_spaced = entry
-    return entry[1]
-
-
-def remember_space_chars(text: str, holds: bool) -> None:
-    """Record whether `text` holds a no-break or thin space, for a caller that knows.
-
-    Example:
-
-    >>> page = "Storm hits coast"
-    >>> remember_space_chars(page, False)
-    >>> holds_space_chars(page)
-    False
-    """
-    global _last_spaced
-    if len(text) <= CACHED_LINES_CHARS:
-        _last_spaced = (text, holds)
-
-
-def carry_no_space_chars(text: str, kept: str) -> None:
-    """Record that `kept`, made of lines of `text`, holds no no-break or thin space
-    when `text` is known to hold none.
-
-    Example:
-
-    >>> page = "Home\\nFerries ran again."
-    >>> holds_space_chars(page)
-    False
-    >>> kept = page[5:]
-    >>> carry_no_space_chars(page, kept)
-    >>> from newsclean import views
-    >>> views._last_spaced[0] is kept  # known without a scan
-    True
-    """
-    global _last_spaced
-    entry = _last_spaced
-    if entry[0] is text and not entry[1]:  # `kept` is shorter than `text`, held already
-        _last_spaced = (kept, False)
+    entry = _last
+    return entry.spaced if entry.text is text else _may_hold_space_chars(text)

@@ -120,5 +120,5 @@ def _edge_spans_line_by_line(lines: list[str]) -> list[tuple[int, int]]:
 @given(st.text(alphabet=st.sampled_from("ab’ \t\u00a0\u2009\u202f\u3000\n"), max_size=30))
 def test_only_the_lines_with_edge_blanks_are_walked_and_each_is_cut_where_it_stands(text: str) -> None:
     lines = text.split("\n")
-    edges = [(start, end) for start, end, inserted, _ in _space_spans(text, lines) if not inserted]
+    edges = [(start, end) for start, end, inserted, _ in _space_spans(text, lines, False) if not inserted]
     assert edges == _edge_spans_line_by_line(lines)

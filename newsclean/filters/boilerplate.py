@@ -171,6 +171,7 @@ def _find_boilerplate(
     drops: dict[int, Reason] = {}
     headings: list[int] = []  # left to remove_teaser_lists
     bare_teasers: list[int] = []  # lines that are only a teaser cue ("Read more")
+    framed_lowered(text)  # the prefix scan below reads it; it also knows `holds_space_chars`
     for i, reason in table.whole_line_cues(lines, spaced=holds_space_chars(text)):
         if reason is Reason.TEASER_HEADING:
             headings.append(i)

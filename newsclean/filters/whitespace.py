@@ -21,8 +21,8 @@ from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.lines import replace_spans
 from newsclean.reasons import Reason
-from newsclean.spacing import BLANK_CHARS, EDGE_CHARS
-from newsclean.views import carry_no_space_chars, holds_space_chars, remember_space_chars, text_lines
+from newsclean.spacing import BLANK_CHARS, EDGE_CHARS, has_space_chars
+from newsclean.views import text_lines
 
 # Two stages. First line ends and control characters; then, on what is left, spaces at
 # line edges and runs of blanks (`newsclean.spacing` says which characters are spaces; a
@@ -69,9 +69,10 @@ def _line_end_and_control_spans(text: str, printable: bool) -> list[Span]:
     return _sorted_spans(found)
 
 
-def _space_spans(text: str, lines: Sequence[str]) -> list[Span]:
+def _space_spans(text: str, lines: Sequence[str], printable: bool) -> list[Span]:
     trimmed = list(map(str.strip, lines, repeat(EDGE_CHARS)))
-    runs = "  " in text or "\t" in text or holds_space_chars(text)
+    # No-break and thin spaces are unprintable: a page of printable lines holds none.
+    runs = "  " in text or "\t" in text or (not printable and has_space_chars(text))
     if trimmed == lines and not runs:  # C-level checks settle a clean page
         return []
     found: list[tuple[int, int, str, Reason]] = []
@@ -127,15 +128,10 @@ def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     """
     lines = text_lines(doc.text)
     printable = all(map(str.isprintable, lines))
-    if printable:  # no space but the plain one is printable: nothing to scan for
-        remember_space_chars(doc.text, False)
     repaired = replace_spans(doc, _line_end_and_control_spans(doc.text, printable), "normalize_whitespace")
     if repaired is not doc:
-        carry_no_space_chars(doc.text, repaired.text)  # line ends and controls hold none
-        lines = text_lines(repaired.text)
-    spaced = replace_spans(repaired, _space_spans(repaired.text, lines), "normalize_whitespace")
-    carry_no_space_chars(repaired.text, spaced.text)  # trimming and collapsing add none
-    return spaced
+        lines = text_lines(repaired.text)  # (line ends and control characters gone: no space added)
+    return replace_spans(repaired, _space_spans(repaired.text, lines, printable), "normalize_whitespace")
 
 
 def normalized_text(text: str) -> str:
