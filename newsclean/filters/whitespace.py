@@ -116,8 +116,8 @@ def _blank_run_spans(text: str) -> Iterator[Span]:
 
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Turn CR LF, CR and the Unicode line and paragraph separators into LF, drop control
-    characters other than tab and newline, then trim each line
-    and collapse runs of blanks (no-break and thin spaces among them) to one space.
+    characters other than tab and newline, then trim each line and collapse runs of
+    blanks (no-break and thin spaces among them) to one space.
 
     Example:
 
