@@ -105,7 +105,8 @@ def _voters() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[st
 
 def detect_language(text: str, *, lowered: str | None = None) -> str | None:
     """ISO 639-1 code of the text's language, or `None` when it cannot tell (`lowered`:
-    `text.lower()`, when the caller has it).
+    the text lower-cased, when the caller has it; `newsclean.spacing.plain_lower` will do,
+    since only its words are read).
 
     The script decides Chinese, Japanese, Korean, Greek, Arabic (text in Persian or Urdu,
     in the same script, is taken for Arabic too) and Hindi (so are Marathi and Nepali,

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from newsclean.reasons import Reason
-from newsclean.spacing import plain_lower
+from newsclean.spacing import SPACE_CHARS, plain_lower
 
 _DATA = resources.files("newsclean") / "data"
 
@@ -415,7 +415,7 @@ def dotted_i_forms(phrase: str) -> set[str]:
 
 
 # What `normalise_cue` strips from both ends of a line before a whole-line lookup.
-CUE_EDGE_CHARS = " \t\u00a0.…:;,!»«›‹>→←<|•·*-–—_/\\()[]{}\"'“”„‘’#+=~^"
+CUE_EDGE_CHARS = " \t" + SPACE_CHARS + ".…:;,!»«›‹>→←<|•·*-–—_/\\()[]{}\"'“”„‘’#+=~^"
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -251,16 +251,28 @@ def test_sentences_with_a_date_stay(line: str) -> None:
     assert out.published is None
 
 
-def test_an_arabic_page_has_its_dateline_read_in_arabic_indic_digits() -> None:
-    line = "نشر في: الأحد ١٤ كانون الثاني ٢٠٢٤ - ١٠:٣٠ م"
-    body = "افتتحت البلدية محطة لتحلية المياه.\nوقال رئيس البلدية إن المحطة تكفي حاجة المدينة."
+@pytest.mark.parametrize(
+    ("lang", "line", "body", "published"),
+    [
+        ("ar", "نشر في: الأحد ١٤ كانون الثاني ٢٠٢٤ - ١٠:٣٠ م",
+         "افتتحت البلدية محطة لتحلية المياه.\nوقال رئيس البلدية إن المحطة تكفي حاجة المدينة.",
+         "2024-01-14T22:30"),
+        ("hi", "अपडेटेड: २० फरवरी २०२४, १०:३० AM IST",
+         "रामपुर कलां में नई मंडी खुली।\nकिसानों ने इसका स्वागत किया।", "2024-02-20T10:30"),
+    ],
+    ids=["arabic-indic", "devanagari"],
+)
+def test_a_dateline_in_native_digits_is_read_on_its_language_s_pages(
+    lang: str, line: str, body: str, published: str
+) -> None:
     page = f"{line}\n{body}"
-    doc = extract_dateline(Document.from_text(page, lang="ar"))
-    assert doc.published == "2024-01-14T22:30"
+    doc = extract_dateline(Document.from_text(page, lang=lang))
+    assert doc.published == published
     assert doc.text == body
     _check_log(page, doc)
     # On a page of another language, these digits are not looked at (no per-line cost).
-    assert extract_dateline(Document.from_text(page, lang="en")).published is None
+    for other in {"en", "ar", "hi"} - {lang}:
+        assert extract_dateline(Document.from_text(page, lang=other)).published is None
 
 
 def test_an_arabic_sentence_with_a_date_stays() -> None:
@@ -398,19 +410,6 @@ def test_the_headline_found_for_language_detection_is_the_one_extract_title_find
     metadata.header_headline_lines(doc.text)
     # the header goes; no line repeats the given title
     assert metadata.extract_title(titled).text == page.split("\n", 1)[1]
-
-
-def test_a_hindi_page_has_its_dateline_read_in_devanagari_digits() -> None:
-    line = "अपडेटेड: २० फरवरी २०२४, १०:३० AM IST"
-    body = "रामपुर कलां में नई मंडी खुली।\nकिसानों ने इसका स्वागत किया।"
-    page = f"{line}\n{body}"
-    doc = extract_dateline(Document.from_text(page, lang="hi"))
-    assert doc.published == "2024-02-20T10:30"
-    assert doc.text == body
-    _check_log(page, doc)
-    # On a page of another language, these digits are not looked at.
-    assert extract_dateline(Document.from_text(page, lang="en")).published is None
-    assert extract_dateline(Document.from_text(page, lang="ar")).published is None
 
 
 def test_a_hindi_sentence_with_a_date_stays() -> None:

@@ -68,6 +68,11 @@ TRAILING_CREDIT_WORDS = frozenset(
 )
 
 
+# The sentence ends a credit label may stand after (the Devanagari danda too); what a
+# caption keeps of one before its credit.
+_CREDIT_SENTENCE_ENDS = ".!?。।"
+
+
 @functools.cache
 def _credit_pattern() -> GuardedPattern:
     """A credit label where a credit starts (line start, after a sentence end, the Hindi
@@ -84,7 +89,7 @@ def _credit_pattern() -> GuardedPattern:
     words = all_credit_words()
     labels = first_char_lookahead(words) + trie_pattern(words) if words else "(?!x)x"
     return GuardedPattern(
-        rf"[\n.!?。।(\[\-–—|/][\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
+        rf"[\n{_CREDIT_SENTENCE_ENDS}(\[\-–—|/][\"'”’]?[ \t]*[(\[]?[ \t]*(?P<label>{labels})"
         rf"(?:[ \t]*(?:(?P<by>by)\b|[:：/])|(?<=\.)[ \t])[ \t]*"
         rf"(?P<credit>[^\n]{{1,{MAX_CREDIT_CHARS}}}?)[)\]]?[ \t]*(?=\n)",
         name="captions._credit_pattern",
@@ -105,7 +110,7 @@ def _credit_at(framed: str, match: Match) -> int | None:
     if lead in "([" or "(" in between or "[" in between:
         return match.start()
     if between[:1] in " \t" or between[1:2] in " \t":
-        return match.start() + (1 if lead in ".!?。।" else 0)
+        return match.start() + (1 if lead in _CREDIT_SENTENCE_ENDS else 0)
     return None
 
 
@@ -151,7 +156,8 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
     if not credit or len(credit.split()) > MAX_CREDIT_WORDS:
         return None
     text = line[:cut].rstrip(" -–—|/,;([")
-    if text and not text.endswith((".", "!", "?", "。", "।")) and line[cut : cut + 1] in ".!?。।":
+    ends = _CREDIT_SENTENCE_ENDS
+    if text and text[-1] not in ends and line[cut : cut + 1] in ends:
         text += line[cut]
     return text, credit
 
@@ -226,7 +232,7 @@ def repeats_caption(alt: str, caption_text: str) -> bool:
     >>> repeats_caption("Termómetro en una calle", "Un termómetro marca 46 grados en una calle.")
     True
     """
-    alt = alt.rstrip(" .。।")
+    alt = alt.rstrip(" .。।")  # a full stop, whatever the script's
     caption = caption_text.rstrip(" .。।")
     if not alt:
         return False
