@@ -3,10 +3,12 @@ loads, and the cross-validated figures come with and without the chain's reading
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from newsclean.article_model import ArticleModel
 
@@ -48,3 +50,26 @@ def test_training_is_deterministic_and_reports_both_cross_validations(tmp_path: 
     row = next(line for line in report.splitlines() if line.startswith("pages.jsonl"))
     figures = [float(value) for value in row.split()[1:]]
     assert len(figures) == 3 and all(0.5 < value <= 1.0 for value in figures)
+
+
+def _training_script() -> Any:
+    spec = importlib.util.spec_from_file_location("train_article_model", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_threshold_chosen_does_well_with_its_neighbours_not_alone() -> None:
+    # One segment offset's figures with readings by threshold: a lone high figure at 0.35
+    # (one page flipping between two thresholds moves a figure that much) against a
+    # plateau at 0.45 and 0.5. The plain threshold chosen for each rides along.
+    script = _training_script()
+    figures = {0.3: 0.930, 0.35: 0.946, 0.4: 0.931, 0.45: 0.944, 0.5: 0.944}
+    grid = {(0.5, t): (figure, 0.3 if t == 0.35 else 0.45) for t, figure in figures.items()}
+    grid.update({(0.4, t): (figure - 0.01, 0.3) for t, figure in figures.items()})
+    assert max(grid, key=lambda key: grid[key][0]) == (0.5, 0.35)
+    assert script.choose_setting(grid) == (0.5, 0.5, 0.45)
+    # With no lone figure the best one is chosen, as before.
+    flat = {(0.5, t): (0.94 + t / 100, t) for t in figures}
+    assert script.choose_setting(flat) == (0.5, 0.5, 0.5)
