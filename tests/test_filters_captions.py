@@ -196,6 +196,47 @@ def test_a_gallery_of_captions_with_a_credit_and_no_label_goes() -> None:
     assert doc.captions == tuple(Caption(text, credit) for _, text, credit in gallery)
 
 
+# Credit lines in the agencies' own style, alone under a picture: names and agency joined
+# by slashes, with no label (page language, line).
+BARE_CREDITS = [
+    ("en", "Priya Raman/Harbour Times/Getty Images"),
+    ("en", "J. Scott Whitmore/AP"),
+    ("en", "Ludovic Marchand/AFP via Getty Images"),
+    ("en", "Owen Hartley / Bloomberg"),
+    ("pl", "Łukasz Gąsior/PAP"),
+    ("pl", "/PAP/EPA"),
+    ("ru", "Александр Крылов/ТАСС"),
+    ("de", "Jörg Brandt/dpa"),
+    ("it", "Marco Ferretti/ANSA"),
+    ("es", "Lucía Herrero / EFE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), BARE_CREDITS)
+def test_a_credit_line_in_the_agencies_style_goes(lang: str, line: str) -> None:
+    caption = "Smoke over the old town on Tuesday evening."
+    doc = extract_captions(Document.from_text(f"{BEFORE}\n{caption}\n{line}\n{AFTER}", lang=lang))
+    # The credit goes; the line above it may be a caption or article text, which the
+    # article model decides.
+    assert doc.text == f"{BEFORE}\n{caption}\n{AFTER}"
+    assert doc.removed_by(Reason.CAPTION) == [f"{line}\n"]
+
+
+# Lines that end in an agency after a slash but are not a credit alone.
+NOT_BARE_CREDITS = [
+    "He sold the pictures to AFP/Reuters",
+    "Read more/Reuters",
+    "The harbour at dawn/AFP",
+    "Wages rose by 3%, the agency said, citing figures from Eurostat/Reuters polls and the ministry's own data/AP",
+]
+
+
+@pytest.mark.parametrize("line", NOT_BARE_CREDITS)
+def test_lines_ending_in_an_agency_that_are_not_credit_lines_stay(line: str) -> None:
+    doc = Document.from_text(f"{BEFORE}\n{line}\n{AFTER}", lang="en")
+    assert extract_captions(doc) is doc
+
+
 # Lines that mention a photo, a picture or an agency but are article text.
 KEEP = [
     ("en", "The photo shows the bridge before the storm."),

@@ -57,6 +57,9 @@ LINEAR: dict[str, str] = {
     "filters.captions:WIRE_CAPTION": "tried at line starts only; every repeat bounded (40, 60 characters)",
     "filters.captions:AGENCY_SLASH": "an alternation of literals",
     "filters.captions:_AGENCY_SLASH_CREDIT": "tried where AGENCY_SLASH matched; repeats bounded (60)",
+    "filters.captions:BARE_CREDIT_TAIL": "a literal start, then an alternation of literals",
+    "filters.captions:_BARE_CREDIT": "fullmatch of a line of at most 80 characters; parts hold no slash, "
+    "each at most 40 characters",
     "filters.teasers:CARD_GLUE": "one character class, then fixed-width look-behinds and one class",
     "filters.metadata:PAGE_HEADER": "fullmatch of one line: the tail `.*` takes the rest at once",
     "filters.metadata:HEADER_LINE": "starts only at newlines; literal and fixed-width digits",

@@ -3,7 +3,8 @@
 An image shows in a dump as its alt-text line, often followed by a caption line that
 repeats it and adds a credit (`Picture: Getty`, `Photo: Reuters`, `(AP Photo/Jane Doe)`).
 The caption goes to the captions, its alt-text line is dropped as a duplicate; a lone
-line that ends in a credit is a caption too. When the alt text is the first image's and
+line that ends in a credit is a caption too, and a line that is only a credit in the
+agencies' style ("Jane Doe/Harbour Times/Getty Images") goes as one. When the alt text is the first image's and
 reads as a sentence, it is the standfirst and stays, once. Some layouts print the credit
 and the caption on lines of their own, each after a label ("Image copyright Reuters",
 "Image caption Fans at the final"; the labels are package data, `caption_labels`): both
@@ -55,6 +56,20 @@ _AGENCY_SLASH_CREDIT = re.compile(
     r"(?<=[.!?\"”]) (?P<credit>(?:REUTERS|Reuters|AFP|EPA|AP|XINHUA|Xinhua)/[^/\n]{2,60}?)[ \t]*$"
 )
 AGENCY_SLASH = re.compile(r"(?:REUTERS|Reuters|AFP|EPA|AP|XINHUA|Xinhua)/")
+# A line that is only a credit in the picture agencies' own style, names and agency
+# joined by slashes: "Jane Doe/Harbour Times/Getty Images", "Jan Kowalski / PAP",
+# "/PAP/EPA". Found where the lower-cased page has `BARE_CREDIT_TAIL` (an agency after a
+# slash, at a line's end), then the line itself is read: each part capitalised.
+_AGENCIES = (
+    "Getty Images|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Xinhua|XINHUA|Shutterstock|Alamy"
+    "|iStock|Bloomberg|NurPhoto|SOPA Images|LightRocket|Corbis|ZUMA Press|Sipa USA|Anadolu Agency"
+    "|dpa|ANSA|EFE|PAP|TASS|ТАСС|Agencja Gazeta|East News|Keystone|Imago|WireImage|FilmMagic"
+)
+BARE_CREDIT_TAIL = re.compile(rf"/ ?(?:{_AGENCIES.lower()})(?: via getty images)?\n")
+_BARE_CREDIT = re.compile(
+    rf"(?P<names>(?:[^/\n]{{1,40}}?)?(?: ?/ ?[^/\n]{{1,40}}?){{0,2}})"
+    rf" ?/ ?(?:{_AGENCIES})(?: via Getty Images)?"
+)
 # "(foto Ansa)": the credit is "Ansa"; "(AP Photo/Jane Doe)" keeps its agency.
 _LEADING_LABEL = re.compile(r"^(?i:photo|foto|фото)\b[\s:/]*")
 # The most words a credit may have.
@@ -140,8 +155,27 @@ def split_credit(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> tupl
                 return split
     bracketed = _BRACKET_CREDIT.search(line, timeout) or _agency_slash_credit(line)
     if bracketed is None:
-        return None
+        credit = _bare_credit(line)
+        return None if credit is None else ("", credit)
     return _split(line, bracketed.start(), bracketed.start("credit"), bracketed.end("credit"))
+
+
+def _bare_credit(line: str) -> str | None:
+    """The line, when it is only a credit in the agencies' style (`_BARE_CREDIT`), every
+    word of its names capitalised ("Sanjeev Verma/Hindustan Times/Getty Images"); else
+    `None`.
+
+    >>> _bare_credit("J. Scott Applewhite/AP"), _bare_credit("He sold it to AFP/Reuters")
+    ('J. Scott Applewhite/AP', None)
+    """
+    credit = line.strip(" \t")
+    if len(credit) > MAX_CREDIT_CHARS:
+        return None
+    found = _BARE_CREDIT.fullmatch(credit)
+    if found is None or len(credit.split()) > MAX_CREDIT_WORDS:
+        return None
+    words = found.group("names").replace("/", " ").split()
+    return credit if all(word[0].isupper() for word in words) else None
 
 
 def _agency_slash_credit(line: str) -> re.Match[str] | None:
@@ -173,6 +207,8 @@ def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[in
     if "/" in text:
         starts = known_line_starts(text) or line_starts(lines)
         found.update(bisect.bisect_right(starts, match.start()) - 1 for match in AGENCY_SLASH.finditer(text))
+        tails = BARE_CREDIT_TAIL.finditer(framed)
+        found.update(bisect.bisect_right(low_starts, match.start() - 1) - 1 for match in tails)
     if "(" in text or "[" in text:
         # Only lines that end in a bracket can end in a bracketed credit: a per-line test
         # costs less than a scan for every bracket of the page.
