@@ -1,14 +1,14 @@
 """Image captions: moved from the text into `Document.captions`, with their credit.
 
 An image shows in a dump as its alt-text line, often followed by a caption line that
-repeats it and adds a credit (`Picture: Getty`, `Photo: Reuters`, `(AP Photo/Jane Doe)`).
-The caption goes to the captions, its alt-text line is dropped as a duplicate; a lone
-line that ends in a credit is a caption too, and a line that is only a credit in the
-agencies' style ("Jane Doe/Harbour Times/Getty Images") goes as one. When the alt text is the first image's and
-reads as a sentence, it is the standfirst and stays, once. Some layouts print the credit
-and the caption on lines of their own, each after a label ("Image copyright Reuters",
-"Image caption Fans at the final"; the labels are package data, `caption_labels`): both
-lines go, the caption with the credit above it.
+repeats it and adds a credit (`Picture: Getty`, `Photo: Reuters`, `(AP Photo/Jane
+Doe)`). The caption goes to the captions, its alt-text line is dropped as a duplicate; a
+lone line that ends in a credit is a caption too, and a line that is only a credit in
+the agencies' style ("Jane Doe/Harbour Times/Getty Images") goes as one. When the alt
+text is the first image's and reads as a sentence, it is the standfirst and stays, once.
+Some layouts print the credit and the caption on lines of their own, each after a label
+("Image copyright Reuters", "Image caption Fans at the final"; the labels are package
+data, `caption_labels`): both lines go, the caption with the credit above it.
 
 >>> from newsclean.document import Document
 >>> page = ("The council met.\\nA flooded street in Leeds\\n"
