@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from newsclean import views
 from newsclean.document import Document, Edit
 from newsclean.reasons import Reason
 from newsclean.text import line_starts
 from newsclean.views import (
-    CACHED_LINES_CHARS,
     framed_lowered,
     holds_space_chars,
     known_framed,
@@ -81,7 +81,7 @@ def drop_lines(
         runs.append((first, last))
     out = replace_spans(doc, spans, filter_name, **changes)
     left: list[str] | None = None
-    if out.text is not text and len(out.text) <= CACHED_LINES_CHARS:
+    if out.text is not text and len(out.text) <= views.CACHED_LINES_CHARS:
         # The lines left are the kept ones, taken between the cuts (a text emptied is
         # one empty line).
         left = []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean import views
 from newsclean.document import Document
 from newsclean.filters import remove_boilerplate
 from newsclean.lines import drop_lines
@@ -12,7 +14,6 @@ from newsclean.reasons import Reason
 from newsclean.resources import cue_table
 from newsclean.text import line_starts
 from newsclean.views import (
-    CACHED_LINES_CHARS,
     LOWER_PIECE_CHARS,
     framed_lowered,
     known_framed,
@@ -88,10 +89,15 @@ def test_text_lines_splits_a_page_it_was_not_handed() -> None:
     assert list(text_lines(page)) == ["Most Read", "The Council met."]
 
 
-def test_a_huge_page_is_split_afresh_not_held() -> None:
+# The size over which a page is huge, in these tests (32 M characters in the package).
+HUGE_CHARS = 4096
+
+
+def test_a_huge_page_is_split_afresh_not_held(monkeypatch: pytest.MonkeyPatch) -> None:
     """Held between filters, a huge page's lines would raise its peak memory."""
+    monkeypatch.setattr(views, "CACHED_LINES_CHARS", HUGE_CHARS)
     small = "Most Read\nThe Council met."
-    huge = "The Council met.\n" * (CACHED_LINES_CHARS // 17 + 1)
+    huge = "The Council met.\n" * (HUGE_CHARS // 17 + 1)
     assert text_lines(small) is text_lines(small)
     assert text_lines(huge) is not text_lines(huge)
     assert list(text_lines(huge)) == huge.split("\n")
@@ -127,8 +133,13 @@ def test_remove_boilerplate_hands_on_the_teaser_headings_of_the_text_it_leaves(
     assert take_teaser_headings(out.text, lang) is None  # taken: the text is not held
 
 
-def test_the_teaser_headings_of_a_huge_page_are_not_held() -> None:
+def test_the_teaser_headings_of_a_huge_page_are_not_held(monkeypatch: pytest.MonkeyPatch) -> None:
     """Held between filters, the entry would keep a huge page's text alive."""
-    huge = "Most read\n" + "The Council met.\n" * (CACHED_LINES_CHARS // 17 + 1)
+    monkeypatch.setattr(views, "CACHED_LINES_CHARS", HUGE_CHARS)
+    huge = "Most read\n" + "The Council met.\n" * (HUGE_CHARS // 17 + 1)
     out = remove_boilerplate(Document.from_text(huge, lang="en"))
     assert take_teaser_headings(out.text, "en") is None
+    # The same page within the limit hands its headings on.
+    monkeypatch.setattr(views, "CACHED_LINES_CHARS", 2 * len(huge))
+    out = remove_boilerplate(Document.from_text(huge, lang="en"))
+    assert take_teaser_headings(out.text, "en") == (0,)
