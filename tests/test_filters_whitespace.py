@@ -47,6 +47,13 @@ def test_normalize_whitespace(raw: str, expected: str) -> None:
 def test_control_characters_have_their_own_reason() -> None:
     doc = normalize_whitespace(Document.from_text("Bell\x07 rang."))
     assert Reason.CONTROL_CHARS in {edit.reason for edit in doc.edits}
+    # Byte order marks go as control characters wherever they stand: at the start, in a
+    # line, alone on a line (which is then blank).
+    page = "\ufeffFerries resume\nThe first boat\ufeff left at seven.\n\ufeff\nIt was full."
+    doc = normalize_whitespace(Document.from_text(page))
+    assert doc.text == "Ferries resume\nThe first boat left at seven.\n\nIt was full."
+    assert {edit.reason for edit in doc.edits} == {Reason.CONTROL_CHARS}
+    assert doc.restore() == page
     doc = normalize_whitespace(Document.from_text("Wide   gap."))
     assert {edit.reason for edit in doc.edits} == {Reason.WHITESPACE}
 

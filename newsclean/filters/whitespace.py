@@ -31,8 +31,10 @@ from newsclean.views import text_lines
 # that matches wherever it starts consumes the whole run, so a long run is tried once:
 # linear time.
 _CRLF = re.compile(r"\r\n?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # one class: a fast scan
+# Control characters, and the byte order mark (U+FEFF): in a page's text it is the mark
+# of a file or a fragment pasted in, invisible, and never the writer's.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]+")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u2028\u2029]")  # one class: a fast scan
 # The Unicode line and paragraph separators end a line, as a newline does.
 _SEPARATOR = re.compile(r"[\u2028\u2029]")
 # Written as one blank and then more (not `{2,}`): the engine then skips to a blank before
@@ -116,8 +118,8 @@ def _blank_run_spans(text: str) -> Iterator[Span]:
 
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Turn CR LF, CR and the Unicode line and paragraph separators into LF, drop control
-    characters other than tab and newline, then trim each line and collapse runs of
-    blanks (no-break and thin spaces among them) to one space.
+    characters other than tab and newline and byte order marks, then trim each line and
+    collapse runs of blanks (no-break and thin spaces among them) to one space.
 
     Example:
 
