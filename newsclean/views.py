@@ -179,7 +179,7 @@ _last_lines: tuple[str, Sequence[str]] = ("", ("",))
 # filters, a 20 MB page's lines (and the headline and teaser headings kept with them)
 # raise its peak memory by 2% (340 to 347 MB) and save 6 to 11% of its time (2.69 to
 # 2.88 s against 2.52 to 2.54 s in three interleaved runs, nineteenth session); a
-# command-line run over 200 MB peaked at 160 MB instead of 156.
+# command-line run over 200 MB peaked at 160 MB (156 MB in the run of the session before).
 CACHED_LINES_CHARS = 1 << 25
 
 
