@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from itertools import repeat
 from typing import Any
@@ -46,6 +46,7 @@ import numpy.typing as npt
 
 from newsclean.page_layout import PageLayout, distance_to_spans, window_means
 from newsclean.resources import stopwords
+from newsclean.text import CLOSING_CHARS, SENTENCE_END_CHARS
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -395,33 +396,26 @@ def _longest_long_run(lengths: list[float], total: float) -> tuple[int, int]:
     return max_segment([length if length >= LONG_LINE else below for length in lengths])
 
 
-# Sentence-final punctuation (the Devanagari danda and double danda too), and what may
-# follow it at the end of a line.
-SENTENCE_ENDERS = frozenset(".!?。！？…؟।॥")
+# Sentence-final punctuation (`newsclean.text`), and what may follow it at the end of a line.
+SENTENCE_ENDERS = frozenset(SENTENCE_END_CHARS)
 # The comma counted in the lines of a page in each language whose script has its own
 # (besides Chinese and Japanese, whose "，" `line_basics` counts); "," elsewhere.
 COMMAS = {"ar": "،"}
-LINE_END_CLOSERS = "\"'”’»)]」』） \t"
+LINE_END_CLOSERS = CLOSING_CHARS + " \t"
 
 
 def _stopword_shares(
-    lines: Sequence[str], words_of: frozenset[str], samples: Sequence[str] | None = None
+    lines: Sequence[str], words_of: frozenset[str], samples: Iterable[str] | None = None
 ) -> FloatArray:
     contains = words_of.__contains__
-    if samples is None:
-        shares = [
-            sum(map(contains, words)) / len(words)
-            if len(line) >= STOPWORD_MIN_CHARS and (words := line[:STOPWORD_SAMPLE_CHARS].lower().split())
-            else 0.0
-            for line in lines
-        ]
-    else:
-        shares = [
-            sum(map(contains, words)) / len(words)
-            if len(line) >= STOPWORD_MIN_CHARS and (words := sample.split())
-            else 0.0
-            for line, sample in zip(lines, samples, strict=True)
-        ]
+    if samples is None:  # each line's first characters, lower-cased here
+        samples = (line[:STOPWORD_SAMPLE_CHARS].lower() for line in lines)
+    shares = [
+        sum(map(contains, words)) / len(words)
+        if len(line) >= STOPWORD_MIN_CHARS and (words := sample.split())
+        else 0.0
+        for line, sample in zip(lines, samples, strict=True)
+    ]
     return np.asarray(shares, dtype=np.float64)
 
 

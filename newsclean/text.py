@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 # Sentence-final punctuation of the scripts we see (the Devanagari danda and double danda
-# too), with closing quotes and brackets after it.
-SENTENCE_END = re.compile(r"[.!?。！？…؟।॥][\"'”’»)\]」』）]*\s*$")
+# too), and the closing quotes and brackets that may follow it.
+SENTENCE_END_CHARS = ".!?。！？…؟।॥"
+CLOSING_CHARS = "\"'”’»)]」』）"
+SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}][{re.escape(CLOSING_CHARS)}]*\\s*$")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 

@@ -42,6 +42,8 @@ MAX_TITLE_PARTS = 8
 # MAX_HEADLINE_TAIL_CHARS of time or label is the headline too.
 MIN_LED_HEADLINE_CHARS = 20
 MAX_HEADLINE_TAIL_CHARS = 24
+# What ends a title or a name as a sentence would ("।", the Devanagari danda, too).
+FULL_STOPS = (".", "।")
 # Words a dateline may have besides the date and time ("Published", "Updated", "min read").
 MAX_DATELINE_WORDS = 6
 # An embedded post's signature ("— Jane Doe (@janedoe) November 18, 2019") quotes the
@@ -161,7 +163,7 @@ def _looks_like_title(line: str, config: Config) -> bool:
         _LETTER.search(line) is not None
         and len(line) <= MAX_TITLE_CHARS
         and len(line.split()) <= config.max_headline_words
-        and not line.endswith((".", "।"))
+        and not line.endswith(FULL_STOPS)
     )
 
 
@@ -399,7 +401,7 @@ def byline_name(line: str, config: Config) -> str | None:
     """
     name = line.strip(" ,;|")
     tokens = name.split()
-    if not tokens or len(tokens) > config.max_byline_words or name.endswith((".", "।")):
+    if not tokens or len(tokens) > config.max_byline_words or name.endswith(FULL_STOPS):
         return None
     for token in tokens:
         # Names are capitalised in scripts with case; Chinese names have none.
