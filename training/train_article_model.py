@@ -37,6 +37,7 @@ from benchmarks.scoring import TOKEN, token_prf
 from newsclean.article_model import (
     ArticleModel,
     LogisticStage,
+    STAGE2_FEATURES,
     Stage,
     TreeStage,
     line_features,
@@ -228,7 +229,7 @@ def add_stage2(pages: list[dict[str, Any]], source: str, offset: float) -> None:
         if len(p["lines"]):
             p["stage2_in"] = np.hstack((p["features"], segment_features(p[source], p["lengths"], offset)))
         else:
-            p["stage2_in"] = np.zeros((0, p["features"].shape[1] + 10))
+            p["stage2_in"] = np.zeros((0, p["features"].shape[1] + len(STAGE2_FEATURES)))
 
 
 def fold_stages(pages: list[dict[str, Any]], split: int = 0) -> list[tuple[Stage, Stage]]:
