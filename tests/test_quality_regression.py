@@ -15,11 +15,15 @@ from benchmarks.scoring import token_prf
 from newsclean.records import clean_record
 from tests.conftest import EVAL, load_jsonl, shared_file
 
-# dev-ml is held to the 0.94 (today 0.948); dev just under today's mean (0.902,
-# 2026-11-25 second session), so that a change that costs accuracy fails: 0.94 on dev is
-# not reached yet.
-DEV_FLOOR = 0.895
-DEV_ML_FLOOR = 0.94
+# Each floor stands just under the mean measured on 2026-11-27 (twentieth session: dev
+# 0.9330, dev-ml 0.9612), so that a change that costs accuracy fails, with room for a
+# refit's noise (a refit on a few changed lines moves a set by 0.001 to 0.002). The
+# issue's 0.94 on dev is not reached yet.
+DEV_FLOOR = 0.925
+DEV_ML_FLOOR = 0.955
+# The accuracy issue's floor for each language of dev-ml (today: el 0.987, pl 0.948,
+# ru 0.951, zh 0.960).
+LANGUAGE_FLOOR = 0.92
 
 
 @cache
@@ -38,7 +42,7 @@ def _scores(path: Path) -> tuple[tuple[str, float], ...]:
     return tuple(rows)
 
 
-def _check(path: Path, floor: float) -> None:
+def _check(path: Path, floor: float, language_floor: float = 0.0) -> None:
     rows = _scores(path)
     mean = statistics.fmean(score for _, score in rows)
     by_lang: dict[str, list[float]] = defaultdict(list)
@@ -49,6 +53,8 @@ def _check(path: Path, floor: float) -> None:
     )
     print(f"{path.name}: mean F1 {mean:.4f} over {len(rows)} pages; {per_lang}")
     assert mean >= floor, f"{path.name}: mean F1 {mean:.4f} < floor {floor}; per language: {per_lang}"
+    low = {lang: statistics.fmean(s) for lang, s in by_lang.items() if statistics.fmean(s) < language_floor}
+    assert not low, f"{path.name}: languages below {language_floor}: {low}"
 
 
 def test_dev_mean_f1_floor() -> None:
@@ -56,4 +62,4 @@ def test_dev_mean_f1_floor() -> None:
 
 
 def test_dev_ml_mean_f1_floor() -> None:
-    _check(shared_file(EVAL / "dev-ml.jsonl"), DEV_ML_FLOOR)
+    _check(shared_file(EVAL / "dev-ml.jsonl"), DEV_ML_FLOOR, LANGUAGE_FLOOR)
