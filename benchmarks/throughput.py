@@ -18,7 +18,8 @@ line, parse each record, do the row's work on it, serialise it and write it out.
 - `jusText`, `datatrove C4 lines`: the peers, when the `bench` extra is installed.
 
 Every row prints MB/s of input, pages/s, peak RSS and its ratio to the floor. The page
-cost check cleans 200 KB, 2 MB and 20 MB pages and compares their time per MB; `--memory`
+cost check cleans 200 KB, 2 MB and 20 MB pages and compares their time per MB, with
+malloc tuned as `newsclean clean` tunes it and as the system leaves it; `--memory`
 adds the peak RSS of `newsclean clean` on generated 200 MB and 2 GB corpora.
 
     python3 -m benchmarks.throughput [--corpus FILE | --size 40MB] [--runs 2]
@@ -45,6 +46,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -250,11 +252,18 @@ def _run_batch_row(work: BatchWork, corpus: Path, output: Path) -> dict[str, Any
 FLOOR_PASSES = 5
 
 
-def run_page_cost(size: int, count: int, seed: int, mojibake: bool) -> dict[str, Any]:
+def run_page_cost(
+    size: int, count: int, seed: int, mojibake: bool, system_malloc: bool = False
+) -> dict[str, Any]:
     """Clean `count` generated English pages of `size` bytes, each with one garbled
     paragraph or none (`mojibake`); wall time, and user and system CPU time, of the
-    cleaning, and the time of the floor's work on the same pages."""
+    cleaning, and the time of the floor's work on the same pages. The process first
+    tunes glibc's malloc as `newsclean clean` does (`newsclean.allocator`), unless
+    `system_malloc`."""
+    from newsclean.allocator import keep_big_blocks_on_heap
     from newsclean.records import clean_record
+
+    tuned = False if system_malloc else keep_big_blocks_on_heap()
 
     rng = random.Random(seed)
     pages = [make_page(rng, "en", size, layout="B", mojibake=mojibake) for _ in range(count)]
@@ -277,6 +286,7 @@ def run_page_cost(size: int, count: int, seed: int, mojibake: bool) -> dict[str,
         "floor_seconds": _floor_seconds(pages),
         "bytes": total,
         "pages": count,
+        "malloc_tuned": tuned,
     }
 
 
@@ -515,6 +525,10 @@ PAGE_SIZES = (("200KB", 200_000, 10), ("2MB", 2_000_000, 1), ("20MB", 20_000_000
 # end to end and one without skips the scan, so a size is only compared with 200 KB pages
 # of its own kind.
 PAGE_KINDS = (("clean", False), ("mojibake", True))
+# Each size runs with malloc tuned as `newsclean clean` tunes it (`newsclean.allocator`)
+# and as the system leaves it (what a program that imports newsclean gets by default);
+# sizes are compared within the same allocator.
+PAGE_ALLOCATORS = (("", False), (", system malloc", True))
 
 
 def page_cost(work_dir: Path, timeout: float, runs: int = 1) -> dict[str, Any]:
@@ -524,11 +538,12 @@ def page_cost(work_dir: Path, timeout: float, runs: int = 1) -> dict[str, Any]:
     a minute as much as sizes differ)."""
     results: dict[str, Any] = {}
     for _ in range(runs):
-        for kind, mojibake in PAGE_KINDS:
+        for (kind, mojibake), (suffix, system) in product(PAGE_KINDS, PAGE_ALLOCATORS):
             for size_label, size, count in PAGE_SIZES:
-                label = f"{size_label} {kind}"
+                label = f"{size_label} {kind}{suffix}"
                 command = _python_command("--_page", str(size), "--_count", str(count))
                 command += ["--_mojibake"] if mojibake else []
+                command += ["--_system_malloc"] if system else []
                 run, result, error = _child(command, timeout)
                 if result is None:
                     results.setdefault(label, {"error": error, "command": shlex.join(command)})
@@ -543,13 +558,13 @@ def page_cost(work_dir: Path, timeout: float, runs: int = 1) -> dict[str, Any]:
                 result["command"] = shlex.join(command)
                 if result["s_per_mb"] < results.get(label, {}).get("s_per_mb", float("inf")):
                     results[label] = result
-    for kind, _ in PAGE_KINDS:
-        base = results.get(f"200KB {kind}", {}).get("s_per_mb")
+    for (kind, _), (suffix, _) in product(PAGE_KINDS, PAGE_ALLOCATORS):
+        base = results.get(f"200KB {kind}{suffix}", {}).get("s_per_mb")
         for size_label, _, _ in PAGE_SIZES[1:]:
-            label = f"{size_label} {kind}"
+            label = f"{size_label} {kind}{suffix}"
             if base and "s_per_mb" in results.get(label, {}):
                 results[label]["per_mb_vs_200KB"] = results[label]["s_per_mb"] / base
-                floor_base = results[f"200KB {kind}"]["floor_s_per_mb"]
+                floor_base = results[f"200KB {kind}{suffix}"]["floor_s_per_mb"]
                 results[label]["floor_per_mb_vs_200KB"] = results[label]["floor_s_per_mb"] / floor_base
     return results
 
@@ -622,6 +637,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--_page", type=int, help=argparse.SUPPRESS)
     add("--_count", type=int, default=1, help=argparse.SUPPRESS)
     add("--_mojibake", action="store_true", help=argparse.SUPPRESS)
+    add("--_system_malloc", action="store_true", help=argparse.SUPPRESS)
     add("--_filters", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -634,7 +650,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     if args._page:
-        result = run_page_cost(args._page, args._count, args.seed, args._mojibake)
+        result = run_page_cost(args._page, args._count, args.seed, args._mojibake, args._system_malloc)
         result["vm_hwm"] = peak_rss(os.getpid())
         print(json.dumps(result))
         return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 
 from newsclean import __version__
+from newsclean.allocator import keep_big_blocks_on_heap
 from newsclean.chain import Chain, default_chain
 from newsclean.config import Config
 from newsclean.document import Document
@@ -116,6 +117,7 @@ def run_clean(args: argparse.Namespace) -> int:
         record_timeout=args.record_timeout,
         rejects=None if args.rejects is None else Path(args.rejects),
     )
+    keep_big_blocks_on_heap()  # a big page's strings reuse freed memory (newsclean.allocator)
     summary = run(options, settings)
     if summary.output_closed:
         _silence_stdout()

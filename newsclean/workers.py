@@ -34,6 +34,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Protocol
 
+from newsclean.allocator import is_tuned, keep_big_blocks_on_heap
 from newsclean.batching import batched
 from newsclean.chain import Chain
 from newsclean.document import Document
@@ -329,9 +330,13 @@ def arm_hang_hook() -> None:
     _HANG_MARKER = os.environ.get(HANG_ENV) or None
 
 
-def _worker_init(parent: int, watch: tuple[Any, Any, Any, float] | None = None) -> None:
+def _worker_init(
+    parent: int, watch: tuple[Any, Any, Any, float] | None = None, tune_malloc: bool = False
+) -> None:
     global _CRASH_MARKER, _HANG_MARKER, _WATCH
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if tune_malloc:  # as the parent did (a forked worker inherited it; a spawned one has not)
+        keep_big_blocks_on_heap()
     _exit_with(parent)
     _CRASH_MARKER = os.environ.get(CRASH_ENV) or None
     _HANG_MARKER = os.environ.get(HANG_ENV) or None
@@ -403,7 +408,8 @@ class WorkerPool:
             self.watch = (deadlines, pids)
             watch = (deadlines, pids, context.Value("i", 0), self.record_timeout)
         return ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(), watch)
+            self.workers, mp_context=context, initializer=_worker_init,
+            initargs=(os.getpid(), watch, is_tuned()),
         )
 
     def _restart(self) -> None:

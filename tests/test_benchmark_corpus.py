@@ -6,7 +6,10 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import ftfy
@@ -22,6 +25,7 @@ from benchmarks.corpus import (
     write_jsonl,
 )
 from benchmarks.phrases import BANKS, CREDITS, Bank
+from newsclean.allocator import GLIBC_MALLOC_ENV, OPT_OUT_ENV, runs_on_glibc
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -158,7 +162,7 @@ def test_a_bad_size_is_refused() -> None:
 def test_page_cost_child_cleans_pages_of_one_kind_and_reports_its_cpu_time(mojibake: bool) -> None:
     from benchmarks.throughput import run_page_cost
 
-    result = run_page_cost(30_000, 2, seed=0, mojibake=mojibake)
+    result = run_page_cost(30_000, 2, seed=0, mojibake=mojibake, system_malloc=True)  # this process as it is
     first_page = make_page(random.Random(0), "en", 30_000, layout="B", mojibake=mojibake)
     garbled = [line for line in first_page.split("\n") if ftfy.fix_encoding(line) != line]
     assert bool(garbled) is mojibake
@@ -168,3 +172,18 @@ def test_page_cost_child_cleans_pages_of_one_kind_and_reports_its_cpu_time(mojib
     assert result["user_seconds"] + result["system_seconds"] > 0
     # The floor's split, strip and join of the same pages, timed apart: far cheaper.
     assert 0 < result["floor_seconds"] < result["seconds"] / 3
+    assert result["malloc_tuned"] is False
+
+
+@pytest.mark.parametrize("system_malloc", [False, True])
+def test_page_cost_child_tunes_malloc_as_the_command_line_does_unless_told(system_malloc: bool) -> None:
+    command = [sys.executable, "-m", "benchmarks.throughput", "--_page", "30000", "--_count", "1"]
+    env = {k: v for k, v in os.environ.items() if k not in GLIBC_MALLOC_ENV and k != OPT_OUT_ENV}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        command + (["--_system_malloc"] if system_malloc else []),
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )
+    result = json.loads(done.stdout)
+    assert result["pages"] == 1
+    assert result["malloc_tuned"] is (runs_on_glibc() and not system_malloc)
