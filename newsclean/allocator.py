@@ -38,6 +38,11 @@ OPT_OUT_ENV = "NEWSCLEAN_MALLOC"
 # sets one has chosen, and is not overridden.
 GLIBC_MALLOC_ENV = ("GLIBC_TUNABLES", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_")
 
+# After cleaning a record this big, a tuned process hands its free memory back
+# (`release_free_memory`): within a page its strings reuse each other's memory, and
+# from one big page to the next the holes they leave do not pile up.
+RELEASE_AFTER_BYTES = 1 << 20
+
 _tuned = False  # whether this process has kept big blocks on its heap
 
 
@@ -89,3 +94,21 @@ def keep_big_blocks_on_heap(environ: Mapping[str, str] | None = None) -> bool:
     _tuned = bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD))
     _tuned = _tuned and bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
     return _tuned
+
+
+def release_free_memory() -> bool:
+    """Hand the heap's free memory back to the kernel (glibc's `malloc_trim`), in a
+    process that `keep_big_blocks_on_heap` tuned; whether it did.
+
+    Example:
+
+    >>> release_free_memory() is is_tuned() or not runs_on_glibc()
+    True
+    """
+    if not _tuned:
+        return False
+    trim = ctypes.CDLL(None).malloc_trim
+    trim.argtypes = (ctypes.c_size_t,)
+    trim.restype = ctypes.c_int
+    trim(0)
+    return True

@@ -34,7 +34,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Protocol
 
-from newsclean.allocator import is_tuned, keep_big_blocks_on_heap
+from newsclean.allocator import RELEASE_AFTER_BYTES, is_tuned, keep_big_blocks_on_heap, release_free_memory
 from newsclean.batching import batched
 from newsclean.chain import Chain
 from newsclean.document import Document
@@ -209,6 +209,9 @@ def clean_lines(items: Sequence[Item], options: CleanOptionsLike) -> list[Outcom
         return [outcomes.get(at) or clean_line(*item, options) for at, item in enumerate(items)]
     for (at, record, _), doc in zip(ready, cleaned, strict=True):
         outcomes[at] = _cleaned(*items[at], record, doc, options)
+    del ready, cleaned
+    if is_tuned() and max(map(_line_size, items)) >= RELEASE_AFTER_BYTES:
+        release_free_memory()
     return [outcomes[at] for at in range(len(items))]
 
 

@@ -3,6 +3,7 @@ memory instead of a fresh mapping each, and the user's own settings win."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,8 +12,18 @@ from pathlib import Path
 import pytest
 
 import newsclean.cli
-from newsclean.allocator import GLIBC_MALLOC_ENV, OPT_OUT_ENV, keep_big_blocks_on_heap, runs_on_glibc
-from newsclean.cli import build_parser, run_clean
+from newsclean import workers
+from newsclean.allocator import (
+    GLIBC_MALLOC_ENV,
+    OPT_OUT_ENV,
+    RELEASE_AFTER_BYTES,
+    keep_big_blocks_on_heap,
+    runs_on_glibc,
+)
+from newsclean.cli import CleanOptions, build_parser, run_clean
+from newsclean.journal import Position
+from newsclean.jsonl import Line
+from newsclean.workers import clean_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,3 +91,48 @@ def test_the_command_line_tunes_before_cleaning(tmp_path: Path, monkeypatch: pyt
     assert run_clean(build_parser().parse_args(["clean", str(source), "-o", str(target)])) == 0
     assert calls == ["tuned"]
     assert "Share this article" not in target.read_text()
+
+
+# A tuned process keeps freed memory; after a big record it hands it back.
+RELEASE = """
+import os
+from newsclean.allocator import keep_big_blocks_on_heap, release_free_memory
+def resident_mb():
+    return int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+keep_big_blocks_on_heap()
+page = "Ferries ran again on Tuesday, the harbour master said.\\n" * 1_200_000
+lowered = page.lower()
+del page
+before = resident_mb()
+print(release_free_memory(), round(before - resident_mb()))
+"""
+
+
+@pytest.mark.skipif(not runs_on_glibc(), reason="the tuning applies to glibc's malloc only")
+def test_a_tuned_process_hands_freed_memory_back() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", RELEASE], capture_output=True, text=True, check=True, env=_clean_environment()
+    )
+    released, megabytes = done.stdout.split()
+    assert released == "True"
+    assert int(megabytes) > 40  # the 66 MB page, freed below its lower-cased copy
+
+
+@pytest.mark.parametrize(("characters", "released"), [(2_000, False), (RELEASE_AFTER_BYTES + 1_000, True)])
+def test_workers_hand_memory_back_after_a_big_record(
+    characters: int, released: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    def release() -> bool:
+        calls.append("released")
+        return True
+
+    monkeypatch.setattr(workers, "is_tuned", lambda: True)
+    monkeypatch.setattr(workers, "release_free_memory", release)
+    paragraph = "Ferries ran again on Tuesday after a week of storms kept them in port. "
+    text = "Ferries resume\nShare this article\n" + paragraph * (characters // len(paragraph))
+    line = Line("in.jsonl", 1, json.dumps({"text": text}), size=characters)
+    [outcome] = clean_lines([(Position(0, 1), line)], CleanOptions())
+    assert "Share this article" not in json.loads(outcome.output or b"{}")["text"]
+    assert calls == (["released"] if released else [])
