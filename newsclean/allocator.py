@@ -6,10 +6,12 @@ first, raised as such blocks are freed, at most 32 MB) with a fresh mapping from
 kernel and unmaps it when it is freed, and it returns any free memory above 128 KB at
 the top of its heap: every big string is then faulted in and zeroed page by page
 anew. Keeping blocks up to `MMAP_THRESHOLD` on the heap, and returning free memory
-only beyond `TRIM_THRESHOLD`, lets the next big string reuse what the last one freed.
-On a 20 MB page that cuts the page faults by two thirds and the cleaning time by about
-a fifth (peak memory about 10% higher); on ordinary pages nothing measurable changes
-(see `docs/benchmarks/throughput.md`).
+only beyond `TRIM_THRESHOLD`, lets the next big string reuse what the last one freed;
+after a record of `RELEASE_AFTER_BYTES` or more, the command line hands the free memory
+back (`release_free_memory`), so that one big page's holes are not kept for the rest of
+a long run. On a 20 MB page that cuts the page faults by two thirds and the cleaning
+time by about a fifth (its peak memory about 10% higher); on ordinary pages nothing
+measurable changes (see `docs/benchmarks/throughput.md`).
 
 A library should not change its host process's allocator unasked, so `import newsclean`
 never does this: `newsclean clean` does at start (its workers inherit it or do it
@@ -25,10 +27,10 @@ import os
 import sys
 from collections.abc import Mapping
 
-# Blocks up to this size come from the heap, not from a mapping of their own.
 MMAP_THRESHOLD = 1 << 30
-# Free memory at the top of the heap goes back to the kernel only beyond this.
+"""Blocks up to this size come from the heap, not from a mapping of their own."""
 TRIM_THRESHOLD = 256 << 20
+"""Free memory at the top of the heap goes back to the kernel only beyond this."""
 # `mallopt` parameters (glibc's malloc.h).
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
@@ -38,10 +40,10 @@ OPT_OUT_ENV = "NEWSCLEAN_MALLOC"
 # sets one has chosen, and is not overridden.
 GLIBC_MALLOC_ENV = ("GLIBC_TUNABLES", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_")
 
-# After cleaning a record this big, a tuned process hands its free memory back
-# (`release_free_memory`): within a page its strings reuse each other's memory, and
-# from one big page to the next the holes they leave do not pile up.
 RELEASE_AFTER_BYTES = 1 << 20
+"""After cleaning a record this big, the command line's tuned processes hand their free
+memory back (`release_free_memory`): within a page its strings reuse each other's
+memory, and from one big page to the next the holes they leave do not pile up."""
 
 _tuned = False  # whether this process has kept big blocks on its heap
 
