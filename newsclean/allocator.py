@@ -104,7 +104,7 @@ def release_free_memory() -> bool:
 
     Example:
 
-    >>> release_free_memory() is is_tuned() or not runs_on_glibc()
+    >>> release_free_memory() == is_tuned()  # nothing to do in a process left as it was
     True
     """
     if not _tuned:

@@ -210,7 +210,7 @@ def clean_lines(items: Sequence[Item], options: CleanOptionsLike) -> list[Outcom
     for (at, record, _), doc in zip(ready, cleaned, strict=True):
         outcomes[at] = _cleaned(*items[at], record, doc, options)
     del ready, cleaned
-    if is_tuned() and max(map(_line_size, items)) >= RELEASE_AFTER_BYTES:
+    if is_tuned() and max(map(_line_size, items), default=0) >= RELEASE_AFTER_BYTES:
         release_free_memory()
     return [outcomes[at] for at in range(len(items))]
 

@@ -136,3 +136,8 @@ def test_workers_hand_memory_back_after_a_big_record(
     [outcome] = clean_lines([(Position(0, 1), line)], CleanOptions())
     assert "Share this article" not in json.loads(outcome.output or b"{}")["text"]
     assert calls == (["released"] if released else [])
+
+
+def test_an_empty_batch_needs_no_release(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "is_tuned", lambda: True)
+    assert clean_lines([], CleanOptions()) == []
