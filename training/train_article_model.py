@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.scoring import TOKEN, token_prf
 from newsclean.article_model import (
+    STAGE2_FEATURES,
     ArticleModel,
     LogisticStage,
-    STAGE2_FEATURES,
     Stage,
     TreeStage,
     line_features,
