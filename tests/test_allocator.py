@@ -141,3 +141,30 @@ def test_workers_hand_memory_back_after_a_big_record(
 def test_an_empty_batch_needs_no_release(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "is_tuned", lambda: True)
     assert clean_lines([], CleanOptions()) == []
+
+
+# A spawned worker starts with the allocator as the system leaves it, and tunes it as its
+# parent did.
+SPAWNED = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from newsclean import allocator, workers
+from newsclean.cli import CleanOptions
+workers._start_method = lambda: "spawn"
+parent = allocator.keep_big_blocks_on_heap()
+pool = workers.WorkerPool(1, CleanOptions())
+print(parent, pool.executor.submit(allocator.is_tuned).result())
+pool.close()
+"""
+
+
+@pytest.mark.skipif(not runs_on_glibc(), reason="the tuning applies to glibc's malloc only")
+@pytest.mark.parametrize(("opt_out", "expected"), [(False, "True True"), (True, "False False")])
+def test_spawned_workers_tune_as_their_parent_did(opt_out: bool, expected: str) -> None:
+    env = _clean_environment()
+    if opt_out:
+        env[OPT_OUT_ENV] = "system"
+    done = subprocess.run(
+        [sys.executable, "-c", SPAWNED, str(ROOT)], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.strip() == expected
