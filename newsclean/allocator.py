@@ -9,9 +9,9 @@ anew. Keeping blocks up to `MMAP_THRESHOLD` on the heap, and returning free memo
 only beyond `TRIM_THRESHOLD`, lets the next big string reuse what the last one freed;
 after a record of `RELEASE_AFTER_BYTES` or more, the command line hands the free memory
 back (`release_free_memory`), so that one big page's holes are not kept for the rest of
-a long run. On a 20 MB page that cuts the page faults by two thirds and the cleaning
-time by about a fifth (its peak memory about 10% higher); on ordinary pages nothing
-measurable changes (see `docs/benchmarks/throughput.md`).
+a long run. On a 20 MB page that cuts the page faults by about three quarters and the
+cleaning time by about a sixth (its peak memory 8 to 18% higher); on ordinary pages
+nothing measurable changes (see `docs/benchmarks/throughput.md`).
 
 A library should not change its host process's allocator unasked, so `import newsclean`
 never does this: `newsclean clean` does at start (its workers inherit it or do it
