@@ -62,6 +62,8 @@ def test_big_strings_reuse_freed_memory_once_tuned() -> None:
     tuned, tuned_faults = _faults("tuned")
     untuned, untuned_faults = _faults("system")
     assert tuned and not untuned
+    if untuned_faults < 20_000:  # 4 KB pages: 100,000 faults
+        pytest.skip(f"only {untuned_faults} faults untuned: big blocks get huge pages here")
     # Untuned, each of the three pages and its lower-cased copy is faulted in afresh.
     assert tuned_faults < 0.6 * untuned_faults, (tuned_faults, untuned_faults)
 
