@@ -336,6 +336,8 @@ def main() -> int:
     # averaged over SPLITS fold splits (one split's figures for neighbouring thresholds
     # differ by less than its noise), then over neighbouring thresholds (`smoothed`).
     grid: dict[tuple[float, float], tuple[float, float]] = {}
+    # Each cell's figures with readings, file by file and language by language, in each split.
+    by_split: dict[tuple[float, float, float], list[dict[str, float]]] = {}
     for offset in SEGMENT_OFFSETS:
         split_stages = []
         for split in range(SPLITS):
@@ -348,6 +350,7 @@ def main() -> int:
                 for split, stages in enumerate(split_stages):
                     chain_out_of_fold(pages, stages, offset, threshold, plain, split)
                     scores = mean_f1_by_group(pages, [p["chain_oof"] for p in pages])
+                    by_split.setdefault((offset, threshold, plain), []).append(scores)
                     per_split.append(statistics.fmean(v for k, v in scores.items() if not k.startswith(" ")))
                 figures[plain] = statistics.fmean(per_split)
             shown = " ".join(f"{plain}: {figure:.4f}" for plain, figure in figures.items())
@@ -380,6 +383,14 @@ def main() -> int:
             f"{name:<14} {cross_validated[name]:>18.4f} {cross_validated_chain[name]:>13.4f}"
             f" {fitted[name]:>10.4f}"
         )
+    # How far one fold split's figure lies from another's: a change that moves a figure by
+    # less than this spread is within the noise of the cross-validation itself.
+    splits = by_split[offset, threshold, plain_threshold]
+    print(f"with readings in each of {SPLITS} fold splits (split 0 above):")
+    for name in cross_validated:
+        shown = " ".join(f"{scores[name]:.4f}" for scores in splits)
+        spread = max(scores[name] for scores in splits) - min(scores[name] for scores in splits)
+        print(f"{name:<14} {shown}  (spread {spread:.4f})")
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
