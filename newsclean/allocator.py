@@ -23,6 +23,7 @@ glibc's own malloc settings.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import sys
 from collections.abc import Mapping
@@ -34,6 +35,7 @@ TRIM_THRESHOLD = 256 << 20
 # `mallopt` parameters (glibc's malloc.h).
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
+_SETTINGS = ((_M_MMAP_THRESHOLD, MMAP_THRESHOLD), (_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
 # Set to "system" to leave the allocator as it is.
 OPT_OUT_ENV = "NEWSCLEAN_MALLOC"
 # Environment variables through which glibc takes its own malloc settings: a user who
@@ -72,6 +74,17 @@ def runs_on_glibc() -> bool:
         return False
 
 
+@functools.cache
+def _glibc() -> ctypes.CDLL:
+    """The C library, with the prototypes of the two calls used here (glibc only)."""
+    libc = ctypes.CDLL(None)
+    libc.mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    libc.mallopt.restype = ctypes.c_int
+    libc.malloc_trim.argtypes = (ctypes.c_size_t,)
+    libc.malloc_trim.restype = ctypes.c_int
+    return libc
+
+
 def keep_big_blocks_on_heap(environ: Mapping[str, str] | None = None) -> bool:
     """Keep big blocks on glibc's heap (see the module's docstring); whether it did.
 
@@ -88,13 +101,8 @@ def keep_big_blocks_on_heap(environ: Mapping[str, str] | None = None) -> bool:
         return False
     if not runs_on_glibc():
         return False
-    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
-    if mallopt is None:
-        return False
-    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-    mallopt.restype = ctypes.c_int
-    _tuned = bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD))
-    _tuned = _tuned and bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+    mallopt = _glibc().mallopt
+    _tuned = all(mallopt(param, value) for param, value in _SETTINGS)
     return _tuned
 
 
@@ -109,8 +117,5 @@ def release_free_memory() -> bool:
     """
     if not _tuned:
         return False
-    trim = ctypes.CDLL(None).malloc_trim
-    trim.argtypes = (ctypes.c_size_t,)
-    trim.restype = ctypes.c_int
-    trim(0)
+    _glibc().malloc_trim(0)
     return True

@@ -209,7 +209,7 @@ def clean_lines(items: Sequence[Item], options: CleanOptionsLike) -> list[Outcom
         return [outcomes.get(at) or clean_line(*item, options) for at, item in enumerate(items)]
     for (at, record, _), doc in zip(ready, cleaned, strict=True):
         outcomes[at] = _cleaned(*items[at], record, doc, options)
-    del ready, cleaned
+    del ready, cleaned  # the documents, freed before the memory is handed back
     if is_tuned() and max(map(_line_size, items), default=0) >= RELEASE_AFTER_BYTES:
         release_free_memory()
     return [outcomes[at] for at in range(len(items))]
