@@ -93,6 +93,23 @@ CAPTIONS = [
     ("vi", "Cầu cảng mới của bến phà. Ảnh minh họa: Ban quản lý bến phà", "Cầu cảng mới của bến phà.", "Ban quản lý bến phà"),
     ("hi", "नई मंडी में पहले दिन की खरीदारी। फोटो: अमित शर्मा", "नई मंडी में पहले दिन की खरीदारी।", "अमित शर्मा"),
     ("hi", "मंडी का नया शीतगृह। फ़ोटो साभार: नगर पालिका", "मंडी का नया शीतगृह।", "नगर पालिका"),
+    # A bracket of names and an agency, no label: "(Jane Doe/AP)", "[File: Reuters]".
+    ("en", "Rescue crews at the quarry on Sunday, May 4, 2025. (Daniel Brooks/AP)", "Rescue crews at the quarry on Sunday, May 4, 2025.", "Daniel Brooks/AP"),
+    ("en", "Delegates leave the summit hall in Lisbon. (Marta Reis / Reuters)", "Delegates leave the summit hall in Lisbon.", "Marta Reis / Reuters"),
+    ("en", "The minister arrives at the palace, Monday. (Yves Morel, Pool via AP)", "The minister arrives at the palace, Monday.", "Yves Morel, Pool via AP"),
+    ("en", "Firefighters outside the mill in Hexley. (Owen Price/The Hexley Courier via AP)", "Firefighters outside the mill in Hexley.", "Owen Price/The Hexley Courier via AP"),
+    ("en", "Ferries wait at the harbour wall in Dunmore [File: Reuters]", "Ferries wait at the harbour wall in Dunmore", "File: Reuters"),
+    ("es", "Bomberos en la nave incendiada de Villaseca. (Lucía Herrero/EFE)", "Bomberos en la nave incendiada de Villaseca.", "Lucía Herrero/EFE"),
+    ("de", "Die gesperrte Brücke bei Hohenfeld. (Jörg Brandt/dpa)", "Die gesperrte Brücke bei Hohenfeld.", "Jörg Brandt/dpa"),
+    ("pl", "Strażacy przy hali w Podgórzu. (Łukasz Gąsior/PAP)", "Strażacy przy hali w Podgórzu.", "Łukasz Gąsior/PAP"),
+    ("ru", "Пожарные у склада в Заречье. (Александр Крылов/ТАСС)", "Пожарные у склада в Заречье.", "Александр Крылов/ТАСС"),
+    # A credit glued to its caption with no blank, as some dumps join two text nodes.
+    ("en", "A hiker on the ridge above Kestrel Valley in MayCredit: Kestrel Valley Times", "A hiker on the ridge above Kestrel Valley in May", "Kestrel Valley Times"),
+    ("en", "Volunteers fill sandbags outside the town hallPicture: Getty - Contributor", "Volunteers fill sandbags outside the town hall", "Getty - Contributor"),
+    ("de", "Die neue Fähre im Hafen von HohenfeldFoto: Markus Lehmann", "Die neue Fähre im Hafen von Hohenfeld", "Markus Lehmann"),
+    ("ru", "Новый паром у причала в ЗаречьеФото: Иван Петров", "Новый паром у причала в Заречье", "Иван Петров"),
+    ("en", "The old lighthouse at Dunmore Head in 1998.Ana Lima / Reuters file", "The old lighthouse at Dunmore Head in 1998.", "Ana Lima / Reuters file"),
+    ("en", "Rep. Jane Morrow speaks at the Capitol on July 25, 2019.J. Scott Whitmore / AP file", "Rep. Jane Morrow speaks at the Capitol on July 25, 2019.", "J. Scott Whitmore / AP file"),
 ]
 
 
@@ -233,6 +250,25 @@ NOT_BARE_CREDITS = [
 
 @pytest.mark.parametrize("line", NOT_BARE_CREDITS)
 def test_lines_ending_in_an_agency_that_are_not_credit_lines_stay(line: str) -> None:
+    doc = Document.from_text(f"{BEFORE}\n{line}\n{AFTER}", lang="en")
+    assert extract_captions(doc) is doc
+
+
+# Lines that end in a bracket, or hold a credit word and a colon, but are article text:
+# the bracket holds no agency or lower-case words, the word is no credit label glued
+# to the text before it, or what follows the colon is prose.
+NOT_CREDITS = [
+    "Turnout was the lowest since 2001 (Electoral Commission figures)",
+    "The council approved the plan by seven votes to two (the mayor abstained/AP)",
+    "Shares fell after the figures came out (see the table below)",
+    "Note: the pier reopens at 10:30 on Monday, the harbour master said.",
+    "The firm sold its stake in iPhoto: the deal closed in May.",
+    "Ferries ran again on Monday morningCredit: unions said the strike was over",
+]
+
+
+@pytest.mark.parametrize("line", NOT_CREDITS)
+def test_brackets_and_colons_in_article_text_stay(line: str) -> None:
     doc = Document.from_text(f"{BEFORE}\n{line}\n{AFTER}", lang="en")
     assert extract_captions(doc) is doc
 

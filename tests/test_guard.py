@@ -60,6 +60,9 @@ LINEAR: dict[str, str] = {
     "filters.captions:BARE_CREDIT_TAIL": "a literal start, then an alternation of literals",
     "filters.captions:_BARE_CREDIT": "fullmatch of a line of at most 80 characters; parts hold no slash, "
     "each at most 40 characters",
+    "filters.captions:_GLUED_AFTER_SENTENCE": "one character class and a one-character look-ahead",
+    "filters.captions:_NAMED_AGENCY_CREDIT": "fullmatch of a bracket's inside, the names at most 60 "
+    "characters, then literals",
     "filters.teasers:CARD_GLUE": "one character class, then fixed-width look-behinds and one class",
     "filters.metadata:PAGE_HEADER": "fullmatch of one line: the tail `.*` takes the rest at once",
     "filters.metadata:HEADER_LINE": "starts only at newlines; literal and fixed-width digits",

@@ -380,15 +380,16 @@ def _read_plain(
 
 def _list_stays(page: _Page, kept: list[int], listed: list[int], reread: list[int]) -> bool:
     """Whether the article with the list that ends it reads the same when cleaned again
-    (`reread`: what the model keeps of the two read as clean text): the model keeps the
-    whole article, and the list rule gives back the list lines it drops (else a second
-    cleaning would cut the article or the list short: the list's lines change what the
-    model makes of the article's end)."""
+    (`reread`: what the model keeps of the two read as clean text): the list rule gives
+    back every line the model drops, the list's and the line that introduces it ("Now
+    for a few quick ones."), which the model may keep on the first reading and not the
+    second (else a second cleaning would cut the article or the list short: the list's
+    lines change what the model makes of the article's end)."""
     both = kept + listed
     if reread == both:
         return True
     given_back = trailing_list(page.lines, both, reread, page.lang)
-    return set(kept) <= set(reread) and sorted({*reread, *given_back}) == both
+    return sorted({*reread, *given_back}) == both
 
 
 def _too_short(lines: Sequence[str], kept: list[int], config: Config) -> bool:

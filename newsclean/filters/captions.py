@@ -65,11 +65,23 @@ _AGENCIES = (
     "|iStock|Bloomberg|NurPhoto|SOPA Images|LightRocket|Corbis|ZUMA Press|Sipa USA|Anadolu Agency"
     "|dpa|ANSA|EFE|PAP|TASS|ТАСС|Agencja Gazeta|East News|Keystone|Imago|WireImage|FilmMagic"
 )
-BARE_CREDIT_TAIL = re.compile(rf"/ ?(?:{_AGENCIES.lower()})(?: via getty images)?\n")
+BARE_CREDIT_TAIL = re.compile(rf"/ ?(?:{_AGENCIES.lower()})(?: via getty images| file)?\n")
 _BARE_CREDIT = re.compile(
     rf"(?P<names>(?:[^/\n]{{1,40}}?)?(?: ?/ ?[^/\n]{{1,40}}?){{0,2}})"
-    rf" ?/ ?(?:{_AGENCIES})(?: via Getty Images)?"
+    rf" ?/ ?(?:{_AGENCIES})(?: via Getty Images| [Ff]ile)?"
 )
+# Where a credit in the agencies' style may be glued to the caption before it, with no
+# blank: "... at Dunmore Head in 1998.Ana Lima / Reuters file" (a sentence end, then a
+# word).
+_GLUED_AFTER_SENTENCE = re.compile(r"[.!?”\"](?=\w)")
+# The inside of a bracket that ends a caption with names and an agency: "(Jane Doe/AP)",
+# "(Marta Reis / Reuters)", "(Ana Lima, Pool via AP)", "(Owen Price/The Hexley Courier via
+# AP)", "[File: Reuters]". Full-matched on the last bracket of a line.
+_NAMED_AGENCY_CREDIT = re.compile(
+    rf"(?P<names>[^()\[\]\n]{{1,60}}?)(?: ?/ ?| via |: ?)(?:{_AGENCIES})(?: [Ff]ile)?"
+)
+# Lower-case words that may stand among the capitalised names of such a credit.
+_CREDIT_NAME_JOINERS = frozenset({"via"})
 # "(foto Ansa)": the credit is "Ansa"; "(AP Photo/Jane Doe)" keeps its agency.
 _LEADING_LABEL = re.compile(r"^(?i:photo|foto|фото)\b[\s:/]*")
 # The most words a credit may have.
@@ -154,10 +166,108 @@ def split_credit(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> tupl
             if split is not None and not (match.group("by") and split[1][0].islower()):
                 return split
     bracketed = _BRACKET_CREDIT.search(line, timeout) or _agency_slash_credit(line)
-    if bracketed is None:
-        credit = _bare_credit(line)
-        return None if credit is None else ("", credit)
-    return _split(line, bracketed.start(), bracketed.start("credit"), bracketed.end("credit"))
+    if bracketed is not None:
+        return _split(line, bracketed.start(), bracketed.start("credit"), bracketed.end("credit"))
+    named = _named_agency_credit(line)
+    if named is not None:
+        return _split(line, *named)
+    glued = glued_label(line, 0, len(line))
+    if glued is not None:
+        return _split(line, glued, line.index(":", glued) + 1, len(line))
+    credit = _bare_credit(line)
+    if credit is not None:
+        return "", credit
+    return _glued_bare_credit(line)
+
+
+def _capitalised_names(names: str) -> bool:
+    """Whether every word of a credit's names is capitalised ("Jane Doe, Pool via")."""
+    words = names.replace("/", " ").replace(",", " ").split()
+    return bool(words) and all(word[0].isupper() or word in _CREDIT_NAME_JOINERS for word in words)
+
+
+def _named_agency_credit(line: str) -> tuple[int, int, int] | None:
+    """Where the caption ends, and the credit starts and ends, when the line ends in a
+    bracket holding capitalised names and an agency (`_NAMED_AGENCY_CREDIT`).
+
+    >>> line = "Fans at the final. (Jane Doe/AP)"
+    >>> cut, start, end = _named_agency_credit(line)
+    >>> line[:cut], line[start:end]
+    ('Fans at the final. ', 'Jane Doe/AP')
+    >>> _named_agency_credit("Shares fell, a poll showed (Ipsos data)") is None
+    True
+    """
+    body = line.rstrip(" \t")
+    if body[-1:] not in _CLOSING_BRACKETS:
+        return None
+    start = max(body.rfind("("), body.rfind("[")) + 1
+    found = _NAMED_AGENCY_CREDIT.fullmatch(body, start, len(body) - 1) if start else None
+    if found is None or not _capitalised_names(found.group("names")):
+        return None
+    return start - 1, start, len(body) - 1
+
+
+def glued_label(text: str, start: int, end: int) -> int | None:
+    """Where a credit label glued to the text before it starts, for the first such label
+    between `start` and `end` in `text`: a capitalised credit word (`all_credit_words`)
+    and a colon right after a lower-case letter or a sentence end, with no blank between
+    ("... on the ridge in MayCredit: Kestrel Valley Times", "... by spring.Photograph: Ana
+    Lima/Getty Images").
+
+    >>> line = "Crews at the pierCredit: Harbour Trust"
+    >>> line[glued_label(line, 0, len(line)):]
+    'Credit: Harbour Trust'
+    >>> glued_label("Note: the pier reopens at 10:30.", 0, 32) is None
+    True
+    """
+    words = _glued_label_words()
+    colon = text.find(":", start + 1, end)
+    while colon >= 0:
+        # The label is the capitalised word that ends at the colon: back to its capital.
+        label = colon - 1
+        while label > start and colon - label < _LONGEST_GLUED_LABEL and text[label].islower():
+            label -= 1
+        before = text[label - 1] if label > start else ""
+        if (
+            text[label].isupper()
+            and (before.islower() or (before and before in _GLUED_AFTER))
+            and text[label:colon].lower() in words
+            and text[colon + 1 : colon + 2] in (" ", "\t")
+            # After a glued label the credit names someone: "... day.Source: the ministry
+            # said" is no credit.
+            and not text[colon + 2 : colon + 3].islower()
+        ):
+            return label
+        colon = text.find(":", colon + 1, end)
+    return None
+
+
+# What a glued credit label may stand right after, besides a lower-case letter.
+_GLUED_AFTER = ".!?”\")"
+# The longest one-word credit label looked for glued to a caption.
+_LONGEST_GLUED_LABEL = 16
+
+
+@functools.cache
+def _glued_label_words() -> frozenset[str]:
+    """The one-word credit labels of every language, lower-cased ("credit", "foto")."""
+    words = all_credit_words()
+    return frozenset(word for word in words if word.isalpha() and len(word) < _LONGEST_GLUED_LABEL)
+
+
+def _glued_bare_credit(line: str) -> tuple[str, str] | None:
+    """A caption and the credit in the agencies' style glued to its last sentence, with
+    no blank: "... in 1998.Ana Lima / Reuters file" (`_bare_credit` on what follows a
+    sentence end); else `None`.
+
+    >>> _glued_bare_credit("Rep. Ana Lima speaks on July 25, 2019.J. Scott Whitmore / AP file")
+    ('Rep. Ana Lima speaks on July 25, 2019.', 'J. Scott Whitmore / AP file')
+    """
+    for end in _GLUED_AFTER_SENTENCE.finditer(line):
+        credit = _bare_credit(line[end.end() :])
+        if credit is not None:
+            return line[: end.end()], credit
+    return None
 
 
 def _bare_credit(line: str) -> str | None:
@@ -165,8 +275,8 @@ def _bare_credit(line: str) -> str | None:
     word of its names capitalised ("Sanjeev Verma/Hindustan Times/Getty Images"); else
     `None`.
 
-    >>> _bare_credit("J. Scott Applewhite/AP"), _bare_credit("He sold it to AFP/Reuters")
-    ('J. Scott Applewhite/AP', None)
+    >>> _bare_credit("J. Scott Whitmore/AP"), _bare_credit("He sold it to AFP/Reuters")
+    ('J. Scott Whitmore/AP', None)
     """
     credit = line.strip(" \t")
     if len(credit) > MAX_CREDIT_CHARS:
@@ -204,8 +314,8 @@ def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[in
         for match in _credit_pattern().finditer(framed, timeout)
         if _credit_at(framed, match) is not None
     }
+    starts = known_line_starts(text) or line_starts(lines)
     if "/" in text:
-        starts = known_line_starts(text) or line_starts(lines)
         found.update(bisect.bisect_right(starts, match.start()) - 1 for match in AGENCY_SLASH.finditer(text))
         tails = BARE_CREDIT_TAIL.finditer(framed)
         found.update(bisect.bisect_right(low_starts, match.start() - 1) - 1 for match in tails)
@@ -213,8 +323,16 @@ def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[in
         # Only lines that end in a bracket can end in a bracketed credit: a per-line test
         # costs less than a scan for every bracket of the page.
         for i, line in enumerate(lines):
-            if line.rstrip(" \t")[-1:] in _CLOSING_BRACKETS and _BRACKET_CREDIT.search(line, timeout):
+            if line.rstrip(" \t")[-1:] in _CLOSING_BRACKETS and (
+                _BRACKET_CREDIT.search(line, timeout) or _named_agency_credit(line)
+            ):
                 found.add(i)
+    if ":" in text:
+        at = glued_label(text, 0, len(text))
+        while at is not None:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            at = glued_label(text, starts[i + 1], len(text))  # from the next line on
     return sorted(found)
 
 
