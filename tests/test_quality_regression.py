@@ -15,14 +15,14 @@ from benchmarks.scoring import token_prf
 from newsclean.records import clean_record
 from tests.conftest import EVAL, load_jsonl, shared_file
 
-# Each floor stands just under the mean measured on 2026-11-27 (twentieth session: dev
-# 0.9330, dev-ml 0.9612), so that a change that costs accuracy fails, with room for a
-# refit's noise (a refit on a few changed lines moves a set by 0.001 to 0.002). The
-# issue's 0.94 on dev is not reached yet.
+# Each floor stands under the mean measured on 2026-11-27 (twenty-first session: dev
+# 0.9364, dev-ml 0.9573), so that a change that costs accuracy fails, with room for a
+# refit's noise (a refit on a few changed lines moves a set by 0.001 to 0.002, and by 0.004
+# when the threshold choice moves with it). The 0.94 on dev is not reached yet.
 DEV_FLOOR = 0.925
 DEV_ML_FLOOR = 0.955
-# The accuracy issue's floor for each language of dev-ml (today: el 0.987, pl 0.948,
-# ru 0.951, zh 0.960).
+# The accuracy issue's floor for each language of dev-ml (today: el 0.984, pl 0.952,
+# ru 0.939, zh 0.954).
 LANGUAGE_FLOOR = 0.92
 
 
