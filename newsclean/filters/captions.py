@@ -3,10 +3,11 @@
 An image shows in a dump as its alt-text line, often followed by a caption line that
 repeats it and adds a credit (`Picture: Getty`, `Photo: Reuters`, `(AP Photo/Jane
 Doe)`, `(Jane Doe/AP)`), at times glued to the caption where the dump joined two text
-nodes (`... in MayCredit: Getty`). The caption goes to the captions, its alt-text line is dropped as a duplicate; a
-lone line that ends in a credit is a caption too, and a line that is only a credit in
-the agencies' style ("Jane Doe/Harbour Times/Getty Images") goes as one. When the alt
-text is the first image's and reads as a sentence, it is the standfirst and stays, once.
+nodes (`... in MayCredit: Getty`). The caption goes to the captions, its alt-text line
+is dropped as a duplicate; a lone line that ends in a credit is a caption too, and a
+line that is only a credit in the agencies' style ("Jane Doe/Harbour Times/Getty
+Images") goes as one. When the alt text is the first image's and reads as a sentence,
+it is the standfirst and stays, once.
 Some layouts print the credit and the caption on lines of their own, each after a label
 ("Image copyright Reuters", "Image caption Fans at the final"; the labels are package
 data, `caption_labels`): both lines go, the caption with the credit above it.
