@@ -106,6 +106,7 @@ CAPTIONS = [
     # A credit glued to its caption with no blank, as some dumps join two text nodes.
     ("en", "A hiker on the ridge above Kestrel Valley in MayCredit: Kestrel Valley Times", "A hiker on the ridge above Kestrel Valley in May", "Kestrel Valley Times"),
     ("en", "Volunteers fill sandbags outside the town hallPicture: Getty - Contributor", "Volunteers fill sandbags outside the town hall", "Getty - Contributor"),
+    ("en", "The pier after the storm of March 3, 2024Image: Harbour Trust", "The pier after the storm of March 3, 2024", "Harbour Trust"),
     ("de", "Die neue Fähre im Hafen von HohenfeldFoto: Markus Lehmann", "Die neue Fähre im Hafen von Hohenfeld", "Markus Lehmann"),
     ("ru", "Новый паром у причала в ЗаречьеФото: Иван Петров", "Новый паром у причала в Заречье", "Иван Петров"),
     ("en", "The old lighthouse at Dunmore Head in 1998.Ana Lima / Reuters file", "The old lighthouse at Dunmore Head in 1998.", "Ana Lima / Reuters file"),

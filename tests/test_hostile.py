@@ -135,6 +135,25 @@ def comment_counts(scale: float) -> str:
     return "".join(f"{line}\n{k} comments\n" for k in range(int(25_000 * scale)))
 
 
+def glued_credit_labels(scale: float) -> str:
+    """Captions with a credit label glued to them ("... pierCredit: Harbour Trust"), and
+    lines of glued labels whose credit is prose, which the scan for them walks past."""
+    prose = "harbourPhoto: harbourPhoto: " * 40
+    count = int(10_000 * scale)
+    return "".join(f"Crews on pier {k} at dawnCredit: Harbour Trust\n{prose}\n" for k in range(count))
+
+
+def glued_agency_credit(scale: float) -> str:
+    """One 1 MB line of sentence ends glued to words, ending in an agency credit: every
+    sentence end a place where a credit glued to the caption may start."""
+    return "Rain.Fell." * int(100_000 * scale) + "Jane Doe / AP"
+
+
+def named_bracket_credits(scale: float) -> str:
+    """Captions that end in a bracket of names and an agency ("(Jane Doe/AP)")."""
+    return "".join(f"Ferries wait at pier {k}. (Jane Doe/AP)\n" for k in range(int(25_000 * scale)))
+
+
 HOSTILE: dict[str, Callable[[float], str]] = {
     f.__name__: f
     for f in (
@@ -142,7 +161,8 @@ HOSTILE: dict[str, Callable[[float], str]] = {
         punctuation_run, combining_marks, zero_width, rtl_marks, lone_surrogates, nul_bytes,
         mojibake_line, credit_labels, byline_starts, date_digits, menu_separators,
         blank_and_crlf, long_word, spaces_in_a_line, wire_caption_starts, agency_credits,
-        card_glues, glued_cards, trailing_credits, comment_counts,
+        card_glues, glued_cards, trailing_credits, comment_counts, glued_credit_labels,
+        glued_agency_credit, named_bracket_credits,
     )
 }
 """Each hostile input, by name; `HOSTILE[name](1.0)` is the size the tests use."""

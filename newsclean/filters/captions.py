@@ -212,9 +212,9 @@ def _named_agency_credit(line: str) -> tuple[int, int, int] | None:
 def glued_label(text: str, start: int, end: int) -> int | None:
     """Where a credit label glued to the text before it starts, for the first such label
     between `start` and `end` in `text`: a capitalised credit word (`all_credit_words`)
-    and a colon right after a lower-case letter or a sentence end, with no blank between
-    ("... on the ridge in MayCredit: Kestrel Valley Times", "... by spring.Photograph: Ana
-    Lima/Getty Images").
+    and a colon right after a lower-case letter, a digit or a sentence end, with no blank
+    between ("... on the ridge in MayCredit: Kestrel Valley Times", "... by spring.Photograph:
+    Ana Lima/Getty Images").
 
     >>> line = "Crews at the pierCredit: Harbour Trust"
     >>> line[glued_label(line, 0, len(line)):]
@@ -232,7 +232,7 @@ def glued_label(text: str, start: int, end: int) -> int | None:
         before = text[label - 1] if label > start else ""
         if (
             text[label].isupper()
-            and (before.islower() or (before and before in _GLUED_AFTER))
+            and (before.islower() or before.isdigit() or (before and before in _GLUED_AFTER))
             and text[label:colon].lower() in words
             and text[colon + 1 : colon + 2] in (" ", "\t")
             # After a glued label the credit names someone: "... day.Source: the ministry
@@ -265,7 +265,8 @@ def _glued_bare_credit(line: str) -> tuple[str, str] | None:
     >>> _glued_bare_credit("Rep. Ana Lima speaks on July 25, 2019.J. Scott Whitmore / AP file")
     ('Rep. Ana Lima speaks on July 25, 2019.', 'J. Scott Whitmore / AP file')
     """
-    for end in _GLUED_AFTER_SENTENCE.finditer(line):
+    # A credit has at most MAX_CREDIT_CHARS: only the line's last characters can hold one.
+    for end in _GLUED_AFTER_SENTENCE.finditer(line, max(0, len(line.rstrip(" \t")) - MAX_CREDIT_CHARS - 1)):
         credit = _bare_credit(line[end.end() :])
         if credit is not None:
             return line[: end.end()], credit
