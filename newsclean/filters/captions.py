@@ -317,7 +317,8 @@ def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[in
         for match in _credit_pattern().finditer(framed, timeout)
         if _credit_at(framed, match) is not None
     }
-    starts = known_line_starts(text) or line_starts(lines)
+    # Line offsets, for the scans below that find places in the text.
+    starts = (known_line_starts(text) or line_starts(lines)) if "/" in text or ":" in text else []
     if "/" in text:
         found.update(bisect.bisect_right(starts, match.start()) - 1 for match in AGENCY_SLASH.finditer(text))
         tails = BARE_CREDIT_TAIL.finditer(framed)
