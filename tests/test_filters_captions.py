@@ -262,6 +262,7 @@ NOT_CREDITS = [
     "Turnout was the lowest since 2001 (Electoral Commission figures)",
     "The council approved the plan by seven votes to two (the mayor abstained/AP)",
     "Shares fell after the figures came out (see the table below)",
+    "Rząd przyjął projekt ustawy o ochronie wybrzeża w poniedziałek. (MK/PAP)",
     "Note: the pier reopens at 10:30 on Monday, the harbour master said.",
     "The firm sold its stake in iPhoto: the deal closed in May.",
     "Ferries ran again on Monday morningCredit: unions said the strike was over",

@@ -183,9 +183,20 @@ def split_credit(line: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> tupl
 
 
 def _capitalised_names(names: str) -> bool:
-    """Whether every word of a credit's names is capitalised ("Jane Doe, Pool via")."""
+    """Whether every word of a credit's names is capitalised, and one at least is written
+    as a name, not as initials ("Jane Doe, Pool via"; "MK" is an author's initials, which
+    some agencies put with their name after the article's last paragraph: "(MK/PAP)").
+
+    >>> _capitalised_names("Jane Doe, Pool via"), _capitalised_names("MK"), _capitalised_names("jk")
+    (True, False, False)
+    """
     words = names.replace("/", " ").replace(",", " ").split()
-    return bool(words) and all(word[0].isupper() or word in _CREDIT_NAME_JOINERS for word in words)
+    words = [word for word in words if word not in _CREDIT_NAME_JOINERS]
+    return (
+        bool(words)
+        and all(word[0].isupper() for word in words)
+        and any(word[1:2].islower() for word in words)
+    )
 
 
 def _named_agency_credit(line: str) -> tuple[int, int, int] | None:
