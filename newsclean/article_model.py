@@ -303,6 +303,19 @@ class ArticleModel:
         """The threshold `reading` is decided at."""
         return self.plain_threshold if reading.is_plain else self.threshold
 
+    def at_threshold(self, threshold: float) -> ArticleModel:
+        """This model deciding every reading at `threshold` (`Config.article_threshold`).
+
+        Example:
+
+        >>> model = shipped_model().at_threshold(0.7)
+        >>> model.threshold, model.plain_threshold, model.stage1 is shipped_model().stage1
+        (0.7, 0.7, True)
+        """
+        if threshold == self.threshold == self.plain_threshold:
+            return self
+        return attrs.evolve(self, threshold=threshold, plain_threshold=threshold)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of `data/model/article.json`, with the feature names it was trained on.
 

@@ -6,6 +6,7 @@ Run `newsclean --help` or `newsclean clean --help` for the options.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -54,6 +55,7 @@ class CleanOptions:
     text_field: str = "text"
     explain: bool = False
     lang: str | None = None
+    article_threshold: float | None = None
     skip: tuple[str, ...] = ()
     profiles: str | None = None  # a site profile file, loaded once per worker process
     profile_share: float = DEFAULT_MIN_SHARE
@@ -69,7 +71,8 @@ class CleanOptions:
         >>> chain.config.lang, "extract_captions" in chain.names, "drop_site_boilerplate" in chain.names
         ('de', False, False)
         """
-        chain = default_chain(Config(lang=self.lang), skip=self.skip)
+        config = Config(lang=self.lang, article_threshold=self.article_threshold)
+        chain = default_chain(config, skip=self.skip)
         if self.profiles is None:
             return chain
         return with_site_profiles(
@@ -95,7 +98,8 @@ def run_clean(args: argparse.Namespace) -> int:
     """
     output = Path(args.output)
     options = CleanOptions(
-        text_field=args.text_field, explain=args.explain, lang=args.lang, skip=tuple(args.skip),
+        text_field=args.text_field, explain=args.explain, lang=args.lang,
+        article_threshold=args.article_threshold, skip=tuple(args.skip),
         profiles=args.profiles, profile_share=args.profile_share,
         profile_min_pages=args.profile_min_pages,
     )
@@ -170,7 +174,7 @@ def run_explain(args: argparse.Namespace) -> int:
         text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     else:
         text = Path(args.page).read_text(encoding="utf-8", errors="replace")
-    chain = default_chain(Config(lang=args.lang), skip=tuple(args.skip))
+    chain = default_chain(chain_config(args), skip=tuple(args.skip))
     sys.stdout.write(render_explanation(chain(Document.from_text(text))))
     return 0
 
@@ -209,6 +213,33 @@ def usable_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
+
+
+def chain_config(args: argparse.Namespace) -> Config:
+    """The `Config` of the chain options (`--lang`, `--article-threshold`) in `args`.
+
+    >>> chain_config(build_parser().parse_args(["explain", "page.txt", "--article-threshold", "0.3"]))
+    Config(lang=None, ..., article_threshold=0.3, ...)
+    """
+    return Config(lang=args.lang, article_threshold=args.article_threshold)
+
+
+def threshold(value: str) -> float:
+    """`--article-threshold`: a number between 0 and 1, both excluded.
+
+    >>> threshold("0.3")
+    0.3
+    >>> threshold("1")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: expected a number between 0 and 1 (both excluded), got '1'
+    """
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0.0 < number < 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1 (both excluded), got {value!r}")
+    return number
 
 
 def worker_count(value: str) -> int:
@@ -308,6 +339,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_chain_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default=None, help="force the page language (ISO 639-1)")
+    parser.add_argument(
+        "--article-threshold", type=threshold, default=None, metavar="T",
+        help="the article model's decision threshold, 0 to 1: lower keeps more (recall), higher keeps less "
+        "(precision); default: the shipped model's",
+    )
     parser.add_argument(
         "--skip", action="append", default=[], choices=sorted(FILTERS), metavar="FILTER",
         help="leave this filter out (repeatable)",

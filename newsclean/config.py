@@ -37,6 +37,11 @@ def _seconds_or_none(instance: object, attribute: attrs.Attribute[Any], value: f
         raise ValueError(f"{attribute.name} must be a positive number of seconds or None, not {value!r}")
 
 
+def _threshold_or_none(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not 0.0 < value < 1.0:
+        raise ValueError(f"{attribute.name} must be between 0 and 1 (both excluded) or None, not {value!r}")
+
+
 @attrs.frozen
 class Config:
     """Thresholds and switches of the filters.
@@ -55,6 +60,11 @@ class Config:
         select_article: run the article model that drops lines outside the article.
         article_min_words: article selection is skipped (and the document flagged
             `no_article_found`) when the selected stretch has fewer words than this.
+        article_threshold: the article model's decision threshold, for every reading
+            of a page; `None` keeps the shipped model's own (see `docs/configuration.md`
+            for what each value gives on the benchmark). Lower keeps more of the page
+            (recall: fewer article lines lost, more furniture kept), higher keeps less
+            (precision).
         drop_repeats_min_chars: exact repeats of a kept line are dropped only when the
             line has at least this many characters. The default, 1, drops every repeat,
             which keeps cleaning idempotent (a repeated first line would otherwise read
@@ -88,6 +98,7 @@ class Config:
     teaser_stop_run: int = attrs.field(default=2, validator=_positive)
     select_article: bool = True
     article_min_words: int = attrs.field(default=10, validator=_positive)
+    article_threshold: float | None = attrs.field(default=None, validator=_threshold_or_none)
     drop_repeats_min_chars: int = attrs.field(default=1, validator=_positive)
     pattern_timeout: float = attrs.field(default=DEFAULT_PATTERN_TIMEOUT, validator=_seconds)
     chain_timeout: float | None = attrs.field(default=DEFAULT_CHAIN_TIMEOUT, validator=_seconds_or_none)

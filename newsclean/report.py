@@ -543,7 +543,8 @@ def run_report(args: argparse.Namespace) -> int:
     if problem:
         print(f"newsclean: {problem}", file=sys.stderr)
         return 2
-    chain = default_chain(Config(lang=args.lang), skip=tuple(args.skip))
+    config = Config(lang=args.lang, article_threshold=args.article_threshold)
+    chain = default_chain(config, skip=tuple(args.skip))
     out = write_report(
         args.inputs, args.output, chain=chain, text_field=args.text_field,
         max_documents=args.max_docs,

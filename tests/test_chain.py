@@ -276,6 +276,12 @@ def test_config_rejects_counts_below_one(field: str, value: int) -> None:
         attrs.evolve(Config(), **{field: value})  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("value", [0.0, 1.0, -0.2, 1.5, float("nan")])
+def test_config_rejects_article_thresholds_outside_0_1(value: float) -> None:
+    with pytest.raises(ValueError, match="article_threshold"):
+        Config(article_threshold=value)
+
+
 def test_config_is_frozen_and_hashable() -> None:
     config = Config()
     with pytest.raises(attrs.exceptions.FrozenInstanceError):

@@ -12,7 +12,7 @@ import pytest
 from newsclean.cli import main
 from newsclean.journal import partial_dir
 from newsclean.runner import rejects_path
-from tests.conftest import ROOT, load_jsonl
+from tests.conftest import FIXTURES, ROOT, load_jsonl
 
 SAMPLE = ROOT / "examples" / "sample.jsonl"
 
@@ -224,6 +224,31 @@ def test_missing_input_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFix
     src = write_jsonl(tmp_path / "in.jsonl", [record(1)])
     status, err = run(capsys, str(src), "-o", str(tmp_path / "o.jsonl"), "--workers", "0")
     assert status == 2 and "must be positive" in err
+
+
+def test_the_article_threshold_reaches_the_chain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--article-threshold`: in `clean` (with workers too) and in `explain`; a value
+    outside (0, 1) is refused before any work."""
+    page = (FIXTURES / "uk-weather.txt").read_text(encoding="utf-8")
+    teaser = "У Лісогірську відкрили новий тролейбусний маршрут"
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": n, "text": page} for n in range(3)])
+    texts = {}
+    for threshold, workers in (("0.1", "2"), ("0.9", "1")):
+        out = tmp_path / f"out-{threshold}.jsonl"
+        options = ["--article-threshold", threshold, "--workers", workers]
+        status, err = run(capsys, str(src), "-o", str(out), *options)
+        assert status == 0, err
+        texts[threshold] = [row["text"] for row in load_jsonl(out)]
+    assert all(teaser in text for text in texts["0.1"])
+    assert not any(teaser in text for text in texts["0.9"])
+    page_file = tmp_path / "page.txt"
+    page_file.write_text(page, encoding="utf-8")
+    assert main(["explain", str(page_file), "--article-threshold", "0.1"]) == 0
+    assert f"+ {teaser}" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as refused:
+        main(["clean", str(src), "-o", str(tmp_path / "o.jsonl"), "--article-threshold", "1"])
+    assert refused.value.code == 2
+    assert "between 0 and 1" in capsys.readouterr().err
 
 
 def test_explain_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -329,6 +329,8 @@ def drop_outside_articles(
     """
     if not config.select_article:
         return list(docs)
+    if config.article_threshold is not None:
+        model = (model or shipped_model()).at_threshold(config.article_threshold)
     read = {at: page for at, doc in enumerate(docs) if (page := _Page.of(doc, config)) is not None}
     kept = dict(zip(read, settle_many([page.first() for page in read.values()], model), strict=True))
     # Where the first readings left too little, read as clean text will be read again:
