@@ -224,12 +224,12 @@ def chain_config(args: argparse.Namespace) -> Config:
     return Config(lang=args.lang, article_threshold=args.article_threshold)
 
 
-def threshold(value: str) -> float:
+def decision_threshold(value: str) -> float:
     """`--article-threshold`: a number between 0 and 1, both excluded.
 
-    >>> threshold("0.3")
+    >>> decision_threshold("0.3")
     0.3
-    >>> threshold("1")
+    >>> decision_threshold("1")
     Traceback (most recent call last):
     argparse.ArgumentTypeError: expected a number between 0 and 1 (both excluded), got '1'
     """
@@ -340,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_chain_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default=None, help="force the page language (ISO 639-1)")
     parser.add_argument(
-        "--article-threshold", type=threshold, default=None, metavar="T",
+        "--article-threshold", type=decision_threshold, default=None, metavar="T",
         help="the article model's decision threshold, 0 to 1: lower keeps more (recall), higher keeps less "
         "(precision); default: the shipped model's",
     )
