@@ -137,11 +137,11 @@ def render_explanation(doc: Document) -> str:
     Example:
 
     >>> from newsclean import clean
-    >>> page = "Ferries resume\\nShare this article\\nFerries ran again on Tuesday."
+    >>> page = "Ferries resume\\nShare this article\\nFerries ran again on Tuesday after a week of storms."
     >>> print(render_explanation(clean(page)), end="")
         1 - Ferries resume  [extract_title: title]
         2 - Share this article  [remove_boilerplate: share]
-        3 + Ferries ran again on Tuesday.
+        3 + Ferries ran again on Tuesday after a week of storms.
     <BLANKLINE>
     title: Ferries resume
     published: None

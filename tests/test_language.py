@@ -319,3 +319,15 @@ def test_the_hungarian_list_cannot_tie_a_later_language_on_its_own_text() -> Non
     voting = [lang for lang in stopword_languages() if lang not in _SCRIPT_DECIDED]
     for lang in voting[voting.index("hu") + 1 :]:
         assert len(stopwords("hu") & stopwords(lang)) < 3, lang
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Listen to this article", "Read more: Where the ferries go next", "A view of the pier /Picture: Getty"],
+)
+def test_a_boilerplate_line_does_not_decide_a_few_word_page(line: str) -> None:
+    """A line that `remove_boilerplate` or `extract_captions` takes out is left out of the
+    vote of a page with few words, as the clean text read again will not have it."""
+    page = f"{line}\nHarbour of Dunmore\nPier 7, 09:30\nFerries: 4"
+    assert detect_page_language(Document.from_text(page)).lang is None
+    assert detect_page_language(Document.from_text(f"{page}\nThe ferries ran again on Monday.")).lang == "en"

@@ -320,6 +320,24 @@ def _split(line: str, cut: int, credit_start: int, credit_end: int) -> tuple[str
     return text, credit
 
 
+def labelled_credit_lines(text: str, lowered: str, *, timeout: float = DEFAULT_PATTERN_TIMEOUT) -> set[int]:
+    """Indices of the lines of `text` that end in a credit after a label ("... /Picture:
+    Getty", "Photo: Reuters"), found with one scan of `lowered` (`text` lower-cased, of
+    the same length) rather than line by line.
+
+    >>> text = "Harbour of Dunmore\\nA view of the pier /Picture: Getty\\nPhotos of the day"
+    >>> labelled_credit_lines(text, text.lower())
+    {1}
+    """
+    framed = "\n" + lowered + "\n"
+    starts = line_starts(text.split("\n"))
+    return {
+        bisect.bisect_right(starts, match.start("label") - 1) - 1
+        for match in _credit_pattern().finditer(framed, timeout)
+        if _credit_at(framed, match) is not None
+    }
+
+
 def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[int]:
     """Indices of the lines that may end in a credit, found with whole-text scans."""
     framed, low_starts = framed_lowered(text)

@@ -7,12 +7,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
+from newsclean.filters.boilerplate import MAX_PREFIX_CUE_CHARS
+from newsclean.filters.captions import labelled_credit_lines
 from newsclean.filters.metadata import (
     HEADER_REST,
     any_byline_pattern,
@@ -22,7 +25,7 @@ from newsclean.filters.metadata import (
     max_byline_chars,
 )
 from newsclean.language import SAMPLE_CHARS, detect_language, sample_window
-from newsclean.resources import check_language
+from newsclean.resources import check_language, cue_table
 from newsclean.spacing import plain_lower
 from newsclean.text import line_starts
 from newsclean.views import text_lines
@@ -47,6 +50,8 @@ def detect_page_language(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
         lang: str | None = check_language(config.lang)
     else:
         sample, lowered = _without_bylines(_body_sample(doc.text), config)
+        if sample.count(" ") < FEW_WORDS:  # a page whose vote one boilerplate line can decide
+            sample, lowered = _without_cue_lines(sample, lowered)
         lang = detect_language(sample, lowered=lowered)
         if lang is None and len(doc.text) > SAMPLE_CHARS:
             lang = _detect_elsewhere(doc.text, config)
@@ -154,6 +159,46 @@ def _without_bylines(sample: str, config: Config) -> tuple[str, str | None]:
         return sample, lowered
     pieces.append(sample[at:])
     return "".join(pieces), None
+
+
+# Below this many words (blanks, counted) in its sample, a page's language is read
+# without its English boilerplate lines (`_without_cue_lines`).
+FEW_WORDS = 100
+
+
+def _without_cue_lines(sample: str, lowered: str | None) -> tuple[str, str | None]:
+    """The sample without the lines that are English boilerplate cues, whole ("Listen to
+    this article", "Share this article") or at their start ("Read more: ..."), which
+    `remove_boilerplate` drops on every page, and without the lines that end in a photo
+    credit ("A view of the pier /Picture: Getty"), which `extract_captions` takes: like a
+    byline, such a line can hold the vote that decides a short page, and clean text read
+    again must get the language its page got. With its lower-cased form (`lowered`, when
+    given) when no line went. Run on samples of fewer than `FEW_WORDS` words only: a page
+    with more holds far more function words than such a line does, and the lookups would
+    cost a twentieth of the language filter on every page.
+
+    >>> _without_cue_lines("LISTEN TO THIS ARTICLE\\nRates rose.\\nRead more: The bank said so", None)
+    ('Rates rose.', None)
+    >>> _without_cue_lines("A view of the pier /Picture: Getty\\nRates rose.", None)
+    ('Rates rose.', None)
+    >>> _without_cue_lines("Rates rose.", "rates rose.")
+    ('Rates rose.', 'rates rose.')
+    """
+    table = cue_table("en")
+    lines = sample.split("\n")
+    dropped = {i for i, _ in table.whole_line_cues(lines)}
+    low = plain_lower(sample) if lowered is None else lowered
+    if len(low) == len(sample):  # else lower-casing moved the offsets: whole lines only
+        dropped.update(labelled_credit_lines(sample, low))
+        if table.prefix_scan is not None:
+            starts = line_starts(lines)
+            for match in table.prefix_scan.finditer("\n" + low + "\n"):
+                at = bisect.bisect_right(starts, match.start()) - 1
+                if len(lines[at]) <= MAX_PREFIX_CUE_CHARS:
+                    dropped.add(at)
+    if not dropped:
+        return sample, lowered
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped), None
 
 
 # A page header line, as `extract_title` takes it, in the casings page dumps use.
