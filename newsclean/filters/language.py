@@ -51,7 +51,7 @@ def detect_page_language(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     else:
         sample, lowered = _without_bylines(_body_sample(doc.text), config)
         if sample.count(" ") < FEW_WORDS:  # a page whose vote one boilerplate line can decide
-            sample, lowered = _without_cue_lines(sample, lowered)
+            sample, lowered = _without_boilerplate_lines(sample, lowered)
         lang = detect_language(sample, lowered=lowered)
         if lang is None and len(doc.text) > SAMPLE_CHARS:
             lang = _detect_elsewhere(doc.text, config)
@@ -162,11 +162,11 @@ def _without_bylines(sample: str, config: Config) -> tuple[str, str | None]:
 
 
 # Below this many words (blanks, counted) in its sample, a page's language is read
-# without its English boilerplate lines (`_without_cue_lines`).
+# without its English boilerplate lines (`_without_boilerplate_lines`).
 FEW_WORDS = 100
 
 
-def _without_cue_lines(sample: str, lowered: str | None) -> tuple[str, str | None]:
+def _without_boilerplate_lines(sample: str, lowered: str | None) -> tuple[str, str | None]:
     """The sample without the lines that are English boilerplate cues, whole ("Listen to
     this article", "Share this article") or at their start ("Read more: ..."), which
     `remove_boilerplate` drops on every page, and without the lines that end in a photo
@@ -177,11 +177,11 @@ def _without_cue_lines(sample: str, lowered: str | None) -> tuple[str, str | Non
     with more holds far more function words than such a line does, and the lookups would
     cost a twentieth of the language filter on every page.
 
-    >>> _without_cue_lines("LISTEN TO THIS ARTICLE\\nRates rose.\\nRead more: The bank said so", None)
+    >>> _without_boilerplate_lines("LISTEN TO THIS ARTICLE\\nRates rose.\\nRead more: The bank said so", None)
     ('Rates rose.', None)
-    >>> _without_cue_lines("A view of the pier /Picture: Getty\\nRates rose.", None)
+    >>> _without_boilerplate_lines("A view of the pier /Picture: Getty\\nRates rose.", None)
     ('Rates rose.', None)
-    >>> _without_cue_lines("Rates rose.", "rates rose.")
+    >>> _without_boilerplate_lines("Rates rose.", "rates rose.")
     ('Rates rose.', 'rates rose.')
     """
     table = cue_table("en")
