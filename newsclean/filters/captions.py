@@ -329,8 +329,12 @@ def labelled_credit_lines(text: str, lowered: str, *, timeout: float = DEFAULT_P
     >>> labelled_credit_lines(text, text.lower())
     {1}
     """
-    framed = "\n" + lowered + "\n"
-    starts = line_starts(text.split("\n"))
+    return _labelled_credits("\n" + lowered + "\n", line_starts(text.split("\n")), timeout)
+
+
+def _labelled_credits(framed: str, starts: Sequence[int], timeout: float) -> set[int]:
+    """`labelled_credit_lines` of a lower-cased text framed by newlines, with its lines'
+    offsets (`starts`)."""
     return {
         bisect.bisect_right(starts, match.start("label") - 1) - 1
         for match in _credit_pattern().finditer(framed, timeout)
@@ -341,11 +345,7 @@ def labelled_credit_lines(text: str, lowered: str, *, timeout: float = DEFAULT_P
 def _candidate_lines(text: str, lines: Sequence[str], timeout: float) -> list[int]:
     """Indices of the lines that may end in a credit, found with whole-text scans."""
     framed, low_starts = framed_lowered(text)
-    found = {
-        bisect.bisect_right(low_starts, match.start("label") - 1) - 1
-        for match in _credit_pattern().finditer(framed, timeout)
-        if _credit_at(framed, match) is not None
-    }
+    found = _labelled_credits(framed, low_starts, timeout)
     # Line offsets, for the scans below that find places in the text.
     starts = (known_line_starts(text) or line_starts(lines)) if "/" in text or ":" in text else []
     if "/" in text:
