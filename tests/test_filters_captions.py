@@ -246,6 +246,7 @@ NOT_BARE_CREDITS = [
     "Read more/Reuters",
     "The harbour at dawn/AFP",
     "Wages rose by 3%, the agency said, citing figures from Eurostat/Reuters polls and the ministry's own data/AP",
+    "Photo of Tim O'Brien / AP",
 ]
 
 

@@ -36,7 +36,7 @@ from newsclean.lines import drop_lines, lowered_line_matches
 from newsclean.reasons import Reason
 from newsclean.resources import all_credit_words, caption_labels, first_char_lookahead, trie_pattern
 from newsclean.spacing import plain_lower
-from newsclean.text import ends_sentence, line_starts
+from newsclean.text import CLOSING_CHARS, SENTENCE_END_CHARS, ends_sentence, line_starts
 from newsclean.views import framed_lowered, known_line_starts, text_lines
 
 # The longest credit kept as a credit (a longer tail is not a credit).
@@ -73,9 +73,9 @@ _BARE_CREDIT = re.compile(
     rf" ?/ ?(?:{_AGENCIES})(?: via Getty Images| [Ff]ile)?"
 )
 # Where a credit in the agencies' style may be glued to the caption before it, with no
-# blank: "... at Dunmore Head in 1998.Ana Lima / Reuters file" (a sentence end, then a
-# word).
-_GLUED_AFTER_SENTENCE = re.compile(r"[.!?”\"](?=\w)")
+# blank: "... at Dunmore Head in 1998.Ana Lima / Reuters file" (a sentence end or a
+# double quote, then a word; after an apostrophe a name goes on: "Tim O'Brien / AP").
+_GLUED_AFTER_SENTENCE = re.compile(f"[{re.escape(SENTENCE_END_CHARS)}\"”](?=\\w)")
 # The inside of a bracket that ends a caption with names and an agency: "(Jane Doe/AP)",
 # "(Marta Reis / Reuters)", "(Ana Lima, Pool via AP)", "(Owen Price/The Hexley Courier via
 # AP)", "[File: Reuters]". Full-matched on the last bracket of a line.
@@ -255,8 +255,9 @@ def glued_label(text: str, start: int, end: int) -> int | None:
     return None
 
 
-# What a glued credit label may stand right after, besides a lower-case letter.
-_GLUED_AFTER = ".!?”\")"
+# What a glued credit label may stand right after, besides a lower-case letter or a digit:
+# a sentence end or a closing quote or bracket (`newsclean.text`).
+_GLUED_AFTER = SENTENCE_END_CHARS + CLOSING_CHARS
 # The longest one-word credit label looked for glued to a caption.
 _LONGEST_GLUED_LABEL = 16
 
