@@ -6,7 +6,6 @@ Run `newsclean --help` or `newsclean clean --help` for the options.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 from collections.abc import Sequence
@@ -225,7 +224,8 @@ def chain_config(args: argparse.Namespace) -> Config:
 
 
 def decision_threshold(value: str) -> float:
-    """`--article-threshold`: a number between 0 and 1, both excluded.
+    """`--article-threshold`: a number between 0 and 1, both excluded, as
+    `Config.article_threshold` checks it.
 
     >>> decision_threshold("0.3")
     0.3
@@ -235,10 +235,11 @@ def decision_threshold(value: str) -> float:
     """
     try:
         number = float(value)
+        Config(article_threshold=number)  # its check of the range
     except ValueError:
-        number = math.nan
-    if not 0.0 < number < 1.0:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1 (both excluded), got {value!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a number between 0 and 1 (both excluded), got {value!r}"
+        ) from None
     return number
 
 

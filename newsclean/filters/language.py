@@ -191,6 +191,8 @@ def _without_boilerplate_lines(sample: str, lowered: str | None) -> tuple[str, s
     if len(low) == len(sample):  # else lower-casing moved the offsets: whole lines only
         dropped.update(labelled_credit_lines(sample, low))
         if table.prefix_scan is not None:
+            # Scanned here, not with `lines.lowered_line_matches`: that reads the page's
+            # cached lower-cased view, which a sample would replace.
             starts = line_starts(lines)
             for match in table.prefix_scan.finditer("\n" + low + "\n"):
                 at = bisect.bisect_right(starts, match.start()) - 1
