@@ -44,7 +44,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from itertools import product
 from pathlib import Path
@@ -670,7 +670,7 @@ def run_all(args: argparse.Namespace, argv: list[str]) -> int:
         else {"floor", "model", "chain", "timed", "alone", "cli", "peers"}
     )
     info: dict[str, Any] = {
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": command,
         "machine": machine(),
     }

@@ -416,9 +416,6 @@ class WorkerPool:
         )
 
     def _restart(self) -> None:
-        """A fresh pool in place of a broken one, whose workers are stopped first (see
-        `_stop_workers`: on Python 3.10 its shutdown could otherwise wait forever)."""
-        self._stop_workers()
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
 
@@ -442,21 +439,13 @@ class WorkerPool:
         return list((getattr(self.executor, "_processes", None) or {}).values())
 
     def _stop_workers(self) -> None:
-        """Terminate every worker, close this process's write end of the result pipe, so
-        that a message a worker left half sent ends (see `close`), and its read end of
-        the call queue, so that a batch no worker will read is not waited for."""
+        """Terminate every worker and close this process's write end of the result pipe,
+        so that a message a worker left half sent ends (see `close`)."""
         for process in self._processes():
             process.terminate()
         writer = getattr(getattr(self.executor, "_result_queue", None), "_writer", None)
         if writer is not None:
             writer.close()
-        # The call queue's feeder thread may be blocked sending a batch that no worker
-        # will read, once the pipe is full: Python 3.10 then waits for that thread
-        # forever when it exits (3.11 closes this end itself). With this process's read
-        # end closed, no reader is left, and the send fails instead.
-        reader = getattr(getattr(self.executor, "_call_queue", None), "_reader", None)
-        if reader is not None:
-            reader.close()
 
     def _submit(self, batch: list[Item]) -> Future[list[Outcome]]:
         """The batch sent to a worker; a pool that broke since the last look refuses it,
