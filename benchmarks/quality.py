@@ -1,11 +1,13 @@
 """Quality of the default chain on article benchmark pages.
 
     python benchmarks/quality.py --data ../shared/eval/dev.jsonl [--data ../shared/eval/dev-ml.jsonl]
-        [--no-ablation] [--worst 10] [--json OUT.json]
+        [--no-ablation] [--worst 10] [--json OUT.json] [--wrap WIDTH]
 
 Prints mean token precision, recall and F1 (macro over pages, as the benchmark's scorer
 reports them) overall and per language, an ablation table (F1 with each filter left
 out), and the worst pages. Records need `id`, `text` and `truth`; `lang` groups them.
+`--wrap WIDTH` first breaks every line of every page at WIDTH characters, as a text
+browser's dump does (`textwrap.wrap`), to measure the chain on hard-wrapped pages.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import json
 import statistics
 import sys
+import textwrap
 import time
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,16 @@ def load(paths: list[str]) -> list[dict[str, Any]]:
                     record["_file"] = Path(path).name
                     records.append(record)
     return records
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """`text` with every line broken at `width` characters, as a text browser writes it.
+
+    >>> hard_wrapped("Rain fell all day in the valley.\\nHome", 12)
+    'Rain fell\\nall day in\\nthe valley.\\nHome'
+    """
+    lines = ("\n".join(textwrap.wrap(line, width)) if line.strip() else "" for line in text.split("\n"))
+    return "\n".join(lines)
 
 
 def evaluate(records: list[dict[str, Any]], chain: Chain) -> list[dict[str, Any]]:
@@ -85,8 +98,12 @@ def main() -> int:
     parser.add_argument("--no-ablation", action="store_true", help="skip the leave-one-out table")
     parser.add_argument("--worst", type=int, default=10, help="list this many worst pages")
     parser.add_argument("--json", help="also write every figure to this JSON file")
+    parser.add_argument("--wrap", type=int, metavar="WIDTH", help="hard-wrap every page at WIDTH first")
     args = parser.parse_args()
     records = load(args.data)
+    if args.wrap:
+        for record in records:
+            record["text"] = hard_wrapped(record["text"], args.wrap)
     chain = default_chain()
     started = time.perf_counter()
     rows = evaluate(records, chain)

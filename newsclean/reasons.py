@@ -55,6 +55,9 @@ class Reason(str, enum.Enum):
     OUTSIDE_ARTICLE = "outside_article"
     # lines seen on a large share of the same site's pages (a site profile)
     SITE_BOILERPLATE = "site_boilerplate"
+    # a layout repair, listed last so that the audit report's colours stay as they were:
+    # a hard-wrapped dump's line break joined again (`newsclean.wrapping`)
+    HARD_WRAP = "hard_wrap"
 
     def __str__(self) -> str:
         return self.value

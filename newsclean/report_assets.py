@@ -18,6 +18,7 @@ _PALETTE = (
     "#98df8a", "#393b79", "#637939", "#8c6d31",  # cookie, navigation, footer, comments
     "#843c39", "#7b4173", "#3182bd", "#6baed6",  # advertisement, widget, caption, alt text
     "#e6550d", "#fd8d3c", "#31a354", "#ad494a",  # teaser heading, teaser list, repeat, outside
+    "#9c9ede", "#b5cf6b",  # site boilerplate, hard wrap
 )
 
 REASON_COLOURS: dict[str, str] = {

@@ -23,6 +23,7 @@ from newsclean.lines import replace_spans
 from newsclean.reasons import Reason
 from newsclean.spacing import BLANK_CHARS, EDGE_CHARS, has_space_chars
 from newsclean.views import text_lines
+from newsclean.wrapping import hard_wrap_spans
 
 # Two stages. First line ends and control characters; then, on what is left, spaces at
 # line edges and runs of blanks (`newsclean.spacing` says which characters are spaces; a
@@ -119,7 +120,9 @@ def _blank_run_spans(text: str) -> Iterator[Span]:
 def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Document:
     """Turn CR LF, CR and the Unicode line and paragraph separators into LF, drop control
     characters other than tab and newline and byte order marks, then trim each line and
-    collapse runs of blanks (no-break and thin spaces among them) to one space.
+    collapse runs of blanks (no-break and thin spaces among them) to one space. A
+    hard-wrapped dump (a text browser's, every paragraph broken at about 80 columns) has
+    its paragraphs joined again, each break a `hard_wrap` edit (`newsclean.wrapping`).
 
     Example:
 
@@ -133,7 +136,11 @@ def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     repaired = replace_spans(doc, _line_end_and_control_spans(doc.text, printable), "normalize_whitespace")
     if repaired is not doc:
         lines = text_lines(repaired.text)  # (line ends and control characters gone: no space added)
-    return replace_spans(repaired, _space_spans(repaired.text, lines, printable), "normalize_whitespace")
+    spaced = replace_spans(repaired, _space_spans(repaired.text, lines, printable), "normalize_whitespace")
+    if spaced is not repaired:
+        lines = text_lines(spaced.text)
+    # A hard-wrapped dump's paragraphs joined again (`newsclean.wrapping`).
+    return replace_spans(spaced, hard_wrap_spans(lines), "normalize_whitespace")
 
 
 def normalized_text(text: str) -> str:
