@@ -80,6 +80,10 @@ class Config:
             included. A document that runs over is flagged `guard_hit` and passed on as
             it was before the filter that was running. Armed in the main thread only;
             `None` turns it off.
+        join_hard_wraps: `normalize_whitespace` joins the lines of a hard-wrapped dump
+            (a text browser's, every paragraph broken at about 80 columns) into their
+            paragraphs again (see `newsclean.wrapping`); `False` leaves every line as
+            it is.
 
     Example:
 
@@ -102,6 +106,7 @@ class Config:
     drop_repeats_min_chars: int = attrs.field(default=1, validator=_positive)
     pattern_timeout: float = attrs.field(default=DEFAULT_PATTERN_TIMEOUT, validator=_seconds)
     chain_timeout: float | None = attrs.field(default=DEFAULT_CHAIN_TIMEOUT, validator=_seconds_or_none)
+    join_hard_wraps: bool = True
 
 
 DEFAULT_CONFIG = Config()

@@ -5,9 +5,10 @@ Text browsers and HTML-to-text converters (lynx and w3m dump at about 80 columns
 html2text at 78) break every paragraph into lines that end before a word that would not
 fit. Read line by line, such a page is all short lines, as a menu is, and the article
 model drops most of it. A page is taken for hard-wrapped when its longest line is at
-most `MAX_WRAP_WIDTH` characters and many of its lines end close to that width, of
-several lengths, mostly followed by a line that starts in lower case and with a word
-that would not have fit after them: the break was the wrapper's, not the writer's.
+most `MAX_WRAP_WIDTH` characters and many of its lines, of several lengths, end close to
+that width before a word that would not have fit after them, enough of them followed by
+a line that goes on in lower case, mid-sentence: those breaks are the wrapper's, not the
+writer's.
 
 >>> lines = ["Ferries resume", "",
 ...     "The ferries to the island ran again on Tuesday after a week of storms kept",

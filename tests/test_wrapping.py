@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from newsclean import Reason, clean
+from newsclean import Config, Reason, clean
 from newsclean.wrapping import hard_wrap_spans, wrap_width
 
 MENU = ["Harbour Gazette", "Home", "News", "Sport", "Weather", "Letters", "Sign in"]
@@ -130,3 +130,10 @@ def test_only_the_wrappers_breaks_are_joined() -> None:
     heading = lines.index("Repairs")
     assert heading - 1 not in joined and heading not in joined
     assert len(joined) == len(lines) - 3  # every other break
+
+
+def test_the_joins_can_be_turned_off() -> None:
+    wrapped = page(ENGLISH, "Harbour wall to be rebuilt in stone", 78)
+    doc = clean(wrapped, config=Config(join_hard_wraps=False))
+    assert not doc.removed_by(Reason.HARD_WRAP)
+    assert all(len(line) <= 78 for line in doc.text.split("\n"))

@@ -122,7 +122,8 @@ def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     characters other than tab and newline and byte order marks, then trim each line and
     collapse runs of blanks (no-break and thin spaces among them) to one space. A
     hard-wrapped dump (a text browser's, every paragraph broken at about 80 columns) has
-    its paragraphs joined again, each break a `hard_wrap` edit (`newsclean.wrapping`).
+    its paragraphs joined again, each break a `hard_wrap` edit (`newsclean.wrapping`;
+    `Config.join_hard_wraps`).
 
     Example:
 
@@ -137,6 +138,8 @@ def normalize_whitespace(doc: Document, config: Config = DEFAULT_CONFIG) -> Docu
     if repaired is not doc:
         lines = text_lines(repaired.text)  # (line ends and control characters gone: no space added)
     spaced = replace_spans(repaired, _space_spans(repaired.text, lines, printable), "normalize_whitespace")
+    if not config.join_hard_wraps:
+        return spaced
     if spaced is not repaired:
         lines = text_lines(spaced.text)
     # A hard-wrapped dump's paragraphs joined again (`newsclean.wrapping`).
