@@ -55,6 +55,7 @@ class CleanOptions:
     explain: bool = False
     lang: str | None = None
     article_threshold: float | None = None
+    join_hard_wraps: bool = True
     skip: tuple[str, ...] = ()
     profiles: str | None = None  # a site profile file, loaded once per worker process
     profile_share: float = DEFAULT_MIN_SHARE
@@ -70,7 +71,9 @@ class CleanOptions:
         >>> chain.config.lang, "extract_captions" in chain.names, "drop_site_boilerplate" in chain.names
         ('de', False, False)
         """
-        config = Config(lang=self.lang, article_threshold=self.article_threshold)
+        config = Config(
+            lang=self.lang, article_threshold=self.article_threshold, join_hard_wraps=self.join_hard_wraps
+        )
         chain = default_chain(config, skip=self.skip)
         if self.profiles is None:
             return chain
@@ -98,7 +101,8 @@ def run_clean(args: argparse.Namespace) -> int:
     output = Path(args.output)
     options = CleanOptions(
         text_field=args.text_field, explain=args.explain, lang=args.lang,
-        article_threshold=args.article_threshold, skip=tuple(args.skip),
+        article_threshold=args.article_threshold, join_hard_wraps=args.join_hard_wraps,
+        skip=tuple(args.skip),
         profiles=args.profiles, profile_share=args.profile_share,
         profile_min_pages=args.profile_min_pages,
     )
@@ -215,12 +219,17 @@ def usable_cores() -> int:
 
 
 def chain_config(args: argparse.Namespace) -> Config:
-    """The `Config` of the chain options (`--lang`, `--article-threshold`) in `args`.
+    """The `Config` of the chain options (`--lang`, `--article-threshold`,
+    `--keep-hard-wraps`) in `args`.
 
     >>> chain_config(build_parser().parse_args(["explain", "page.txt", "--article-threshold", "0.3"]))
     Config(lang=None, ..., article_threshold=0.3, ...)
+    >>> chain_config(build_parser().parse_args(["explain", "page.txt", "--keep-hard-wraps"])).join_hard_wraps
+    False
     """
-    return Config(lang=args.lang, article_threshold=args.article_threshold)
+    return Config(
+        lang=args.lang, article_threshold=args.article_threshold, join_hard_wraps=args.join_hard_wraps
+    )
 
 
 def decision_threshold(value: str) -> float:
@@ -344,6 +353,11 @@ def _add_chain_options(parser: argparse.ArgumentParser) -> None:
         "--article-threshold", type=decision_threshold, default=None, metavar="T",
         help="the article model's decision threshold, 0 to 1: lower keeps more (recall), higher keeps less "
         "(precision); default: the shipped model's",
+    )
+    parser.add_argument(
+        "--keep-hard-wraps", dest="join_hard_wraps", action="store_false",
+        help="leave a hard-wrapped dump's lines as they are (by default, a page whose paragraphs a text "
+        "browser broke at about 80 columns has them joined again)",
     )
     parser.add_argument(
         "--skip", action="append", default=[], choices=sorted(FILTERS), metavar="FILTER",

@@ -251,6 +251,22 @@ def test_the_article_threshold_reaches_the_chain(tmp_path: Path, capsys: pytest.
     assert "between 0 and 1" in capsys.readouterr().err
 
 
+def test_keep_hard_wraps_reaches_the_chain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A hard-wrapped page comes out with its paragraphs joined, with workers too, and
+    with its lines as they were under `--keep-hard-wraps`."""
+    from tests.test_wrapping import ENGLISH, page
+
+    wrapped = page(ENGLISH, "Harbour wall to be rebuilt in stone", 78)
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": n, "text": wrapped} for n in range(3)])
+    for options, joined in (((), True), (("--workers", "2"), True), (("--keep-hard-wraps",), False)):
+        out = tmp_path / "out.jsonl"
+        status, err = run(capsys, str(src), "-o", str(out), "--explain", *options)
+        assert status == 0, err
+        for row in load_jsonl(out):
+            assert (ENGLISH[0] in row["text"]) is joined
+            assert any(edit["reason"] == "hard_wrap" for edit in row["newsclean"]["edits"]) is joined
+
+
 def test_explain_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")
