@@ -16,10 +16,9 @@ import attrs
 from newsclean import __version__
 from newsclean.allocator import keep_big_blocks_on_heap
 from newsclean.chain import Chain, default_chain
-from newsclean.config import Config
+from newsclean.chain_options import add_chain_options, chain_config
 from newsclean.document import Document
 from newsclean.explain import render_explanation
-from newsclean.filters import FILTERS
 from newsclean.filters.profiles import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, with_site_profiles
 from newsclean.jsonl import STDIN, input_problem
 from newsclean.piped import is_stdout
@@ -71,10 +70,7 @@ class CleanOptions:
         >>> chain.config.lang, "extract_captions" in chain.names, "drop_site_boilerplate" in chain.names
         ('de', False, False)
         """
-        config = Config(
-            lang=self.lang, article_threshold=self.article_threshold, join_hard_wraps=self.join_hard_wraps
-        )
-        chain = default_chain(config, skip=self.skip)
+        chain = default_chain(chain_config(self), skip=self.skip)
         if self.profiles is None:
             return chain
         return with_site_profiles(
@@ -218,40 +214,6 @@ def usable_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def chain_config(args: argparse.Namespace) -> Config:
-    """The `Config` of the chain options (`--lang`, `--article-threshold`,
-    `--keep-hard-wraps`) in `args`.
-
-    >>> chain_config(build_parser().parse_args(["explain", "page.txt", "--article-threshold", "0.3"]))
-    Config(lang=None, ..., article_threshold=0.3, ...)
-    >>> chain_config(build_parser().parse_args(["explain", "page.txt", "--keep-hard-wraps"])).join_hard_wraps
-    False
-    """
-    return Config(
-        lang=args.lang, article_threshold=args.article_threshold, join_hard_wraps=args.join_hard_wraps
-    )
-
-
-def decision_threshold(value: str) -> float:
-    """`--article-threshold`: a number between 0 and 1, both excluded, as
-    `Config.article_threshold` checks it.
-
-    >>> decision_threshold("0.3")
-    0.3
-    >>> decision_threshold("1")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: expected a number between 0 and 1 (both excluded), got '1'
-    """
-    try:
-        number = float(value)
-        Config(article_threshold=number)  # its check of the range
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a number between 0 and 1 (both excluded), got {value!r}"
-        ) from None
-    return number
-
-
 def worker_count(value: str) -> int:
     """`--workers`: a number, or `auto` for one worker per usable core (`usable_cores`).
 
@@ -311,7 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--profile-min-pages", type=int, default=DEFAULT_MIN_PAGES, metavar="N",
                        help="with --profiles: ...and on at least N pages "
                        f"(default {DEFAULT_MIN_PAGES})")
-    _add_chain_options(clean)
+    add_chain_options(clean)
     clean.set_defaults(run=run_clean)
 
     profile = commands.add_parser(
@@ -330,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="show what the chain keeps and removes on a page")
     explain.add_argument("page", metavar="PAGE.txt", help="a page as plain text; - for standard input")
-    _add_chain_options(explain)
+    add_chain_options(explain)
     explain.set_defaults(run=run_explain)
 
     report = commands.add_parser("report", help="write an HTML audit report of what was removed")
@@ -342,27 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-docs", type=int, default=DEFAULT_MAX_DOCUMENTS, metavar="N",
         help=f"documents shown in full; above, a sample (default {DEFAULT_MAX_DOCUMENTS})",
     )
-    _add_chain_options(report)
+    add_chain_options(report)
     report.set_defaults(run=run_report)
     return parser
-
-
-def _add_chain_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", default=None, help="force the page language (ISO 639-1)")
-    parser.add_argument(
-        "--article-threshold", type=decision_threshold, default=None, metavar="T",
-        help="the article model's decision threshold, 0 to 1: lower keeps more (recall), higher keeps less "
-        "(precision); default: the shipped model's",
-    )
-    parser.add_argument(
-        "--keep-hard-wraps", dest="join_hard_wraps", action="store_false",
-        help="leave a hard-wrapped dump's lines as they are (by default, a page whose paragraphs a text "
-        "browser broke at about 80 columns has them joined again)",
-    )
-    parser.add_argument(
-        "--skip", action="append", default=[], choices=sorted(FILTERS), metavar="FILTER",
-        help="leave this filter out (repeatable)",
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -30,6 +30,9 @@ from newsclean.views import (
     remember_lines,
 )
 
+Span = tuple[int, int, str, Reason]
+"""A replacement of the text: `(start, end, inserted, reason)` (see `replace_spans`)."""
+
 
 def drop_lines(
     doc: Document,
@@ -64,7 +67,7 @@ def drop_lines(
     tail = len(lines)
     while tail > 0 and (tail - 1) in drops:
         tail -= 1
-    spans: list[tuple[int, int, str, Reason]] = []  # what is cut, in `text` offsets
+    spans: list[Span] = []  # what is cut, in `text` offsets
     runs: list[tuple[int, int]] = []  # the first and last line of each cut
     k = 0
     while k < len(order):
@@ -105,7 +108,7 @@ def drop_lines(
     return out
 
 
-def _cut(text: str, spans: list[tuple[int, int, str, Reason]], shift: int = 0) -> str:
+def _cut(text: str, spans: list[Span], shift: int = 0) -> str:
     """`text` without the spans (ascending, not overlapping), each moved `shift`
     characters to the right."""
     pieces = []
@@ -119,7 +122,7 @@ def _cut(text: str, spans: list[tuple[int, int, str, Reason]], shift: int = 0) -
 
 def replace_spans(
     doc: Document,
-    spans: Iterable[tuple[int, int, str, Reason]],
+    spans: Iterable[Span],
     filter_name: str,
     **changes: Any,
 ) -> Document:

@@ -33,6 +33,7 @@ import attrs
 
 from newsclean import __version__
 from newsclean.chain import Chain, default_chain
+from newsclean.chain_options import chain_config
 from newsclean.document import Caption, Document, Edit, apply_edits
 from newsclean.explain import line_statuses
 from newsclean.filters import FILTERS
@@ -542,8 +543,6 @@ def run_report(args: argparse.Namespace) -> int:
     if problem:
         print(f"newsclean: {problem}", file=sys.stderr)
         return 2
-    from newsclean.cli import chain_config  # here: the command line imports this module
-
     chain = default_chain(chain_config(args), skip=tuple(args.skip))
     out = write_report(
         args.inputs, args.output, chain=chain, text_field=args.text_field,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsclean.lines import Span
 from newsclean.reasons import Reason
 from newsclean.text import line_starts
 
@@ -40,7 +41,6 @@ MIN_WRAP_LENGTHS = 3
 LOWER_SHARE = 0.2
 MIN_LOWER_BREAKS = 4
 
-Span = tuple[int, int, str, Reason]
 
 
 def forced_break(lines: Sequence[str], at: int, width: int) -> bool:

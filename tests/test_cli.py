@@ -13,6 +13,7 @@ from newsclean.cli import main
 from newsclean.journal import partial_dir
 from newsclean.runner import rejects_path
 from tests.conftest import FIXTURES, ROOT, load_jsonl
+from tests.test_wrapping import ENGLISH, page
 
 SAMPLE = ROOT / "examples" / "sample.jsonl"
 
@@ -254,8 +255,6 @@ def test_the_article_threshold_reaches_the_chain(tmp_path: Path, capsys: pytest.
 def test_keep_hard_wraps_reaches_the_chain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A hard-wrapped page comes out with its paragraphs joined, with workers too, and
     with its lines as they were under `--keep-hard-wraps`."""
-    from tests.test_wrapping import ENGLISH, page
-
     wrapped = page(ENGLISH, "Harbour wall to be rebuilt in stone", 78)
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": n, "text": wrapped} for n in range(3)])
     for options, joined in (((), True), (("--workers", "2"), True), (("--keep-hard-wraps",), False)):

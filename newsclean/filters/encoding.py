@@ -24,7 +24,7 @@ import ftfy
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
 from newsclean.filters.whitespace import normalized_text
-from newsclean.lines import replace_spans
+from newsclean.lines import Span, replace_spans
 from newsclean.reasons import Flag, Reason
 
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the
@@ -132,7 +132,7 @@ def repaired_line(line: str) -> str:
     return line
 
 
-def _mojibake_line_spans(text: str) -> Iterator[tuple[int, int, str, Reason]]:
+def _mojibake_line_spans(text: str) -> Iterator[Span]:
     if text.isascii() or not may_hold_mojibake(text):  # fast C checks settle most pages
         return
     done = 0  # end of the last line looked at

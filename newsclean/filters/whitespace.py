@@ -19,7 +19,7 @@ from operator import ne
 
 from newsclean.config import DEFAULT_CONFIG, Config
 from newsclean.document import Document
-from newsclean.lines import replace_spans
+from newsclean.lines import Span, replace_spans
 from newsclean.reasons import Reason
 from newsclean.spacing import BLANK_CHARS, EDGE_CHARS, has_space_chars
 from newsclean.views import text_lines
@@ -44,10 +44,9 @@ _SEPARATOR = re.compile(r"[\u2028\u2029]")
 _SPACE_RUN = re.compile(f"[{BLANK_CHARS}][{BLANK_CHARS}]+")
 _BLANK_RUNS = re.compile(r"\n\n\n+")  # starts with a literal: a fast scan
 
-Span = tuple[int, int, str, Reason]
 
 
-def _sorted_spans(found: list[tuple[int, int, str, Reason]]) -> list[Span]:
+def _sorted_spans(found: list[Span]) -> list[Span]:
     """Spans in order, the longest first where two start together, overlaps dropped."""
     found.sort(key=lambda span: (span[0], -span[1]))
     merged: list[Span] = []
@@ -60,7 +59,7 @@ def _sorted_spans(found: list[tuple[int, int, str, Reason]]) -> list[Span]:
 
 
 def _line_end_and_control_spans(text: str, printable: bool) -> list[Span]:
-    found: list[tuple[int, int, str, Reason]] = []
+    found: list[Span] = []
     if "\r" in text:
         found.extend((m.start(), m.end(), "\n", Reason.WHITESPACE) for m in _CRLF.finditer(text))
     # `printable`: every line is (a fast C loop over each); a line is also unprintable
@@ -78,7 +77,7 @@ def _space_spans(text: str, lines: Sequence[str], printable: bool) -> list[Span]
     runs = "  " in text or "\t" in text or (not printable and has_space_chars(text))
     if trimmed == lines and not runs:  # C-level checks settle a clean page
         return []
-    found: list[tuple[int, int, str, Reason]] = []
+    found: list[Span] = []
     start = after = 0  # where line `after` starts
     # Only the lines that strip changed, picked by C-level maps (an unchanged line is the
     # same object, so each comparison is short): a page with one indented line is not
