@@ -421,3 +421,13 @@ def test_a_hindi_sentence_with_a_date_stays() -> None:
 def test_a_hindi_line_ending_in_a_danda_is_no_title() -> None:
     page = "मंडी खुली।\nरामपुर कलां में मंगलवार को नई सब्ज़ी मंडी का उद्घाटन हुआ।"
     assert extract_title(Document.from_text(page, lang="hi")).title is None
+
+
+def test_a_lone_letter_first_line_is_no_title() -> None:
+    # A dump that opens on a banner's close button ("X") and has a stray "x" (a tab
+    # label) further down: taken for the title, the button would have the label dropped
+    # as its repeat, and cleaning the text again, whose first line it is, would differ.
+    page = f"X\nWe use cookies to give you the best experience.\nFerry timetable\n{BODY}\nx\nContact us"
+    doc = extract_title(Document.from_text(page))
+    assert doc.title is None
+    assert "x" in doc.paragraphs and doc.text.startswith("X\n")
