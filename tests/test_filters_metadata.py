@@ -431,3 +431,15 @@ def test_a_lone_letter_first_line_is_no_title() -> None:
     doc = extract_title(Document.from_text(page))
     assert doc.title is None
     assert "x" in doc.paragraphs and doc.text.startswith("X\n")
+
+
+def test_a_title_whose_letters_are_parted_by_vowel_signs_is_a_title() -> None:
+    # In Devanagari no two letters of "मंडी खुली" stand side by side: the vowel signs
+    # between them are marks. The title still counts its letters.
+    page = (
+        "मंडी खुली\nमुख्य पृष्ठ\nमंडी खुली\n"
+        "रामपुर कलां में मंगलवार को नई सब्ज़ी मंडी का उद्घाटन हुआ।\nकिसानों ने इसका स्वागत किया।"
+    )
+    doc = extract_title(Document.from_text(page, lang="hi"))
+    assert doc.title == "मंडी खुली"
+    assert doc.text.startswith("मुख्य पृष्ठ\nरामपुर")

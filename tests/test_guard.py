@@ -71,6 +71,7 @@ LINEAR: dict[str, str] = {
     "filters.metadata:TITLE_SEPARATORS": "quadratic in a blank run, but only run on a title cut to "
     "MAX_TITLE_CHARS (300): bounded",
     "filters.metadata:EMBED_SIGNATURE": "a literal start, then at most 30 word characters",
+    "filters.metadata:_LETTER": "one character class",
     "filters.metadata:_LETTER_WORD": "one character class",
     "filters.metadata:_line_led_by": "starts only at newlines; a trie, then one blank run",
     "dates:DATE_PATTERN": "every branch starts at a digit with bounded digits; a blank run is "

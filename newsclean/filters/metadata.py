@@ -52,6 +52,7 @@ EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)")
 # The Swedish "kl." (klockan) before a time, which goes with the time: left among a
 # dateline's words, its period would end them like a sentence.
 CLOCK_WORD = re.compile(r"\bkl\.?(?=\s?\d{1,2}[:.]\d\d)")
+_LETTER = re.compile(r"[^\W\d_]")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # Words that join the names of a byline ("By Jane Doe and John Roe", "Autor: Jan Novák a
 # Eva Malá", "Av Anna Berg och Erik Lund", "Autori: Ana Popescu și Mihai Ionescu").
@@ -158,15 +159,18 @@ def _has_cue_line(text: str, lines: Sequence[str], framed_lowered_page: str, lan
 
 
 def _looks_like_title(line: str, config: Config) -> bool:
-    """Whether a bare first line may be the page's title: short, not a sentence, with a
-    word of two letters or more (a lone letter, "X" or "1 a", is a label; taken for a
-    title it would drop its case-insensitive repeats further down).
+    """Whether a bare first line may be the page's title: short, not a sentence, with two
+    letters or more (a lone letter, "X" or "1 a", is a label; taken for a title it would
+    drop its case-insensitive repeats further down). Letters are counted one by one: in
+    Devanagari or Bengali the vowel signs between them are marks, not letters.
 
-    >>> _looks_like_title("Ferries resume", DEFAULT_CONFIG), _looks_like_title("X", DEFAULT_CONFIG)
-    (True, False)
+    >>> [_looks_like_title(line, DEFAULT_CONFIG) for line in ("Ferries resume", "मंडी खुली", "X", "1 a")]
+    [True, True, False, False]
     """
+    first = _LETTER.search(line)
     return (
-        _LETTER_WORD.search(line) is not None
+        first is not None
+        and _LETTER.search(line, first.end()) is not None
         and len(line) <= MAX_TITLE_CHARS
         and len(line.split()) <= config.max_headline_words
         and not line.endswith(FULL_STOPS)
