@@ -102,8 +102,8 @@ IDEMPOTENCE_COUNTEREXAMPLES = [
     "LISTEN TO THIS ARTICLE\n0\n0000000000\n00000000000 0 SAID 0.\n000000 0\n00000\n0 0 0 0",
     "0\n00\n00000000000 0 AFTER 000\nA /PICTURE:0\n00 0 0\n000000 OUR\t0000",
     # (twenty-third session) a lone letter became the first line once the title went, and
-    # the second pass took it for a title repeated by the "x" below (a title now needs a
-    # word of two letters)
+    # the second pass took it for a title repeated by the "x" below (a title now needs
+    # two letters)
     "Bridge reopens\nX\nShare this article\n"
     "The bridge reopened on Monday after three months of repairs to its deck.\nx",
 ]
