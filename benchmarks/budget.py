@@ -37,15 +37,10 @@ import attrs
 
 from benchmarks.throughput import BATCH_RECORDS, _lines, generate, run_row
 from newsclean.article_model import Reading, line_basics, score_readings
+from newsclean.batching import batched
 from newsclean.chain import Chain, default_chain
 from newsclean.document import Document
-from newsclean.filters.article import (
-    MIN_LINES,
-    article_lines,
-    drop_outside_articles,
-    headline_index,
-    repeated_flags,
-)
+from newsclean.filters.article import _Page, drop_outside_articles
 
 TARGET_SHARE = 0.20
 
@@ -90,31 +85,28 @@ def _best(work: Callable[[], object], runs: int) -> float:
     return best
 
 
-def _batches(items: Sequence[Any]) -> list[Sequence[Any]]:
-    return [items[at : at + BATCH_RECORDS] for at in range(0, len(items), BATCH_RECORDS)]
+def _batches(items: Sequence[Any]) -> list[list[Any]]:
+    return list(batched(items, _uncounted, max_count=BATCH_RECORDS, max_size=1))
 
 
-def model_inputs(docs: list[Document]) -> list[tuple[list[str], Document, int | None, Any]]:
-    """What the article model reads of each page the rules left: its lines, the page,
-    where the headline stood, and which lines stood more than once."""
+def _uncounted(item: object) -> int:
+    return 0  # batches bounded by count only
+
+
+def model_inputs(docs: list[Document]) -> list[tuple[list[str], _Page]]:
+    """What the article model reads of each page the rules left (`_Page.of`, as
+    `drop_outside_article` reads it), with the lines it reads."""
     config = default_chain().config
-    out = []
-    for doc in docs:
-        lines = doc.text.split("\n")
-        indices, _ = article_lines(doc.text, lines, config)
-        if len(indices) < MIN_LINES:
-            continue
-        content = [lines[i] for i in indices]
-        out.append((content, doc, headline_index(doc, indices), repeated_flags(doc, content)))
-    return out
+    pages = [page for page in (_Page.of(doc, config) for doc in docs) if page is not None]
+    return [([page.lines[i] for i in page.indices], page) for page in pages]
 
 
-def _model_arithmetic(readings: list[tuple[list[str], Document, int | None, Any]]) -> None:
+def _model_arithmetic(readings: list[tuple[list[str], _Page]]) -> None:
     for batch in _batches(readings):
         score_readings(
             [
-                Reading(content, doc.lang, headline_at, line_basics(content, doc.lang), repeated)
-                for content, doc, headline_at, repeated in batch
+                Reading(content, page.lang, page.headline_at, line_basics(content, page.lang), page.repeated)
+                for content, page in batch
             ]
         )
 

@@ -31,10 +31,10 @@ def test_the_model_reads_the_pages_the_rules_leave() -> None:
     ruled = chain.batch(Document.from_text(json.loads(line)["text"]) for line in raw)
     readings = budget.model_inputs(ruled)
     assert readings, "the sample's pages have articles for the model to read"
-    for content, doc, headline_at, repeated in readings:
-        assert all(line and line in doc.text for line in content)
-        assert len(repeated) == len(content)
-        assert headline_at is None or 0 <= headline_at <= len(content)
+    for (content, page), doc in zip(readings, ruled, strict=True):
+        assert content == [line for line in doc.text.split("\n") if line]
+        assert len(page.repeated) == len(content)
+        assert page.headline_at is None or 0 <= page.headline_at <= len(content)
 
 
 def test_the_budget_is_what_the_share_of_the_floor_leaves() -> None:

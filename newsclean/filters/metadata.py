@@ -167,12 +167,12 @@ def _looks_like_title(line: str, config: Config) -> bool:
     >>> [_looks_like_title(line, DEFAULT_CONFIG) for line in ("Ferries resume", "मंडी खुली", "X", "1 a")]
     [True, True, False, False]
     """
+    if len(line) > MAX_TITLE_CHARS or len(line.split()) > config.max_headline_words:
+        return False
     first = _LETTER.search(line)
     return (
         first is not None
         and _LETTER.search(line, first.end()) is not None
-        and len(line) <= MAX_TITLE_CHARS
-        and len(line.split()) <= config.max_headline_words
         and not line.endswith(FULL_STOPS)
     )
 
