@@ -42,7 +42,6 @@ LOWER_SHARE = 0.2
 MIN_LOWER_BREAKS = 4
 
 
-
 def forced_break(lines: Sequence[str], at: int, width: int) -> bool:
     """Whether line `at` ends only because the next line's first word would not fit within
     `width` characters after it (both lines not blank)."""

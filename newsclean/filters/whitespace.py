@@ -45,7 +45,6 @@ _SPACE_RUN = re.compile(f"[{BLANK_CHARS}][{BLANK_CHARS}]+")
 _BLANK_RUNS = re.compile(r"\n\n\n+")  # starts with a literal: a fast scan
 
 
-
 def _sorted_spans(found: list[Span]) -> list[Span]:
     """Spans in order, the longest first where two start together, overlaps dropped."""
     found.sort(key=lambda span: (span[0], -span[1]))
